@@ -1,0 +1,58 @@
+// Layer check (DESIGN.md §2): folders under harness/ are layers and may import only the layers listed here.
+// `npm run check:layers` fails the build on any other import. Tests (*.test.ts) and harness/testing/ may
+// import anything; production code never imports them.
+const allowed = {
+  errors: [],
+  sdp: ["errors"],
+  pki: ["errors"],
+  log: ["errors"],
+  tls: ["errors", "log"],
+  sip: ["errors", "log", "tls", "sdp"],
+  lab: ["errors", "log", "tls", "sdp", "sip", "pki"],
+  report: ["errors"],
+  scenario: ["errors", "log", "tls", "sdp", "sip", "lab", "pki", "report"],
+  cli: ["errors", "log", "tls", "sdp", "sip", "lab", "pki", "report", "scenario"],
+};
+const layers = Object.keys(allowed);
+const test = "\\.test\\.ts$";
+
+module.exports = {
+  forbidden: [
+    ...layers.map((layer) => {
+      const denied = layers.filter((other) => other !== layer && !allowed[layer].includes(other));
+      return {
+        name: `layer-${layer}`,
+        comment: `harness/${layer}/ may import only: ${allowed[layer].join(", ") || "nothing of ours"} (DESIGN.md §2)`,
+        severity: "error",
+        from: { path: `^harness/${layer}/`, pathNot: test },
+        to: { path: `^harness/(${denied.concat("testing").join("|")})/` },
+      };
+    }),
+    {
+      name: "no-test-imports-in-production",
+      comment: "production code must not import tests or test support",
+      severity: "error",
+      from: { path: "^(harness|bin)/", pathNot: `${test}|^harness/testing/` },
+      to: { path: `${test}|^harness/testing/` },
+    },
+    {
+      name: "bin-only-cli",
+      comment: "bin/ hands argv to harness/cli and nothing else",
+      severity: "error",
+      from: { path: "^bin/" },
+      to: { path: "^harness/(?!cli/)" },
+    },
+    {
+      name: "no-circular",
+      severity: "error",
+      from: { pathNot: test },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"], extensions: [".ts", ".js"] },
+  },
+};
