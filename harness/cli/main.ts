@@ -1,0 +1,71 @@
+import yargs from "yargs";
+import { ExitCode } from "../errors/exit-codes.js";
+import { formatError } from "../errors/format-error.js";
+import { isHarnessError } from "../errors/harness-error.js";
+import type { CliCommand } from "./cli-command.js";
+import { processIo, type CliIo } from "./cli-io.js";
+import { commands } from "./commands.js";
+
+/**
+ * Parses argv, runs one command and returns the process exit code (DESIGN.md §1):
+ * 0 success, 1 failure seen on the wire / unmet expectation, 2 bad input, 3 harness error, 130 interrupted.
+ */
+export async function main(argv: string[], io?: CliIo): Promise<number> {
+  const controller = new AbortController();
+  const onSigint = () => controller.abort(new Error("interrupted"));
+  if (io === undefined) process.once("SIGINT", onSigint);
+  const cli = io ?? processIo(controller.signal);
+  try {
+    return await dispatch(argv, cli, commands);
+  } finally {
+    if (io === undefined) process.off("SIGINT", onSigint);
+  }
+}
+
+export async function dispatch(argv: string[], io: CliIo, registry: readonly CliCommand[]): Promise<number> {
+  let exitCode: number = ExitCode.Ok;
+  let parseFailure: string | undefined;
+  let task: Promise<number> | undefined;
+  let parser = yargs(argv)
+    .scriptName("exum")
+    .usage("$0 <command> [options]\n\nSIP/TLS interop tests for Exchange UM with Lync / Skype for Business.")
+    .strict()
+    .demandCommand(1, "Name a command: exum --help lists them.")
+    .recommendCommands()
+    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .help()
+    .version()
+    .exitProcess(false)
+    .fail((message, error) => {
+      if (error) throw error;
+      parseFailure = message;
+    });
+  for (const command of registry) {
+    parser = parser.command(
+      command.command,
+      command.describe,
+      (y) => command.builder(y),
+      (args) => {
+        task = command.run(args as never, io);
+      },
+    );
+  }
+  try {
+    const output = await new Promise<string>((resolve, reject) => {
+      parser.parse(argv, {}, (error, _args, text) => (error ? reject(error) : resolve(text)));
+    });
+    if (parseFailure !== undefined) {
+      io.err(`error[EXUM_USAGE]: ${parseFailure}\n  hint: exum --help lists the commands and their options\n`);
+      return ExitCode.BadInput;
+    }
+    if (output) io.out(`${output}\n`);
+    if (task !== undefined) exitCode = await task;
+  } catch (error) {
+    io.err(`${formatError(error)}\n`);
+    if (isHarnessError(error)) return error.exitCode;
+    if (io.signal.aborted) return ExitCode.Interrupted;
+    if (error instanceof Error && error.stack) io.err(`${error.stack}\n`);
+    return ExitCode.HarnessError;
+  }
+  return exitCode;
+}
