@@ -1,0 +1,125 @@
+import { FramingError } from "./framing-error.js";
+
+export interface MessageFramerOptions {
+  /**
+   * Largest header section accepted, in bytes.
+   * @defaultValue 65536
+   */
+  maxHeaderBytes?: number;
+  /**
+   * Largest body accepted, in bytes.
+   * @defaultValue 1048576
+   */
+  maxBodyBytes?: number;
+}
+
+const defaults: Required<MessageFramerOptions> = { maxHeaderBytes: 64 * 1024, maxBodyBytes: 1024 * 1024 };
+
+const CRLFCRLF = Buffer.from("\r\n\r\n");
+
+/**
+ * Cuts a stream transport's bytes into whole SIP messages (sip.js wants exactly one per onMessage call and has
+ * no splitter of its own: SIPJS.md "What the project supplies" 1).
+ *
+ * RFC 3261 §18.3: "In the case of stream-oriented transports such as TCP, the Content-Length header field
+ * indicates the size of the body. All stream-oriented transports MUST use Content-Length." The length counts
+ * octets, so the framer works on bytes and decodes each whole message as UTF-8 only once it is complete.
+ * RFC 5626 §3.5.1 keep-alives (CRLF pings, CRLFCRLF) between messages are skipped.
+ */
+export class MessageFramer {
+  private readonly options: Required<MessageFramerOptions>;
+  private buffer: Buffer = Buffer.alloc(0);
+  private failed: FramingError | undefined;
+
+  constructor(options: MessageFramerOptions = {}) {
+    this.options = { ...defaults, ...options };
+  }
+
+  /** Bytes received but not yet part of a whole message. */
+  get pendingBytes(): number {
+    return this.buffer.length;
+  }
+
+  /**
+   * Feeds a chunk and returns every message it completes, in order. Throws a FramingError (and keeps
+   * throwing it) once the stream is unusable.
+   */
+  push(chunk: Buffer): string[] {
+    if (this.failed) throw this.failed;
+    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    const messages: string[] = [];
+    try {
+      for (;;) {
+        const message = this.next();
+        if (message === undefined) break;
+        messages.push(message);
+      }
+    } catch (error) {
+      this.failed = error as FramingError;
+      this.buffer = Buffer.alloc(0);
+      throw error;
+    }
+    return messages;
+  }
+
+  private next(): string | undefined {
+    this.skipKeepAlives();
+    if (this.buffer.length === 0) return undefined;
+    const headerEnd = this.buffer.indexOf(CRLFCRLF);
+    if (headerEnd === -1) {
+      if (this.buffer.length > this.options.maxHeaderBytes) {
+        throw new FramingError(
+          "header-too-large",
+          `no end of headers within ${this.options.maxHeaderBytes} bytes`,
+        );
+      }
+      return undefined;
+    }
+    if (headerEnd > this.options.maxHeaderBytes) {
+      throw new FramingError("header-too-large", `header section of ${headerEnd} bytes exceeds ${this.options.maxHeaderBytes}`);
+    }
+    const head = this.buffer.subarray(0, headerEnd).toString("latin1");
+    const bodyLength = contentLength(head);
+    if (bodyLength > this.options.maxBodyBytes) {
+      throw new FramingError("body-too-large", `Content-Length ${bodyLength} exceeds ${this.options.maxBodyBytes} bytes`);
+    }
+    const total = headerEnd + CRLFCRLF.length + bodyLength;
+    if (this.buffer.length < total) return undefined;
+    const message = this.buffer.subarray(0, total).toString("utf8");
+    this.buffer = this.buffer.subarray(total);
+    return message;
+  }
+
+  private skipKeepAlives(): void {
+    let start = 0;
+    while (start < this.buffer.length && (this.buffer[start] === 0x0d || this.buffer[start] === 0x0a)) start++;
+    if (start > 0) this.buffer = this.buffer.subarray(start);
+  }
+}
+
+/**
+ * The body length from `Content-Length` or its compact form `l` (RFC 3261 §7.3.3, §20.14). Header names are
+ * case-insensitive and may have white space before the colon (§7.3.1). Two different values are an error.
+ */
+function contentLength(head: string): number {
+  let found: number | undefined;
+  for (const line of head.split("\r\n").slice(1)) {
+    const match = /^(content-length|l)[ \t]*:[ \t]*(.*?)[ \t]*$/i.exec(line);
+    if (!match) continue;
+    const text = match[2] ?? "";
+    if (!/^\d{1,10}$/.test(text)) {
+      throw new FramingError("bad-content-length", `Content-Length is not a number: "${text.slice(0, 40)}"`);
+    }
+    const value = Number(text);
+    if (found !== undefined && found !== value) {
+      throw new FramingError("bad-content-length", `two different Content-Length values: ${found} and ${value}`);
+    }
+    found = value;
+  }
+  if (found === undefined) {
+    // RFC 3261 §18.3 makes Content-Length mandatory on streams; without it the message boundary is unknown.
+    // A message without one is taken as having no body, which is what most stacks do for bodiless requests.
+    return 0;
+  }
+  return found;
+}
