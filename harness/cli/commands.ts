@@ -1,4 +1,11 @@
+import { callCommand } from "./call-command.js";
 import type { CliCommand } from "./cli-command.js";
+import { optionsCommand } from "./options-command.js";
+import { selftestCommand } from "./selftest-command.js";
 
 /** Every `exum` command, in the order `exum --help` lists them. */
-export const commands: readonly CliCommand<never>[] = [];
+export const commands: readonly CliCommand<never>[] = [
+  optionsCommand as CliCommand<never>,
+  callCommand as CliCommand<never>,
+  selftestCommand as CliCommand<never>,
+];

@@ -46,7 +46,8 @@ export async function dispatch(argv: string[], io: CliIo, registry: readonly Cli
       command.describe,
       (y) => command.builder(y),
       (args) => {
-        task = command.run(args as never, io);
+        // yargs may still call the handler after a validation failure when exitProcess is off.
+        if (parseFailure === undefined) task = command.run(args as never, io);
       },
     );
   }

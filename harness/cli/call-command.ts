@@ -1,0 +1,72 @@
+import { ExitCode } from "../errors/exit-codes.js";
+import { inputError } from "../errors/harness-error.js";
+import { ENCRYPTION_LEVELS, parseEncryptionLevel, policyForEncryptionLevel } from "../sdp/encryption-level.js";
+import { SRTP_MODES, parseSrtpMode, policyForSrtpMode } from "../sdp/srtp-mode.js";
+import { probeCall } from "../sip/call-probe.js";
+import { parseSipTarget } from "../sip/sip-target.js";
+import type { CliCommand } from "./cli-command.js";
+import { formatProbeResult } from "./format-probe-result.js";
+import { probeFlags, probeOptionsFromFlags, type ProbeFlags } from "./probe-flags.js";
+
+interface CallFlags extends ProbeFlags {
+  encryption?: string;
+  "srtp-mode"?: string;
+  hold: number;
+  "max-redirects": number;
+  header?: string[];
+}
+
+export const callCommand: CliCommand<CallFlags> = {
+  command: "call <target>",
+  describe: "place one INVITE with an offer for an EncryptionLevel or SRTPMode, follow 302s, ACK, BYE; print the negotiated mode",
+  builder: (yargs) =>
+    probeFlags(yargs)
+      .option("encryption", {
+        type: "string",
+        describe: `Lync media EncryptionLevel the offer is written for (${ENCRYPTION_LEVELS.join(", ")}); default RequireEncryption`,
+      })
+      .option("srtp-mode", { type: "string", describe: `trunk SRTPMode the offer is written for (${SRTP_MODES.join(", ")})` })
+      .option("hold", { type: "number", default: 0, describe: "seconds to keep an answered call up before BYE" })
+      .option("max-redirects", { type: "number", default: 5, describe: "redirects (3xx) followed at most" })
+      .option("header", { type: "string", array: true, describe: "extra header on the INVITE, e.g. 'Diversion: <sip:alice@contoso.com>'" })
+      .example(
+        "$0 call sip:alice@contoso.com;opaque=app:voicemail --resolve contoso.com:5061:10.0.0.5 --pfx pool.pfx --passphrase … --ca root.pem",
+        "a voice-mail call as the pool, through Call Router → UM service → worker",
+      ),
+  async run(flags, io) {
+    const target = parseSipTarget(flags.target);
+    if (flags.encryption !== undefined && flags["srtp-mode"] !== undefined) {
+      throw inputError("EXUM_BAD_FLAG", "--encryption and --srtp-mode both say what to offer; give one", {
+        field: "--srtp-mode",
+        hint: "--encryption is the pool's/Front End's setting, --srtp-mode a trunk's (Mediation Server ↔ gateway)",
+      });
+    }
+    const policy =
+      flags["srtp-mode"] !== undefined
+        ? policyForSrtpMode(parseSrtpMode(flags["srtp-mode"], { field: "--srtp-mode" }))
+        : policyForEncryptionLevel(parseEncryptionLevel(flags.encryption ?? "RequireEncryption", { field: "--encryption" }));
+    if (!(flags.hold >= 0) || flags.hold > 3600) {
+      throw inputError("EXUM_BAD_FLAG", `--hold ${flags.hold} must be from 0 to 3600 seconds`, { field: "--hold" });
+    }
+    for (const header of flags.header ?? []) {
+      if (!/^[A-Za-z0-9-]+:\s*\S/.test(header)) {
+        throw inputError("EXUM_BAD_FLAG", `--header "${header}" is not Name: value`, { field: "--header" });
+      }
+    }
+    const { options, close } = await probeOptionsFromFlags(flags, io);
+    try {
+      const result = await probeCall(target, {
+        ...options,
+        policy,
+        holdMs: flags.hold * 1000,
+        maxRedirects: flags["max-redirects"],
+        extraHeaders: flags.header,
+      });
+      io.out(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatProbeResult(result));
+      if (io.signal.aborted) return ExitCode.Interrupted;
+      return result.outcome === "failed" || result.failure !== null ? ExitCode.Failed : ExitCode.Ok;
+    } finally {
+      await close();
+    }
+  },
+};

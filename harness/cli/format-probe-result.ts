@@ -1,0 +1,64 @@
+import type { CallProbeResult } from "../sip/call-probe.js";
+import type { Hop, ProbeResult } from "../sip/probe-result.js";
+
+/** The readable text of an `exum options` / `exum call` result: verdict first, then the evidence. */
+export function formatProbeResult(result: ProbeResult | CallProbeResult): string {
+  const lines: string[] = [];
+  if (result.insecure) {
+    lines.push("!!! INSECURE: --insecure was given; the server's certificate was NOT enforced. Do not take this as proof of trust. !!!");
+  }
+  const verdict = result.outcome === "failed" ? "FAILED" : result.outcome === "answered" ? "ANSWERED" : "OK";
+  const status = result.status === null ? "no final response" : `${result.status} ${result.reason ?? ""}`.trim();
+  lines.push(`${verdict}  ${result.kind.toUpperCase()} → ${status}  (${Math.round(result.durationMs)} ms)`);
+  if (result.failure) lines.push(`  failure: ${result.failure.code} — ${result.failure.message}`);
+  if (result.negotiated) {
+    const n = result.negotiated;
+    const media = n.media === null ? "none" : n.media === "srtp" ? `SRTP ${n.suite ?? ""} (tag ${n.cryptoTag ?? "?"})` : "RTP (not encrypted)";
+    lines.push(`  negotiated: signalling ${n.signaling}, media ${media}, profile ${n.profile ?? "-"} → Exchange mode ${n.mode ?? "n/a"}`);
+  }
+  if ("media" in result && result.media) {
+    const m = result.media;
+    lines.push(`  media seen: ${m.packets} packet(s) on port ${m.port}${m.firstSizes.length ? `, sizes ${m.firstSizes.join(", ")}` : ""}`);
+  }
+  if ("endedBy" in result && result.endedBy) lines.push(`  call ended by: ${result.endedBy}`);
+  result.hops.forEach((hop, index) => lines.push(...formatHop(hop, index, result.hops.length)));
+  for (const warning of result.warnings) lines.push(`  warning: ${warning}`);
+  return `${lines.join("\n")}\n`;
+}
+
+function formatHop(hop: Hop, index: number, count: number): string[] {
+  const lines: string[] = [];
+  const label = count > 1 ? `hop ${index + 1}: ` : "";
+  const status = hop.status === null ? (hop.failure?.code ?? "no response") : `${hop.status} ${hop.reason ?? ""}`.trim();
+  const provisional = hop.provisional.length ? ` (after ${hop.provisional.join(", ")})` : "";
+  lines.push(`  ${label}${hop.method} ${hop.target} via ${hop.transport.toUpperCase()} ${hop.address ?? "?"}:${hop.port} → ${status}${provisional}`);
+  const t = hop.timings;
+  const timing = [
+    t.tcpConnectMs !== null ? `tcp ${t.tcpConnectMs.toFixed(1)} ms` : null,
+    t.tlsHandshakeMs !== null ? `tls ${t.tlsHandshakeMs.toFixed(1)} ms` : null,
+    t.firstResponseMs !== null ? `first response ${t.firstResponseMs.toFixed(1)} ms` : null,
+    t.finalResponseMs !== null ? `final ${t.finalResponseMs.toFixed(1)} ms` : null,
+  ].filter(Boolean);
+  if (timing.length) lines.push(`    timings: ${timing.join(", ")}`);
+  if (hop.signaling) lines.push(`    signalling: ${hop.signaling}`);
+  const tls = hop.tls;
+  if (tls) {
+    if (tls.version) lines.push(`    tls: ${tls.version} ${tls.cipher?.standardName ?? tls.cipher?.name ?? ""}, SNI ${tls.sni ?? "(none)"}`);
+    if (tls.peer) {
+      lines.push(`    server certificate: ${tls.peer.subject}`);
+      lines.push(`      SAN: ${tls.peer.san.join(", ") || "(none)"}; issuer: ${tls.peer.issuer}; valid to ${tls.peer.validTo}`);
+    }
+    const v = tls.verification;
+    lines.push(
+      `    server trusted: ${v.trusted ? "yes" : `NO (${v.error ?? "unknown"})`}; name matches: ${v.nameMatches === null ? "n/a" : v.nameMatches ? "yes" : "NO"}`,
+    );
+    const c = tls.clientCertificate;
+    const asked = c.requested === null ? "unknown" : c.requested ? "yes" : "no";
+    const accepted = c.accepted === null ? "unknown" : c.accepted ? "yes" : "NO";
+    lines.push(`    client certificate: asked for ${asked}; sent ${c.sent ? "yes" : "no"}; accepted ${accepted}`);
+  }
+  for (const [name, values] of Object.entries(hop.headers)) {
+    for (const value of values) lines.push(`    ${name}: ${value}`);
+  }
+  return lines;
+}

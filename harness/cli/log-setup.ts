@@ -1,0 +1,51 @@
+import { createWriteStream } from "node:fs";
+import pino from "pino";
+import { createLogger, logLevels, type Logger, type LogLevel } from "../log/logger.js";
+import type { CliIo } from "./cli-io.js";
+
+export interface LogFlags {
+  "log-level"?: string;
+  "log-file"?: string;
+}
+
+const levelNames: Record<number, string> = { 10: "trace", 20: "debug", 30: "info", 40: "warn", 50: "error", 60: "fatal" };
+
+/**
+ * The command's root logger: JSON lines to `--log-file` (everything from debug up), and readable lines on
+ * stderr from `--log-level` up (default warn), so a terminal user sees problems and a file keeps detail.
+ */
+export function setUpLogging(flags: LogFlags, io: CliIo): { logger: Logger; close(): Promise<void> } {
+  const terminalLevel = (flags["log-level"] ?? "warn") as LogLevel;
+  const streams: pino.StreamEntry[] = [
+    {
+      level: terminalLevel === "silent" ? "fatal" : terminalLevel,
+      stream: { write: (line: string) => io.err(readable(line)) },
+    },
+  ];
+  const file = flags["log-file"] ? createWriteStream(flags["log-file"], { flags: "a", mode: 0o600 }) : undefined;
+  if (file) streams.push({ level: "debug", stream: file });
+  const fileLevel = file ? "debug" : terminalLevel;
+  const logger = createLogger({
+    level: terminalLevel === "silent" && !file ? "silent" : lowest(fileLevel, terminalLevel),
+    destination: pino.multistream(streams),
+  });
+  return {
+    logger,
+    close: () => new Promise<void>((resolve) => (file ? file.end(resolve) : resolve())),
+  };
+}
+
+function lowest(a: LogLevel, b: LogLevel): LogLevel {
+  const order = logLevels;
+  return order.indexOf(a) > order.indexOf(b) ? a : b;
+}
+
+function readable(line: string): string {
+  try {
+    const { level, time, msg, ...rest } = JSON.parse(line) as Record<string, unknown>;
+    const fields = Object.keys(rest).length > 0 ? ` ${JSON.stringify(rest)}` : "";
+    return `${String(time ?? "").slice(11, 23)} ${(levelNames[level as number] ?? "log").toUpperCase().padEnd(5)} ${String(msg ?? "")}${fields}\n`;
+  } catch {
+    return line;
+  }
+}

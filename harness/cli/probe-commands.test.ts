@@ -1,0 +1,119 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import t, { type Test } from "tap";
+import { ExitCode } from "../errors/exit-codes.js";
+import { poolFqdn, responder, routerFqdn } from "../testing/probe-fixture.js";
+import { tempDir } from "../testing/temp-dir.js";
+import { callCommand } from "./call-command.js";
+import type { CliCommand } from "./cli-command.js";
+import { memoryIo } from "./cli-io.js";
+import { dispatch } from "./main.js";
+import { optionsCommand } from "./options-command.js";
+
+const registry = [optionsCommand, callCommand] as unknown as CliCommand<never>[];
+
+async function exum(args: string[], cwd?: string) {
+  const io = memoryIo({ cwd });
+  const code = await dispatch(args, io, registry);
+  return { code, stdout: io.stdout, stderr: io.stderr };
+}
+
+async function setUp(t: Test) {
+  const fixture = await responder(t);
+  const pool = fixture.pki.clients[poolFqdn];
+  if (pool === undefined) throw new Error("no pool certificate");
+  const identity = ["--cert", pool.chainPath, "--key", pool.keyPath, "--ca", fixture.pki.ca.certPath];
+  const resolve = ["--resolve", `${routerFqdn}:*:127.0.0.1`];
+  return { ...fixture, identity, resolve };
+}
+
+t.test("exum options --json: the documented top-level fields, exit 0", async (t) => {
+  const { responder: r, identity, resolve } = await setUp(t);
+  const { code, stdout } = await exum(["options", `${routerFqdn}:${r.front.port}`, ...identity, ...resolve, "--json"]);
+  t.equal(code, ExitCode.Ok);
+  const result = JSON.parse(stdout);
+  t.match(result, {
+    outcome: "ok",
+    status: 200,
+    failure: null,
+    tls: { version: String, cipher: { name: String }, peer: { subject: String, san: [routerFqdn], issuer: String, validTo: String }, clientCertificate: { sent: true, accepted: true } },
+    hops: [{ target: String, status: 200 }],
+  });
+});
+
+t.test("exum call text output names the negotiated mode; exit 0", async (t) => {
+  const { responder: r, identity, resolve } = await setUp(t);
+  const { code, stdout } = await exum(["call", `sip:alice@${routerFqdn}:${r.front.port}`, ...identity, ...resolve, "--encryption", "requireencryption"]);
+  t.equal(code, ExitCode.Ok, stdout);
+  t.match(stdout, /^ANSWERED {2}CALL → 200 OK/);
+  t.match(stdout, /negotiated: signalling mtls, media SRTP AES_CM_128_HMAC_SHA1_80 \(tag 1\), profile RTP\/SAVP → Exchange mode Secured/);
+  t.match(stdout, /hop 1: INVITE .* → 302 Moved Temporarily/);
+  t.match(stdout, /client certificate: asked for yes; sent yes; accepted yes/);
+});
+
+t.test("exum call --json: negotiated and hops; a failure exits 1", async (t) => {
+  const { responder: r, identity, resolve } = await setUp(t);
+  r.behaviour.workerPolicy = "none";
+  const { code, stdout } = await exum(["call", `sip:alice@${routerFqdn}:${r.front.port}`, ...identity, ...resolve, "--json"]);
+  t.equal(code, ExitCode.Failed);
+  t.match(JSON.parse(stdout), { outcome: "failed", status: 488, failure: { code: "incompatible-security-setting" }, hops: [{ status: 302 }, { status: 488 }] });
+  const rtp = await exum(["call", `sip:alice@${routerFqdn}:${r.front.port}`, ...identity, ...resolve, "--encryption", "SupportEncryption", "--json"]);
+  t.equal(rtp.code, ExitCode.Ok);
+  t.match(JSON.parse(rtp.stdout).negotiated, { signaling: "mtls", media: "rtp", suite: null, mode: "SIPSecured" });
+  const trunk = await exum(["call", `sip:alice@${routerFqdn}:${r.front.port}`, ...identity, ...resolve, "--srtp-mode", "Optional", "--json"]);
+  t.match(JSON.parse(trunk.stdout).negotiated, { media: "rtp" });
+});
+
+t.test("--insecure is marked loudly in text and JSON", async (t) => {
+  const { responder: r, identity, resolve } = await setUp(t);
+  const text = await exum(["options", `${routerFqdn}:${r.front.port}`, ...identity.slice(0, 4), ...resolve, "--insecure"]);
+  t.match(text.stdout, /^!!! INSECURE/);
+  const json = await exum(["options", `${routerFqdn}:${r.front.port}`, ...identity.slice(0, 4), ...resolve, "--insecure", "--json"]);
+  t.match(JSON.parse(json.stdout), { insecure: true, warnings: [/--insecure/] });
+});
+
+t.test("--keylog writes NSS key log lines with mode 0600", async (t) => {
+  const { responder: r, identity, resolve } = await setUp(t);
+  const dir = await tempDir(t);
+  const file = join(dir, "keys.log");
+  const { code } = await exum(["options", `${routerFqdn}:${r.front.port}`, ...identity, ...resolve, "--keylog", file]);
+  t.equal(code, ExitCode.Ok);
+  const text = await readFile(file, "utf8");
+  t.match(text, /^(CLIENT_HANDSHAKE_TRAFFIC_SECRET|SERVER_HANDSHAKE_TRAFFIC_SECRET|CLIENT_RANDOM) [0-9a-f]{64} [0-9a-f]+$/m);
+});
+
+t.test("--log-file writes JSON lines with no private key in them", async (t) => {
+  const { responder: r, identity, resolve, pki } = await setUp(t);
+  const dir = await tempDir(t);
+  const file = join(dir, "exum.log");
+  await exum(["options", `${routerFqdn}:${r.front.port}`, ...identity, ...resolve, "--log-file", file, "--log-level", "silent"]);
+  const text = await readFile(file, "utf8").catch(() => "");
+  const keyBody = (pki.clients[poolFqdn]?.keyPem ?? "").split("\n")[1] ?? "never";
+  t.notMatch(text, keyBody);
+  for (const line of text.split("\n").filter(Boolean)) t.doesNotThrow(() => JSON.parse(line));
+});
+
+t.test("bad input exits 2 with the flag or file named, before any connection", async (t) => {
+  const dir = await tempDir(t);
+  const notPem = join(dir, "not.pem");
+  await writeFile(notPem, "hello");
+  const cases: Array<[string[], RegExp]> = [
+    [["options", "http://x"], /EXUM_BAD_TARGET/],
+    [["options", "cas01", "--timeout", "0"], /--timeout/],
+    [["options", "cas01", "--cert", notPem], /--cert and --key go together/],
+    [["options", "cas01", "--ca", join(dir, "missing.pem")], /missing\.pem/],
+    [["options", "cas01", "--ca", notPem], /holds no PEM certificate/],
+    [["options", "cas01", "--resolve", "cas01:5061"], /EXUM_BAD_RESOLVE/],
+    [["options", "cas01", "--from", "nobody"], /--from/],
+    [["call", "cas01", "--encryption", "Maybe"], /RequireEncryption/],
+    [["call", "cas01", "--encryption", "RequireEncryption", "--srtp-mode", "Required"], /give one/],
+    [["call", "cas01", "--header", "no colon"], /--header/],
+    [["options"], /Not enough non-option arguments|target/],
+    [["nonsense"], /Unknown argument|command/],
+  ];
+  for (const [args, pattern] of cases) {
+    const { code, stderr } = await exum(args);
+    t.equal(code, ExitCode.BadInput, args.join(" "));
+    t.match(stderr, pattern, args.join(" "));
+  }
+});

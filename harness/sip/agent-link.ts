@@ -1,0 +1,88 @@
+import type { Socket } from "node:net";
+import { performance } from "node:perf_hooks";
+import type { UserAgent } from "sip.js";
+import type { Logger } from "../log/logger.js";
+import type { FramingError } from "./framing-error.js";
+import type { MessageTrace } from "./message-trace.js";
+import type { SdpExchange } from "./text-session-description-handler.js";
+import { createUserAgent } from "./user-agent-factory.js";
+
+/** How a connection ended, if it did, while a transaction waited on it. */
+export type LinkClosure =
+  | { readonly kind: "closed"; readonly error: Error | undefined }
+  | { readonly kind: "garbage"; readonly error: FramingError };
+
+/**
+ * One started sip.js agent on one connected socket, plus what the harness watches that sip.js does not
+ * report (SIPJS.md trap 4: "A lost connection is never reported to pending transactions"): the moment the
+ * first SIP message arrived (which proves the peer accepted our TLS identity) and how the connection ended.
+ */
+export interface AgentLink {
+  readonly userAgent: UserAgent;
+  /** performance.now() of the first whole SIP message received, or null. */
+  firstInboundAt(): number | null;
+  /** Resolves when the connection closes or the peer breaks framing; never rejects. */
+  readonly closure: Promise<LinkClosure>;
+  /** Stops the agent and destroys the socket. Safe to call twice; never throws. */
+  close(): Promise<void>;
+}
+
+export interface AgentLinkOptions {
+  socket: Socket;
+  protocol: "TLS" | "TCP";
+  trace: MessageTrace;
+  logger: Logger;
+  fromUser: string;
+  fromDomain: string;
+  offer?: string;
+  sdp?: SdpExchange;
+  supported?: string[];
+}
+
+export async function openAgentLink(options: AgentLinkOptions): Promise<AgentLink> {
+  let firstInbound: number | null = null;
+  let settle: (closure: LinkClosure) => void = () => undefined;
+  const closure = new Promise<LinkClosure>((resolve) => (settle = resolve));
+  const userAgent = createUserAgent({
+    ...options,
+    onInbound: () => {
+      firstInbound ??= performance.now();
+    },
+    onClosed: (error) => settle({ kind: "closed", error }),
+    onFramingError: (error) => settle({ kind: "garbage", error }),
+  });
+  let closed = false;
+  const link: AgentLink = {
+    userAgent,
+    firstInboundAt: () => firstInbound,
+    closure,
+    async close() {
+      if (closed) return;
+      closed = true;
+      // SIPJS.md: "start() that rejects leaves the agent started — always stop() in finally".
+      await userAgent.stop().catch(() => undefined);
+      options.socket.destroy();
+    },
+  };
+  try {
+    await userAgent.start();
+  } catch (error) {
+    await link.close();
+    throw error;
+  }
+  return link;
+}
+
+/** Resolves after ms, or at once when the signal aborts; the timer never keeps the process alive alone. */
+export function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}

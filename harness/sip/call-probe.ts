@@ -1,0 +1,263 @@
+import type { Socket } from "node:net";
+import { performance } from "node:perf_hooks";
+import { Inviter, SessionState, UserAgent, type Session, type URI } from "sip.js";
+import { buildOffer } from "../sdp/build-offer.js";
+import { classifyMedia } from "../sdp/classify-media.js";
+import { exchangeSecurityMode } from "../sdp/exchange-security-mode.js";
+import type { MediaPolicy } from "../sdp/media-policy.js";
+import { parseSessionDescription } from "../sdp/parse-session-description.js";
+import { delay, type AgentLink } from "./agent-link.js";
+import { observeMedia, type MediaObservation, type MediaObserver } from "./media-observer.js";
+import { MessageTrace } from "./message-trace.js";
+import { failure, type ProbeFailure } from "./probe-failure.js";
+import type { ProbeOptions } from "./probe-options.js";
+import type { Hop, Negotiated, ProbeResult } from "./probe-result.js";
+import { parseRedirectContacts } from "./redirect-contact.js";
+import { rejectionFailure } from "./rejection-failure.js";
+import { runHop } from "./run-hop.js";
+import { parseSipTarget, type SipTarget } from "./sip-target.js";
+import type { SdpExchange } from "./text-session-description-handler.js";
+
+export interface CallProbeOptions extends ProbeOptions {
+  /** What our offer asks for: from a Lync EncryptionLevel or a trunk SRTPMode. */
+  policy: MediaPolicy;
+  /** How long to keep an answered call up before BYE. @defaultValue 0 */
+  holdMs?: number;
+  /** Redirects followed at most. @defaultValue 5 */
+  maxRedirects?: number;
+  /** Extra headers on every INVITE (e.g. `Diversion:` for call answering: PROTOCOL.md §8). */
+  extraHeaders?: string[];
+}
+
+export interface CallProbeResult extends ProbeResult {
+  readonly media: MediaObservation | null;
+  /** Who ended an answered call: we (BYE after the hold) or the peer (its BYE or a dropped connection). */
+  readonly endedBy: "us" | "peer" | null;
+}
+
+/**
+ * `exum call`: INVITE with an offer for an EncryptionLevel or SRTPMode, following 302s over TLS with the
+ * same identity on a new connection per hop, each hop's certificate verified against its own name
+ * (PROTOCOL.md §1: "After a TLS call, every hop is again mutual TLS with the same client identity").
+ * ACK (by sip.js) on 2xx, BYE after the hold; CANCEL when only provisional responses came in time.
+ */
+export async function probeCall(target: SipTarget, options: CallProbeOptions): Promise<CallProbeResult> {
+  const startedAt = new Date().toISOString();
+  const started = performance.now();
+  const trace = new MessageTrace({ origin: started });
+  const maxRedirects = options.maxRedirects ?? 5;
+  const visited = new Set<string>();
+  const hops: Hop[] = [];
+  const sdp: SdpExchange = { offer: null, answer: null };
+  let current = target;
+  let result: Omit<CallProbeResult, "kind" | "hops" | "trace" | "startedAt" | "durationMs" | "insecure" | "warnings" | "sdp"> | undefined;
+
+  while (result === undefined) {
+    visited.add(targetKey(current));
+    const hopTarget = current;
+    const media: { observer?: MediaObserver } = {};
+    const stopMedia = async () => (media.observer ? await media.observer.stop() : null);
+    let inviter: Inviter | undefined;
+    const run = await runHop({
+      method: "INVITE",
+      target: hopTarget,
+      options,
+      trace,
+      sdp,
+      async offer(socket: Socket) {
+        const address = (socket.localAddress ?? "127.0.0.1").replace(/^::ffff:/, "");
+        media.observer = await observeMedia(address);
+        sdp.offer = null;
+        sdp.answer = null;
+        return buildOffer({ policy: options.policy, address, port: media.observer.port }).sdp;
+      },
+      send(link, delegate) {
+        inviter = new Inviter(link.userAgent, UserAgent.makeURI(hopTarget.uri) as URI, {
+          params: { fromUri: `sip:${options.fromUser ?? "exum"}@${options.fromDomain ?? "exum.invalid"}` },
+          extraHeaders: options.extraHeaders ?? [],
+        });
+        inviter.invite({ requestDelegate: delegate }).catch(() => undefined);
+      },
+      async abandon() {
+        // RFC 3261 §9.1: a CANCEL only after a provisional response; without one the connection is dropped.
+        if (inviter !== undefined && inviter.state === SessionState.Establishing) {
+          await inviter.cancel().catch(() => undefined);
+          await untilState(inviter, SessionState.Terminated, 2000);
+        }
+      },
+    }).catch(async (error: unknown) => {
+      await stopMedia();
+      throw error;
+    });
+    hops.push(run.hop);
+    const final = run.wait?.outcome.kind === "final" ? run.wait.outcome.response : null;
+
+    if (run.link === null || final === null || inviter === undefined) {
+      await run.link?.close();
+      result = failed(run.hop.failure ?? failure("no-response", "no final response"), run.hop, await stopMedia());
+      continue;
+    }
+    const link = run.link;
+
+    if (final.status >= 300 && final.status < 400) {
+      await link.close();
+      await stopMedia();
+      const next = nextTarget(final.contacts);
+      if ("failure" in next) {
+        result = failed(next.failure, run.hop, null);
+      } else if (visited.has(targetKey(next.target))) {
+        result = failed(failure("redirect-loop", `${final.status} points back at ${next.target.uri}, already tried`), run.hop, null);
+      } else if (hops.length > maxRedirects) {
+        result = failed(failure("too-many-redirects", `more than ${maxRedirects} redirects`), run.hop, null);
+      } else {
+        current = next.target;
+      }
+      continue;
+    }
+
+    const offer = sdp.offer === null ? null : parseSessionDescription(sdp.offer);
+    if (final.status >= 400) {
+      await link.close();
+      const observed = await stopMedia();
+      const classified =
+        offer === null ? null : classifyMedia({ offerPolicy: options.policy, offer, answer: null, finalStatus: final.status });
+      result = failed(classified?.failure ?? rejectionFailure(final), run.hop, observed);
+      continue;
+    }
+
+    // 2xx: sip.js ACKs once the answer is set; keep the call up for the hold, then BYE.
+    const ended = await answeredCall(link, inviter, options);
+    const observed = await stopMedia();
+    const answer = sdp.answer === null ? null : safeParse(sdp.answer);
+    const classified =
+      offer === null ? null : classifyMedia({ offerPolicy: options.policy, offer, answer, finalStatus: final.status });
+    if (classified !== null && sdp.answer !== null && answer === null) {
+      // A body that is not SDP at all is a broken answer, not a missing one.
+      classified.media = null;
+      classified.failure = { code: "answer-invalid", message: "the 2xx carried a body that is not SDP" };
+    }
+    const signaling = run.hop.signaling ?? "tcp";
+    const negotiated: Negotiated = {
+      signaling,
+      media: classified?.media ?? null,
+      suite: classified?.suite ?? null,
+      cryptoTag: classified?.cryptoTag ?? null,
+      profile: classified?.profile ?? null,
+      mode: exchangeSecurityMode(signaling, classified?.media ?? null),
+    };
+    const mediaFailure = classified?.failure ?? null;
+    result = {
+      outcome: mediaFailure === null ? "answered" : "failed",
+      status: final.status,
+      reason: final.reason,
+      failure: mediaFailure ?? ended.failure,
+      tls: run.hop.tls,
+      negotiated,
+      media: observed,
+      endedBy: ended.endedBy,
+    };
+  }
+
+  const warnings: string[] = [];
+  if (options.insecure) warnings.push("--insecure: server certificates were not enforced; results do not prove trust");
+  return {
+    kind: "call",
+    ...result,
+    hops,
+    sdp: { offer: sdp.offer, answer: sdp.answer },
+    insecure: options.insecure ?? false,
+    warnings,
+    trace: trace.entries,
+    startedAt,
+    durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+  };
+}
+
+
+function failed(
+  why: ProbeFailure,
+  hop: Hop,
+  media: MediaObservation | null,
+): Omit<CallProbeResult, "kind" | "hops" | "trace" | "startedAt" | "durationMs" | "insecure" | "warnings" | "sdp"> {
+  return { outcome: "failed", status: hop.status, reason: hop.reason, failure: why, tls: hop.tls, negotiated: null, media, endedBy: null };
+}
+
+/** Two targets are the same hop when they name the same user, host, port and transport (maddr aside). */
+function targetKey(target: SipTarget): string {
+  return `${target.user ?? ""}@${target.host}:${target.port};${target.transport}`;
+}
+
+function nextTarget(contacts: string[]): { target: SipTarget } | { failure: ProbeFailure } {
+  const [first] = parseRedirectContacts(contacts);
+  if (first === undefined) {
+    return { failure: failure("redirect-without-contact", "the 3xx carried no sip: or sips: Contact to follow") };
+  }
+  try {
+    return { target: parseSipTarget(first.uri, "redirect Contact") };
+  } catch (error) {
+    return { failure: failure("redirect-without-contact", `the 3xx Contact ${first.uri} is not usable: ${(error as Error).message}`) };
+  }
+}
+
+function safeParse(text: string) {
+  try {
+    return parseSessionDescription(text);
+  } catch {
+    return null;
+  }
+}
+
+/** After a 2xx: wait for the dialog, hold, BYE (bounded), and say who ended it. */
+async function answeredCall(
+  link: AgentLink,
+  inviter: Inviter,
+  options: CallProbeOptions,
+): Promise<{ endedBy: "us" | "peer"; failure: ProbeFailure | null }> {
+  const timeoutMs = options.timeoutMs ?? 8000;
+  try {
+    await untilState(inviter, SessionState.Established, timeoutMs);
+    const peerEnded = Promise.race([untilState(inviter, SessionState.Terminated, 2 ** 31 - 1), link.closure]).then(() => true);
+    const held = await Promise.race([delay(options.holdMs ?? 0, options.signal).then(() => false), peerEnded]);
+    if (held || inviter.state === SessionState.Terminated) return { endedBy: "peer", failure: null };
+    let byeStatus: number | null = null;
+    const byeDone = new Promise<void>((resolve) => {
+      inviter
+        .bye({
+          requestDelegate: {
+            onAccept: (response) => {
+              byeStatus = response.message.statusCode ?? null;
+              resolve();
+            },
+            onReject: (response) => {
+              byeStatus = response.message.data === undefined ? null : (response.message.statusCode ?? null);
+              resolve();
+            },
+          },
+        })
+        .catch(() => resolve());
+    });
+    await Promise.race([byeDone, delay(timeoutMs), link.closure]);
+    if (byeStatus === null || byeStatus < 200 || byeStatus >= 300) {
+      return { endedBy: "us", failure: failure("bye-failed", `BYE got ${byeStatus ?? "no answer"}`) };
+    }
+    return { endedBy: "us", failure: null };
+  } finally {
+    await link.close();
+  }
+}
+
+async function untilState(session: Session, wanted: SessionState, ms: number): Promise<void> {
+  if (session.state === wanted) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      session.stateChange.removeListener(listener);
+      resolve();
+    }
+    const listener = (state: SessionState) => {
+      if (state === wanted || state === SessionState.Terminated) done();
+    };
+    session.stateChange.addListener(listener);
+  });
+}

@@ -1,0 +1,67 @@
+import { performance } from "node:perf_hooks";
+
+/**
+ * One SIP message as it crossed the wire, kept whole for the ladder diagram and for diagnostics
+ * (STYLE.md habit 10: raw text, direction, addresses, transport, monotonic timestamp).
+ */
+export interface TraceEntry {
+  readonly direction: "sent" | "received";
+  /** Milliseconds since the trace started (monotonic clock). */
+  readonly atMs: number;
+  /** Wall-clock time (ISO 8601), for correlating with packet captures and server logs. */
+  readonly wallTime: string;
+  readonly transport: "TLS" | "TCP";
+  readonly local: string;
+  readonly remote: string;
+  /** The request line or status line. */
+  readonly firstLine: string;
+  readonly callId: string | null;
+  readonly cseq: string | null;
+  readonly raw: string;
+}
+
+/** Collects TraceEntries for one probe (every hop, every connection), in wire order. */
+export class MessageTrace {
+  readonly entries: TraceEntry[] = [];
+  private readonly origin: number;
+  private readonly limit: number;
+  /** Entries beyond the limit are counted but not kept (a chatty peer must not exhaust memory). */
+  dropped = 0;
+
+  constructor(options: { origin?: number; limit?: number } = {}) {
+    this.origin = options.origin ?? performance.now();
+    this.limit = options.limit ?? 1000;
+  }
+
+  record(direction: TraceEntry["direction"], raw: string, link: { transport: "TLS" | "TCP"; local: string; remote: string }) {
+    if (this.entries.length >= this.limit) {
+      this.dropped++;
+      return;
+    }
+    const headerEnd = raw.indexOf("\r\n\r\n");
+    const head = headerEnd === -1 ? raw : raw.slice(0, headerEnd);
+    this.entries.push({
+      direction,
+      atMs: Math.round((performance.now() - this.origin) * 1000) / 1000,
+      wallTime: new Date().toISOString(),
+      transport: link.transport,
+      local: link.local,
+      remote: link.remote,
+      firstLine: head.split("\r\n", 1)[0] ?? "",
+      callId: headerValue(head, "call-id", "i"),
+      cseq: headerValue(head, "cseq"),
+      raw,
+    });
+  }
+}
+
+/** The first value of a header in a raw header section, by full or compact name. */
+export function headerValue(head: string, name: string, compact?: string): string | null {
+  for (const line of head.split("\r\n").slice(1)) {
+    const colon = line.indexOf(":");
+    if (colon === -1) continue;
+    const key = line.slice(0, colon).trim().toLowerCase();
+    if (key === name || (compact !== undefined && key === compact)) return line.slice(colon + 1).trim();
+  }
+  return null;
+}

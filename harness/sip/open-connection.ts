@@ -1,0 +1,64 @@
+import type { Socket } from "node:net";
+import { isIP } from "node:net";
+import { dialTcp, dialTls } from "../tls/dial.js";
+import type { TlsEvidence } from "../tls/tls-evidence.js";
+import { failure, type ProbeFailure } from "./probe-failure.js";
+import type { ProbeOptions } from "./probe-options.js";
+import type { SipTarget } from "./sip-target.js";
+
+export interface ConnectionAttempt {
+  readonly address: string | null;
+  readonly evidence: TlsEvidence | null;
+  readonly tcpConnectMs: number | null;
+  readonly tlsHandshakeMs: number | null;
+}
+
+export type OpenConnectionResult =
+  | (ConnectionAttempt & { readonly ok: true; readonly socket: Socket })
+  | (ConnectionAttempt & { readonly ok: false; readonly failure: ProbeFailure });
+
+/**
+ * Resolves a target and dials it over TLS or TCP. The certificate is verified against the target's host
+ * (the FQDN), even when `maddr` or a `--resolve` entry sends the connection to another address (RFC 3261
+ * §19.1.1: maddr overrides the address, not the identity being verified).
+ */
+export async function openConnection(target: SipTarget, options: ProbeOptions): Promise<OpenConnectionResult> {
+  const connectTo = target.params.maddr ?? target.host;
+  let address: string;
+  try {
+    address = await options.resolver.resolve(connectTo, target.port);
+  } catch (error) {
+    return {
+      ok: false,
+      address: null,
+      evidence: null,
+      tcpConnectMs: null,
+      tlsHandshakeMs: null,
+      failure: failure("dns-resolution-failed", `${connectTo} did not resolve: ${(error as Error).message}`),
+    };
+  }
+  const timeoutMs = options.timeoutMs ?? 8000;
+  const common = { address, port: target.port, connectTimeoutMs: timeoutMs, signal: options.signal };
+  const result =
+    target.transport === "tcp"
+      ? await dialTcp(common)
+      : await dialTls({
+          ...common,
+          servername: isIP(target.host) ? undefined : target.host,
+          identity: options.identity,
+          caPem: options.caPem,
+          insecure: options.insecure ?? false,
+          handshakeTimeoutMs: timeoutMs,
+          keylog: options.keylog,
+          minVersion: options.minTlsVersion,
+          maxVersion: options.maxTlsVersion,
+        });
+  const attempt: ConnectionAttempt = {
+    address,
+    evidence: result.evidence ?? null,
+    tcpConnectMs: result.timings.tcpConnect ?? null,
+    tlsHandshakeMs: result.timings.tlsHandshake ?? null,
+  };
+  if (result.ok) return { ...attempt, ok: true, socket: result.socket };
+  return { ...attempt, ok: false, failure: failure(result.failure.code, result.failure.message) };
+}

@@ -1,0 +1,59 @@
+import { performance } from "node:perf_hooks";
+import { MessageTrace } from "./message-trace.js";
+import type { ProbeOptions } from "./probe-options.js";
+import type { ProbeResult } from "./probe-result.js";
+import { runHop } from "./run-hop.js";
+import type { SipTarget } from "./sip-target.js";
+import { UserAgent, type URI } from "sip.js";
+
+/**
+ * `exum options`: one OPTIONS over one new connection, and everything seen on the way (DESIGN.md §3).
+ * PROTOCOL.md §6: the Call Router answers OPTIONS with 200 to any peer that completes TLS.
+ */
+export async function probeOptions(target: SipTarget, options: ProbeOptions): Promise<ProbeResult> {
+  const startedAt = new Date().toISOString();
+  const started = performance.now();
+  const trace = new MessageTrace({ origin: started });
+  const { hop } = await runHop({
+    method: "OPTIONS",
+    target,
+    options,
+    trace,
+    send(link, delegate) {
+      const core = link.userAgent.userAgentCore;
+      const fromUser = options.fromUser ?? "exum";
+      const from = UserAgent.makeURI(`sip:${fromUser}@${options.fromDomain ?? "exum.invalid"}`) as URI;
+      const requestUri = UserAgent.makeURI(target.uri) as URI;
+      // sip.js has no high-level OPTIONS API: build and send it as its own keep-alive does (SIPJS.md).
+      const message = core.makeOutgoingRequestMessage("OPTIONS", requestUri, from, requestUri, {}, [
+        "Accept: application/sdp",
+        `Contact: ${link.userAgent.contact.toString()}`,
+      ]);
+      core.request(message, delegate);
+    },
+  }).then(async (run) => {
+    await run.link?.close();
+    return run;
+  });
+  const ok = hop.failure === null && hop.status !== null && hop.status >= 200 && hop.status < 300;
+  const warnings: string[] = [];
+  if (options.insecure) warnings.push("--insecure: the server's certificate was not enforced; results do not prove trust");
+  return {
+    kind: "options",
+    outcome: ok ? "ok" : "failed",
+    status: hop.status,
+    reason: hop.reason,
+    failure:
+      hop.failure ??
+      (ok ? null : { code: "rejected", message: `OPTIONS answered ${hop.status} ${hop.reason ?? ""}`.trim() }),
+    tls: hop.tls,
+    hops: [hop],
+    negotiated: null,
+    sdp: null,
+    insecure: options.insecure ?? false,
+    warnings,
+    trace: trace.entries,
+    startedAt,
+    durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+  };
+}

@@ -1,0 +1,27 @@
+import type { TlsIdentity } from "../tls/tls-identity.js";
+import type { KeylogSink } from "../tls/keylog.js";
+import type { Logger } from "../log/logger.js";
+import type { Resolver } from "./resolve-map.js";
+
+/** What every probe needs to know: who we are, whom we trust, how long we wait. */
+export interface ProbeOptions {
+  /** Our certificate and key (chain included); none means no client certificate is offered. */
+  identity?: TlsIdentity;
+  /** CA certificates (PEM) the server's chain must lead to. */
+  caPem: string[];
+  /** Connect even when the server is untrusted or misnamed; every output says so loudly. @defaultValue false */
+  insecure?: boolean;
+  resolver: Resolver;
+  /** From user part. @defaultValue "exum" */
+  fromUser?: string;
+  /** From domain: the FQDN we claim (the pool we play). @defaultValue our identity's CN, else "exum.invalid" */
+  fromDomain?: string;
+  /** Bound on TCP connect, on the TLS handshake, and on waiting for a final response, each. @defaultValue 8000 */
+  timeoutMs?: number;
+  keylog?: KeylogSink;
+  logger?: Logger;
+  signal?: AbortSignal;
+  /** TLS versions to offer (PEERS.md: a server may reject a client certificate differently under 1.2 and 1.3). */
+  minTlsVersion?: "TLSv1.2" | "TLSv1.3";
+  maxTlsVersion?: "TLSv1.2" | "TLSv1.3";
+}

@@ -1,0 +1,154 @@
+import type { Socket } from "node:net";
+import { classifyTlsFailure } from "../tls/classify-tls-failure.js";
+import { markClientCertificate } from "../tls/tls-evidence.js";
+import { silentLogger } from "../log/logger.js";
+import { openAgentLink, type AgentLink } from "./agent-link.js";
+import { awaitFinal, type FinalWait, type ResponseDelegate } from "./await-final.js";
+import type { MessageTrace } from "./message-trace.js";
+import { failure, type ProbeFailure } from "./probe-failure.js";
+import type { ProbeOptions } from "./probe-options.js";
+import type { Hop } from "./probe-result.js";
+import { openConnection } from "./open-connection.js";
+import { signalingOf } from "./signaling-of.js";
+import type { SipTarget } from "./sip-target.js";
+import type { SdpExchange } from "./text-session-description-handler.js";
+
+export interface HopRequest {
+  method: Hop["method"];
+  target: SipTarget;
+  options: ProbeOptions;
+  trace: MessageTrace;
+  /** Builds the SDP offer once the local address is known (INVITE only). */
+  offer?: (socket: Socket) => Promise<string>;
+  sdp?: SdpExchange;
+  /** Sends the request on the started agent. */
+  send(link: AgentLink, delegate: ResponseDelegate): void;
+  /** Runs before the agent is closed when no final response came (INVITE: CANCEL). */
+  abandon?(link: AgentLink, wait: FinalWait): Promise<void>;
+}
+
+export interface HopRun {
+  readonly hop: Hop;
+  /** The agent, still open, when a final response arrived (the caller ACKs/BYEs, then closes it). */
+  readonly link: AgentLink | null;
+  readonly wait: FinalWait | null;
+}
+
+/**
+ * One request on one new connection: resolve, dial, verify, start an agent, send, wait for the final response
+ * under a bound, and turn what was seen into a Hop. Every way it can go wrong becomes a `failure` on the hop;
+ * nothing the peer does makes it throw.
+ */
+export async function runHop(request: HopRequest): Promise<HopRun> {
+  const { target, options } = request;
+  const base = { method: request.method, target: target.uri, port: target.port, transport: target.transport };
+  const connection = await openConnection(target, options);
+  const timingsOf = (first: number | null, final: number | null) => ({
+    tcpConnectMs: round(connection.tcpConnectMs),
+    tlsHandshakeMs: round(connection.tlsHandshakeMs),
+    firstResponseMs: round(first),
+    finalResponseMs: round(final),
+  });
+  if (!connection.ok) {
+    return {
+      hop: {
+        ...base,
+        address: connection.address,
+        status: null,
+        reason: null,
+        provisional: [],
+        headers: {},
+        diagnostics: [],
+        signaling: null,
+        tls: connection.evidence,
+        timings: timingsOf(null, null),
+        failure: connection.failure,
+      },
+      link: null,
+      wait: null,
+    };
+  }
+  const tls = connection.evidence;
+  let link: AgentLink;
+  try {
+    const offer = request.offer ? await request.offer(connection.socket) : undefined;
+    link = await openAgentLink({
+      socket: connection.socket,
+      protocol: target.transport === "tls" ? "TLS" : "TCP",
+      trace: request.trace,
+      logger: options.logger ?? silentLogger,
+      fromUser: options.fromUser ?? "exum",
+      fromDomain: options.fromDomain ?? "exum.invalid",
+      offer,
+      sdp: request.sdp,
+    });
+  } catch (error) {
+    connection.socket.destroy();
+    const lost = failure("connection-lost", `the connection closed before the request could be sent: ${(error as Error).message}`);
+    return {
+      hop: { ...base, address: connection.address, status: null, reason: null, provisional: [], headers: {}, diagnostics: [], signaling: null, tls, timings: timingsOf(null, null), failure: lost },
+      link: null,
+      wait: null,
+    };
+  }
+  const timeoutMs = options.timeoutMs ?? 8000;
+  const wait = await awaitFinal(link, (delegate) => request.send(link, delegate), timeoutMs, options.signal);
+  const firstAt = link.firstInboundAt();
+  let hopFailure: ProbeFailure | null = null;
+  let finalAt: number | null = null;
+  let status: number | null = null;
+  let reason: string | null = null;
+  let headers: Hop["headers"] = {};
+  let diagnostics: Hop["diagnostics"] = [];
+  const outcome = wait.outcome;
+  if (outcome.kind === "final") {
+    ({ status, reason, headers, diagnostics } = outcome.response);
+    finalAt = outcome.response.at;
+  } else if (outcome.kind === "timeout") {
+    hopFailure = failure("no-response", `no final response to ${request.method} within ${timeoutMs} ms`);
+  } else if (outcome.kind === "synthetic") {
+    hopFailure =
+      outcome.status === 408
+        ? failure("no-response", `no final response to ${request.method} (sip.js's own timer fired)`)
+        : failure("connection-lost", `sip.js could not send on the connection (it reported a ${outcome.status} of its own)`);
+  } else if (outcome.kind === "aborted") {
+    hopFailure = failure("interrupted", "interrupted before a final response arrived");
+  } else if (outcome.closure.kind === "garbage") {
+    hopFailure = failure("peer-garbage", `the peer sent something that is not SIP: ${outcome.closure.error.message}`);
+  } else if (target.transport === "tls" && firstAt === null && outcome.closure.error !== undefined) {
+    // PEERS.md: over TLS 1.3 a server rejects a missing or untrusted client certificate after our handshake
+    // completed; the alert surfaces on the first read.
+    const tlsFailure = classifyTlsFailure(outcome.closure.error, "after-handshake");
+    hopFailure = failure(tlsFailure.code, tlsFailure.message);
+  } else {
+    const why = outcome.closure.error ? `: ${outcome.closure.error.message}` : "";
+    hopFailure = failure("connection-lost", `the peer closed the connection before a final response${why}`);
+  }
+  if (tls !== null) {
+    if (firstAt !== null) markClientCertificate(tls, true);
+    else if (hopFailure?.code === "tls-client-cert-rejected") markClientCertificate(tls, false);
+  }
+  const hop: Hop = {
+    ...base,
+    address: connection.address,
+    status,
+    reason,
+    provisional: wait.provisional.map((response) => response.status),
+    headers,
+    diagnostics,
+    signaling: signalingOf(target.transport, tls),
+    tls,
+    timings: timingsOf(firstAt === null ? null : firstAt - wait.sentAt, finalAt === null ? null : finalAt - wait.sentAt),
+    failure: hopFailure,
+  };
+  if (outcome.kind !== "final") {
+    if (outcome.kind === "timeout" || outcome.kind === "aborted") await request.abandon?.(link, wait);
+    await link.close();
+    return { hop, link: null, wait };
+  }
+  return { hop, link, wait };
+}
+
+function round(ms: number | null): number | null {
+  return ms === null ? null : Math.round(ms * 1000) / 1000;
+}

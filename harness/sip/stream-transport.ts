@@ -1,0 +1,143 @@
+import type { Socket } from "node:net";
+import { EmitterImpl, TransportState, type Emitter, type Transport } from "sip.js";
+import type { Logger as SipLogger } from "sip.js/lib/core/log/logger.js";
+import { FramingError } from "./framing-error.js";
+import { MessageFramer, type MessageFramerOptions } from "./message-framer.js";
+import type { MessageTrace } from "./message-trace.js";
+import { rewriteInbound, rewriteOutbound } from "./wire-rewrites.js";
+
+export interface StreamTransportOptions {
+  /** An open, connected socket (TCP, or TLS after the handshake): the caller dials and verifies it. */
+  socket: Socket;
+  /** Becomes the Via token: `TLS` yields `Via: SIP/2.0/TLS host;branch=…`. */
+  protocol: "TLS" | "TCP";
+  trace: MessageTrace;
+  framer?: MessageFramerOptions;
+  /** Port added to our Via sent-by on send (and stripped from responses before sip.js sees them). */
+  viaPort?: number;
+  /** Told about every whole inbound message before sip.js: the first response proves the peer accepted us. */
+  onInbound?: (raw: string) => void;
+  /** The peer broke framing: the connection is closed and this is why. */
+  onFramingError?: (error: FramingError) => void;
+  /** The socket failed or closed; `error` is the socket error if any (a TLS alert after the handshake lands here). */
+  onClosed?: (error: Error | undefined) => void;
+}
+
+/**
+ * A sip.js Transport over a node:net / node:tls stream (SIPJS.md "What the project supplies" 1). sip.js was
+ * written for WebSocket, where each frame is one message; here the framer cuts the stream, and the wire
+ * rewrites that sip.js needs in Node happen in one place (wire-rewrites.ts).
+ */
+export class StreamTransport implements Transport {
+  readonly protocol: string;
+  onConnect: (() => void) | undefined;
+  onDisconnect: ((error?: Error) => void) | undefined;
+  onMessage: ((message: string) => void) | undefined;
+
+  private _state: TransportState = TransportState.Disconnected;
+  private readonly emitter = new EmitterImpl<TransportState>();
+  private readonly options: StreamTransportOptions;
+  private readonly socket: Socket;
+  private readonly framer: MessageFramer;
+  private readonly link: { transport: "TLS" | "TCP"; local: string; remote: string };
+  private closedError: Error | undefined;
+  private closed = false;
+
+  constructor(private readonly logger: SipLogger, options: StreamTransportOptions) {
+    this.options = options;
+    this.protocol = options.protocol;
+    this.socket = options.socket;
+    this.framer = new MessageFramer(options.framer);
+    this.link = {
+      transport: options.protocol,
+      local: endpoint(this.socket.localAddress, this.socket.localPort),
+      remote: endpoint(this.socket.remoteAddress, this.socket.remotePort),
+    };
+    this.socket.on("data", (chunk: Buffer) => this.onData(chunk));
+    this.socket.on("error", (error) => {
+      this.closedError ??= error;
+    });
+    this.socket.on("close", () => this.onSocketClosed());
+  }
+
+  get state(): TransportState {
+    return this._state;
+  }
+
+  get stateChange(): Emitter<TransportState> {
+    return this.emitter;
+  }
+
+  /** The socket is already connected when sip.js asks. */
+  async connect(): Promise<void> {
+    if (this.closed || this.socket.destroyed) {
+      throw this.closedError ?? new Error("connection closed before the user agent started");
+    }
+    this.transition(TransportState.Connected);
+    this.onConnect?.();
+  }
+
+  async disconnect(): Promise<void> {
+    if (!this.socket.destroyed) this.socket.end();
+    this.transition(TransportState.Disconnected);
+  }
+
+  async dispose(): Promise<void> {
+    this.socket.destroy();
+    this.transition(TransportState.Disconnected);
+  }
+
+  isConnected(): boolean {
+    return this._state === TransportState.Connected && !this.socket.destroyed;
+  }
+
+  async send(message: string): Promise<void> {
+    if (!this.isConnected()) throw new Error("transport is not connected");
+    const wire = rewriteOutbound(message, { viaPort: this.options.viaPort });
+    this.options.trace.record("sent", wire, this.link);
+    await new Promise<void>((resolve, reject) => this.socket.write(wire, (error) => (error ? reject(error) : resolve())));
+  }
+
+  private onData(chunk: Buffer): void {
+    let messages: string[];
+    try {
+      messages = this.framer.push(chunk);
+    } catch (error) {
+      const framing = error as FramingError;
+      this.logger.warn(`closing connection to ${this.link.remote}: ${framing.message}`);
+      this.options.onFramingError?.(framing);
+      this.socket.destroy();
+      return;
+    }
+    for (const raw of messages) {
+      this.options.trace.record("received", raw, this.link);
+      this.options.onInbound?.(raw);
+      try {
+        this.onMessage?.(rewriteInbound(raw));
+      } catch (error) {
+        // SIPJS.md: sip.js can throw synchronously on odd inbound text; one bad message must not kill the agent.
+        this.logger.warn(`sip.js could not handle a message from ${this.link.remote}: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  private onSocketClosed(): void {
+    if (this.closed) return;
+    this.closed = true;
+    const wasConnected = this._state === TransportState.Connected;
+    this.transition(TransportState.Disconnected);
+    this.options.onClosed?.(this.closedError);
+    if (wasConnected) this.onDisconnect?.(this.closedError);
+  }
+
+  private transition(state: TransportState): void {
+    if (this._state === state) return;
+    this._state = state;
+    this.emitter.emit(state);
+  }
+}
+
+function endpoint(address: string | undefined, port: number | undefined): string {
+  if (address === undefined) return "?";
+  return address.includes(":") ? `[${address}]:${port}` : `${address}:${port}`;
+}

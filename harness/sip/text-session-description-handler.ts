@@ -1,0 +1,33 @@
+import type { BodyAndContentType, Session, SessionDescriptionHandler, SessionDescriptionHandlerFactory } from "sip.js";
+
+/**
+ * What the handler saw: the offer it handed sip.js and the answer sip.js handed back, untouched.
+ */
+export interface SdpExchange {
+  offer: string | null;
+  answer: string | null;
+}
+
+/**
+ * A session-description handler with no media engine (SIPJS.md "What the project supplies" 2): it returns
+ * the offer text the harness built (with its `a=crypto` lines) and records the answer as it came.
+ * A far-end re-INVITE offer is answered with the original offer (the harness keeps no media state).
+ */
+export function textSessionDescriptionHandlerFactory(offer: string, exchange: SdpExchange): SessionDescriptionHandlerFactory {
+  return (_session: Session): SessionDescriptionHandler => ({
+    close() {},
+    async getDescription(): Promise<BodyAndContentType> {
+      exchange.offer = offer;
+      return { body: offer, contentType: "application/sdp" };
+    },
+    hasDescription(contentType: string) {
+      return contentType.toLowerCase() === "application/sdp";
+    },
+    async setDescription(sdp: string) {
+      exchange.answer = sdp;
+    },
+    sendDtmf() {
+      return false;
+    },
+  });
+}
