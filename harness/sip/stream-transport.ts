@@ -1,7 +1,7 @@
 import type { Socket } from "node:net";
 import { EmitterImpl, TransportState, type Emitter, type Transport } from "sip.js";
 import type { Logger as SipLogger } from "sip.js/lib/core/log/logger.js";
-import { FramingError } from "./framing-error.js";
+import type { FramingError } from "./framing-error.js";
 import { MessageFramer, type MessageFramerOptions } from "./message-framer.js";
 import type { MessageTrace } from "./message-trace.js";
 import { rewriteInbound, rewriteOutbound } from "./wire-rewrites.js";
