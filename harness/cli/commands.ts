@@ -1,4 +1,5 @@
 import { callCommand } from "./call-command.js";
+import { certsCommand } from "./certs-command.js";
 import type { CliCommand } from "./cli-command.js";
 import { optionsCommand } from "./options-command.js";
 import { selftestCommand } from "./selftest-command.js";
@@ -7,5 +8,6 @@ import { selftestCommand } from "./selftest-command.js";
 export const commands: readonly CliCommand<never>[] = [
   optionsCommand as CliCommand<never>,
   callCommand as CliCommand<never>,
+  certsCommand as CliCommand<never>,
   selftestCommand as CliCommand<never>,
 ];

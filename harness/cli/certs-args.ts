@@ -1,0 +1,18 @@
+/** The parsed arguments of `exum certs <action> [input]` (see certs-command.ts for which action takes which). */
+export interface CertsArgs {
+  action: "init" | "lint" | "show";
+  input?: string;
+  dir?: string;
+  force?: boolean;
+  "pfx-passphrase"?: string;
+  ca?: string[];
+  fqdn?: string;
+  peers?: string[];
+  cert?: string;
+  key?: string;
+  pfx?: string;
+  passphrase?: string;
+  timeout?: number;
+  "expiry-days"?: number;
+  json?: boolean;
+}

@@ -1,0 +1,142 @@
+/**
+ * Interop: `exum certs lint host:port` against Kamailio 5.6 + tls module (PEERS.md), a strict mutual-TLS server
+ * nobody here wrote, once demanding and verifying client certificates and once not asking for them.
+ * Loopback only. Run: npm run test:interop (skipped when kamailio is not installed).
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { connect, createServer, type AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import t from "tap";
+import { ExitCode } from "../errors/exit-codes.js";
+import { createRootCa } from "../pki/create-root-ca.js";
+import { issueCertificate } from "../pki/issue-certificate.js";
+import type { LintReport } from "../pki/lint-finding.js";
+import { memoryIo } from "./cli-io.js";
+import { certsCommand } from "./certs-command.js";
+import { dispatch } from "./main.js";
+
+const kamailio = spawnSync("sh", ["-c", "command -v kamailio"], { encoding: "utf8" }).stdout.trim();
+if (kamailio === "") {
+  t.plan(0, "kamailio is not installed (apt-get install kamailio kamailio-tls-modules)");
+  process.exit(0);
+}
+
+const dir = await mkdtemp(join(tmpdir(), "exum-kamailio-"));
+t.teardown(() => rm(dir, { recursive: true, force: true }));
+const root = createRootCa({ commonName: "exum Interop Root CA" });
+const stranger = createRootCa({ commonName: "Stranger CA" });
+const server = issueCertificate(root, { commonName: "cas01.tukwila.contoso.com", dnsNames: ["cas01.tukwila.contoso.com"] });
+const pool = issueCertificate(root, { commonName: "pool01.contoso.com", dnsNames: ["pool01.contoso.com"] });
+const untrusted = issueCertificate(stranger, { commonName: "pool01.contoso.com", dnsNames: ["pool01.contoso.com"] });
+const files: Record<string, string> = {
+  "server.crt": server.chainPem,
+  "server.key": server.keyPem,
+  "ca.crt": root.certPem,
+  "pool.crt": pool.certPem,
+  "pool.key": pool.keyPem,
+  "untrusted.crt": untrusted.chainPem,
+  "untrusted.key": untrusted.keyPem,
+};
+for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content, { mode: 0o600 });
+
+async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, "127.0.0.1");
+  await once(probe, "listening");
+  const port = (probe.address() as AddressInfo).port;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+async function startKamailio(t: { teardown(fn: () => Promise<void>): void }, name: string, verify: boolean): Promise<number> {
+  const port = await freePort();
+  await writeFile(join(dir, `${name}.tls.cfg`), [
+    "[server:default]",
+    "method = TLSv1.2+",
+    `verify_certificate = ${verify ? "yes" : "no"}`,
+    `require_certificate = ${verify ? "yes" : "no"}`,
+    `private_key = ${join(dir, "server.key")}`,
+    `certificate = ${join(dir, "server.crt")}`,
+    `ca_list = ${join(dir, "ca.crt")}`,
+    "",
+  ].join("\n"));
+  await writeFile(join(dir, `${name}.cfg`), [
+    "#!KAMAILIO",
+    "debug=1",
+    "log_stderror=yes",
+    "children=1",
+    "tcp_children=1",
+    "auto_aliases=no",
+    "enable_tls=yes",
+    "disable_tcp=no",
+    `listen=tls:127.0.0.1:${port}`,
+    'mpath="/usr/lib/x86_64-linux-gnu/kamailio/modules/"',
+    'loadmodule "tls.so"',
+    'loadmodule "sl.so"',
+    `modparam("tls", "config", "${join(dir, `${name}.tls.cfg`)}")`,
+    'request_route { sl_send_reply("200", "OK"); exit; }',
+    "",
+  ].join("\n"));
+  const child: ChildProcess = spawn("sh", ["-c", `ulimit -c 0; exec ${kamailio} -DD -E -w ${dir} -f ${join(dir, `${name}.cfg`)} -m 64 -M 8`], {
+    cwd: dir,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let log = "";
+  child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  t.teardown(async () => {
+    if (child.exitCode === null) {
+      child.kill("SIGTERM");
+      await once(child, "exit");
+    }
+  });
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const up = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, "127.0.0.1", () => (socket.destroy(), resolve(true)));
+      socket.on("error", () => resolve(false));
+    });
+    if (up) return port;
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`kamailio did not start on ${port}:\n${log}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function lint(port: number, ...extra: string[]): Promise<{ code: number; report: LintReport }> {
+  const io = memoryIo({ cwd: dir });
+  const code = await dispatch(
+    ["certs", "lint", `127.0.0.1:${port}`, "--ca", "ca.crt", "--fqdn", "cas01.tukwila.contoso.com", "--timeout", "5", "--json", ...extra],
+    io,
+    [certsCommand as never],
+  );
+  return { code, report: JSON.parse(io.stdout) as LintReport };
+}
+
+const status = (report: LintReport, id: string) => report.findings.find((finding) => finding.ruleId === id);
+
+t.test("Kamailio demanding and verifying client certificates", async (t) => {
+  const port = await startKamailio(t, "strict", true);
+  const ours = await lint(port, "--cert", "pool.crt", "--key", "pool.key");
+  t.equal(ours.code, ExitCode.Ok);
+  t.equal(status(ours.report, "live-client-cert-requested")?.status, "pass", "asked for a client certificate");
+  t.equal(status(ours.report, "live-client-cert-accepted")?.status, "pass", `accepted ours: ${ours.report.live?.acceptanceEvidence}`);
+  t.equal(status(ours.report, "chains-to-root")?.status, "pass");
+
+  const none = await lint(port);
+  t.equal(status(none.report, "live-client-cert-accepted")?.status, "skip");
+  t.match(status(none.report, "live-client-cert-accepted")?.message, /alert 116/);
+
+  const stranger = await lint(port, "--cert", "untrusted.crt", "--key", "untrusted.key");
+  t.equal(stranger.code, ExitCode.Failed);
+  t.equal(stranger.report.live?.error?.alert, 48, "unknown_ca, as PROTOCOL.md §5 says");
+  t.equal(status(stranger.report, "live-client-cert-accepted")?.status, "fail");
+});
+
+t.test("Kamailio not asking for a client certificate", async (t) => {
+  const port = await startKamailio(t, "lenient", false);
+  const result = await lint(port, "--cert", "pool.crt", "--key", "pool.key");
+  t.equal(result.code, ExitCode.Ok, "a warning, not a failure");
+  t.equal(status(result.report, "live-client-cert-requested")?.status, "fail");
+  t.equal(status(result.report, "live-client-cert-accepted")?.status, "skip");
+});
