@@ -14,7 +14,7 @@ const allowed = {
   cli: ["errors", "log", "tls", "sdp", "sip", "lab", "pki", "report", "scenario"],
 };
 const layers = Object.keys(allowed);
-const test = "\\.test\\.ts$";
+const test = "\\.(test|interop)\\.ts$";
 
 module.exports = {
   forbidden: [

@@ -115,10 +115,14 @@ export async function runHop(request: HopRequest): Promise<HopRun> {
     hopFailure = failure("interrupted", "interrupted before a final response arrived");
   } else if (outcome.closure.kind === "garbage") {
     hopFailure = failure("peer-garbage", `the peer sent something that is not SIP: ${outcome.closure.error.message}`);
-  } else if (target.transport === "tls" && firstAt === null && outcome.closure.error !== undefined) {
+  } else if (target.transport === "tls" && firstAt === null && (outcome.closure.error !== undefined || tls?.clientCertificate.requested === true)) {
     // PEERS.md: over TLS 1.3 a server rejects a missing or untrusted client certificate after our handshake
-    // completed; the alert surfaces on the first read.
-    const tlsFailure = classifyTlsFailure(outcome.closure.error, "after-handshake");
+    // completed; the alert surfaces on the first read. PROTOCOL.md §5: the handshake is aborted "(TLS alert or
+    // close)": a server that asked for our certificate and then closed without a word is classified the same
+    // way, and the message says that no alert came.
+    const tlsFailure = classifyTlsFailure(outcome.closure.error ?? closedWithoutAlert(), "after-handshake", {
+      certificateRequested: tls?.clientCertificate.requested ?? null,
+    });
     hopFailure = failure(tlsFailure.code, tlsFailure.message);
   } else {
     const why = outcome.closure.error ? `: ${outcome.closure.error.message}` : "";
@@ -151,4 +155,9 @@ export async function runHop(request: HopRequest): Promise<HopRun> {
 
 function round(ms: number | null): number | null {
   return ms === null ? null : Math.round(ms * 1000) / 1000;
+}
+
+/** A close with no error, as the error the TLS classifier reads (the reset it amounts to). */
+function closedWithoutAlert(): Error {
+  return Object.assign(new Error("the server closed the connection without a TLS alert or a SIP response"), { code: "ECONNRESET" });
 }
