@@ -52,7 +52,7 @@ export function createUserAgent(options: UserAgentFactoryOptions): UserAgent {
     logBuiltinEnabled: false,
     logLevel: "debug",
     logConnector: sipJsLogConnector(options.logger),
-    reconnectionAttempts: 0,
+    // reconnectionAttempts already defaults to 0 (never reconnect); setting it logs a deprecation warning.
     // Trap: As UAS sip.js sends 100/180 by itself; the harness decides what it answers.
     sendInitialProvisionalResponse: false,
     // No answer timer of sip.js's own: the harness owns every timeout (trap 4).
