@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { LISTENER_NAMES, type ListenerName } from "./address-plan-listeners.js";
+
+/**
+ * How a `faulty` server misbehaves (DESIGN.md §5, issue 4 "Faults"), changeable while the lab runs:
+ * - `refuse`: connections are refused (TCP RST), like a stopped service;
+ * - `black-hole`: connections are accepted and nothing is ever answered;
+ * - `tls-abort`: the TLS handshake is aborted (PROTOCOL.md §5: an unusable certificate gives "no SIP response at all");
+ * - `slow`: every answer is delayed by `delayMs`;
+ * - `service-unavailable`: requests are answered `503 Service Unavailable` (status and reason configurable);
+ * - `drop-mid-call`: calls are answered, then the connection is closed `afterMs` later without a BYE;
+ * - `garbage`: `text` is sent instead of a SIP response.
+ */
+export type FaultKind = "refuse" | "black-hole" | "tls-abort" | "slow" | "service-unavailable" | "drop-mid-call" | "garbage";
+
+export const FAULT_KINDS: readonly FaultKind[] = [
+  "refuse",
+  "black-hole",
+  "tls-abort",
+  "slow",
+  "service-unavailable",
+  "drop-mid-call",
+  "garbage",
+];
+
+/** Fields every fault has: where it applies. */
+const scope = {
+  listeners: z
+    .array(z.enum(LISTENER_NAMES as [ListenerName, ...ListenerName[]]))
+    .min(1)
+    .optional()
+    .describe("The listeners the fault applies to (e.g. [worker-tls]); every listener of the server when omitted"),
+  methods: z
+    .array(z.string().trim().toUpperCase().regex(/^[A-Z]+$/, { message: "expected a SIP method such as INVITE" }))
+    .min(1)
+    .optional()
+    .describe("The SIP methods the fault applies to (e.g. [INVITE]); every method when omitted"),
+};
+
+export const faultSchema = z
+  .discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("refuse"), ...scope }),
+    z.strictObject({ kind: z.literal("black-hole"), ...scope }),
+    z.strictObject({ kind: z.literal("tls-abort"), ...scope }),
+    z.strictObject({
+      kind: z.literal("slow"),
+      delayMs: z.number().int().min(0).max(600_000).default(5_000).describe("How long every answer is held back"),
+      ...scope,
+    }),
+    z.strictObject({
+      kind: z.literal("service-unavailable"),
+      status: z.number().int().min(500).max(599).default(503),
+      reason: z.string().min(1).default("Service Unavailable"),
+      ...scope,
+    }),
+    z.strictObject({
+      kind: z.literal("drop-mid-call"),
+      afterMs: z.number().int().min(0).max(600_000).default(2_000).describe("How long after the 200 OK the connection is dropped"),
+      ...scope,
+    }),
+    z.strictObject({
+      kind: z.literal("garbage"),
+      text: z.string().max(65_536).default("SIP/2.0 ???\r\n\u0000\u00ff garbage\r\n\r\n").describe("What is sent instead of a response"),
+      ...scope,
+    }),
+  ])
+  .describe("How the server misbehaves when its state is faulty");
+
+export type Fault = z.output<typeof faultSchema>;

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { exchangeNameSchema } from "./topology-dial-plan.js";
+import { fqdnSchema } from "./topology-fqdn.js";
+import { pilotSchema } from "./topology-gateway.js";
+
+/**
+ * A UM auto attendant. PROTOCOL.md §8: "the Request-URI user part is the pilot"; PROTOCOL.md §1 step 2: the Call
+ * Router redirects Auto Attendant calls to the Mailbox server of the organisation mailbox.
+ */
+export const autoAttendantSchema = z.strictObject({
+  name: exchangeNameSchema,
+  dialPlan: exchangeNameSchema,
+  pilot: pilotSchema.describe("The Request-URI user part that reaches this auto attendant"),
+  status: z.enum(["Enabled", "Disabled"]).default("Enabled"),
+  mailboxServer: fqdnSchema
+    .optional()
+    .describe("The Mailbox server of the organisation mailbox; default the dial plan's first Mailbox-capable member"),
+});
+
+/**
+ * A Subscriber Access (Outlook Voice Access) number. PROTOCOL.md §8: "Subscriber Access must not carry a diversion";
+ * Microsoft's example is `sip:sipdp.contoso.com@contoso.com`, so the pilot defaults to the dial plan's PhoneContext.
+ */
+export const subscriberAccessSchema = z.strictObject({
+  dialPlan: exchangeNameSchema,
+  pilot: pilotSchema.optional().describe("The Request-URI user part; default the dial plan's PhoneContext"),
+  mailboxServer: fqdnSchema
+    .optional()
+    .describe("Where the Call Router sends Subscriber Access calls; default the dial plan's first Mailbox-capable member"),
+});
+
+export type AutoAttendantSpec = z.output<typeof autoAttendantSchema>;
+export type SubscriberAccessSpec = z.output<typeof subscriberAccessSchema>;

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { exchangeNameSchema } from "./topology-dial-plan.js";
+import { fqdnSchema } from "./topology-fqdn.js";
+
+/** A SIP address written `alice@contoso.com` or `sip:alice@contoso.com`; stored without `sip:`, in lower case. */
+export const sipAddressSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((text) => text.replace(/^sip:/, ""))
+  .pipe(z.string().regex(/^[a-z0-9._+-]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/, { message: "expected a SIP address such as alice@contoso.com" }));
+
+/** An extension: digits, written as a number or a string (quote it when it starts with 0). */
+export const extensionSchema = z
+  .union([z.string().trim().regex(/^\d{1,20}$/, { message: "expected digits only" }), z.number().int().min(0)])
+  .transform(String);
+
+/** A UM-enabled user (PROTOCOL.md §1 step 2: the Call Router redirects to the Mailbox server of the user's mailbox). */
+export const umUserSchema = z.strictObject({
+  sipAddress: sipAddressSchema.describe("The user's SIP address (alice@contoso.com)"),
+  extension: extensionSchema.describe("The user's extension in its dial plan"),
+  dialPlan: exchangeNameSchema.describe("The user's UM mailbox policy's dial plan"),
+  mailboxServer: fqdnSchema.describe("The Mailbox (or Exchange 2010 UM) server that hosts the user's active mailbox database"),
+  umEnabled: z.boolean().default(true).describe("false: the Call Router rejects with MailboxIsNotUMEnabled"),
+  displayName: z.string().min(1).optional(),
+});
+
+export type UmUserSpec = z.output<typeof umUserSchema>;
