@@ -9,6 +9,7 @@ import type { CliCommand } from "./cli-command.js";
 import { memoryIo } from "./cli-io.js";
 import { dispatch } from "./main.js";
 import { optionsCommand } from "./options-command.js";
+import { toPfx } from "../pki/pfx.js";
 
 const registry = [optionsCommand, callCommand] as unknown as CliCommand<never>[];
 
@@ -62,6 +63,23 @@ t.test("exum call --json: negotiated and hops; a failure exits 1", async (t) => 
   t.match(JSON.parse(rtp.stdout).negotiated, { signaling: "mtls", media: "rtp", suite: null, mode: "SIPSecured" });
   const trunk = await exum(["call", `sip:alice@${routerFqdn}:${r.front.port}`, ...identity, ...resolve, "--srtp-mode", "Optional", "--json"]);
   t.match(JSON.parse(trunk.stdout).negotiated, { media: "rtp" });
+});
+
+t.test("--pfx with --passphrase presents the same identity; a wrong passphrase exits 2", async (t) => {
+  const { responder: r, pki, resolve } = await setUp(t);
+  const pool = pki.clients[poolFqdn];
+  if (pool === undefined) throw new Error("no pool certificate");
+  const dir = await tempDir(t);
+  const pfx = join(dir, "pool.pfx");
+  await writeFile(pfx, toPfx(pool, "s3cret", poolFqdn));
+  const ok = await exum(["options", `${routerFqdn}:${r.front.port}`, "--pfx", pfx, "--passphrase", "s3cret", "--ca", pki.ca.certPath, ...resolve, "--json"]);
+  t.equal(ok.code, ExitCode.Ok, ok.stderr);
+  t.match(JSON.parse(ok.stdout), { tls: { clientCertificate: { sent: true, accepted: true } } });
+  t.equal(r.seen.at(-1)?.peerCn, poolFqdn);
+  const wrong = await exum(["options", `${routerFqdn}:${r.front.port}`, "--pfx", pfx, "--passphrase", "nope", ...resolve]);
+  t.equal(wrong.code, ExitCode.BadInput);
+  t.match(wrong.stderr, /EXUM_PFX_PASSPHRASE/);
+  t.notMatch(wrong.stderr, /at .*\.ts:\d+/, "no stack trace");
 });
 
 t.test("--insecure is marked loudly in text and JSON", async (t) => {
