@@ -7,6 +7,9 @@ import { createServer, type TlsOptions } from "node:tls";
 import t from "tap";
 import { ExitCode } from "../errors/exit-codes.js";
 import type { LintReport } from "../pki/lint-finding.js";
+import { startSipListener } from "../lab/sip-listener.js";
+import { serverSecureContext } from "../tls/server-secure-context.js";
+import type { TlsIdentity } from "../tls/tls-identity.js";
 import { memoryIo } from "./cli-io.js";
 import { certsCommand } from "./certs-command.js";
 import { dispatch } from "./main.js";
@@ -111,18 +114,31 @@ t.test("unreadable input exits 2 with a clear message and no stack trace", async
   }
 });
 
-// Live lint against a local TLS server on 127.0.0.1 (port 0), with the lab's own certificates.
-async function labServer(t: { teardown(fn: () => Promise<void>): void }, cert: string, options: TlsOptions): Promise<number> {
+// Live lint against local servers on 127.0.0.1 (port 0), with the lab's own certificates: a SIP server over TLS
+// (harness/lab's listener, answering OPTIONS with 200), or a TLS server that speaks no SIP.
+async function labTls(cert: string): Promise<TlsIdentity> {
+  return {
+    certPem: await readFile(join(cwd, "lab", `${cert}.chain.pem`), "utf8"),
+    keyPem: await readFile(join(cwd, "lab", `${cert}.key`), "utf8"),
+  };
+}
+
+async function labSipServer(t: { teardown(fn: () => Promise<void>): void }, cert: string, demand: { requestCert: boolean }): Promise<number> {
+  const listener = await startSipListener({
+    address: "127.0.0.1",
+    port: 0,
+    protocol: "tls",
+    tls: serverSecureContext({ identity: await labTls(cert), caPem: [await readFile(join(cwd, "lab", "root-ca.crt"), "utf8")], ...demand }),
+    onRequest: (request) => request.respond({ status: 200, reason: "OK" }),
+  });
+  t.teardown(() => listener.close());
+  return listener.port;
+}
+
+async function labSilentServer(t: { teardown(fn: () => Promise<void>): void }, cert: string, options: TlsOptions): Promise<number> {
   const sockets = new Set<Socket>();
-  const server = createServer(
-    {
-      cert: await readFile(join(cwd, "lab", `${cert}.chain.pem`), "utf8"),
-      key: await readFile(join(cwd, "lab", `${cert}.key`), "utf8"),
-      ca: await readFile(join(cwd, "lab", "root-ca.crt"), "utf8"),
-      ...options,
-    },
-    (socket) => void socket.on("error", () => {}).resume(),
-  );
+  const identity = await labTls(cert);
+  const server = createServer({ cert: identity.certPem, key: identity.keyPem, ...options }, (socket) => void socket.on("error", () => {}).resume());
   server.on("connection", (socket: Socket) => void sockets.add(socket));
   server.on("tlsClientError", () => {});
   server.listen(0, "127.0.0.1");
@@ -140,7 +156,7 @@ async function labServer(t: { teardown(fn: () => Promise<void>): void }, cert: s
 const finding = (report: LintReport, id: string) => report.findings.find((candidate) => candidate.ruleId === id);
 
 t.test("live lint: a server that requires and verifies client certificates", async (t) => {
-  const port = await labServer(t, "cas01", { requestCert: true, rejectUnauthorized: true });
+  const port = await labSipServer(t, "cas01", { requestCert: true });
   const target = `127.0.0.1:${port}`;
   const base = ["certs", "lint", target, "--ca", "lab/root-ca.crt", "--fqdn", "cas01.tukwila.contoso.com", "--timeout", "5"];
 
@@ -157,12 +173,13 @@ t.test("live lint: a server that requires and verifies client certificates", asy
   const text = await exum(...base, "--cert", "lab/pool01.crt", "--key", "lab/pool01.key");
   t.equal(text.code, ExitCode.Ok);
   t.match(text.stdout, new RegExp(`live {8}127\\.0\\.0\\.1:${port} \\(SNI cas01\\.tukwila\\.contoso\\.com\\) TLSv1\\.3`));
-  t.match(text.stdout, /client cert requested by the server: yes · ours: accepted/);
+  t.match(text.stdout, new RegExp(`live {8}127\\.0\\.0\\.1:${port} .* · handshake completed · OPTIONS → 200 OK in \\d+ ms`));
+  t.match(text.stdout, /client cert requested by the server: yes · ours: accepted \(a SIP response came back: OPTIONS → 200 OK\)/);
 
   const none = JSON.parse((await exum(...base, "--json")).stdout) as LintReport;
   t.equal(finding(none, "live-client-cert-requested")?.status, "pass");
   t.equal(finding(none, "live-client-cert-accepted")?.status, "skip");
-  t.match(finding(none, "live-client-cert-accepted")?.message, /requires a client certificate and we sent none \(alert 116/);
+  t.match(finding(none, "live-client-cert-accepted")?.message, /we sent no client certificate and the server refused us \(.*TLS alert 116 certificate_required/);
 
   const stranger = await exum(...base, "--cert", "lab/mistakes/signed-by-other-ca.chain.pem", "--key", "lab/mistakes/signed-by-other-ca.key");
   t.equal(stranger.code, ExitCode.Failed, "our untrusted certificate is refused");
@@ -170,7 +187,7 @@ t.test("live lint: a server that requires and verifies client certificates", asy
 });
 
 t.test("live lint: a server that does not ask, presenting a bad certificate", async (t) => {
-  const port = await labServer(t, "mistakes/self-signed", {});
+  const port = await labSipServer(t, "mistakes/self-signed", { requestCert: false });
   const result = await exum("certs", "lint", `127.0.0.1:${port}`, "--ca", "lab/root-ca.crt", "--fqdn", "mbx01.tukwila.contoso.com", "--pfx", "lab/pool01.pfx", "--passphrase", "exum", "--json");
   t.equal(result.code, ExitCode.Failed);
   const report = JSON.parse(result.stdout) as LintReport;
@@ -188,7 +205,18 @@ t.test("live lint: nothing listening is a failed finding (exit 1), not a crash",
   await new Promise((resolve) => probe.close(resolve));
   const result = await exum("certs", "lint", `127.0.0.1:${free}`, "--timeout", "2");
   t.equal(result.code, ExitCode.Failed);
-  t.match(result.stdout, /FAIL\s+live-handshake\s+no TCP connection to 127\.0\.0\.1:\d+: connect ECONNREFUSED/);
+  t.match(result.stdout, /FAIL\s+live-handshake\s+no TCP connection to 127\.0\.0\.1:\d+: the peer refused the connection \(connect ECONNREFUSED/);
+});
+
+t.test("live lint: a TLS server that speaks no SIP leaves acceptance unknown, and says why", async (t) => {
+  const port = await labSilentServer(t, "cas01", { requestCert: true, rejectUnauthorized: false });
+  const base = ["certs", "lint", `127.0.0.1:${port}`, "--ca", "lab/root-ca.crt", "--fqdn", "cas01.tukwila.contoso.com", "--timeout", "1"];
+  const text = await exum(...base, "--pfx", "lab/pool01.pfx", "--passphrase", "exum");
+  t.equal(text.code, ExitCode.Ok, "unknown is not a failure");
+  t.match(text.stdout, /· handshake completed · no SIP response \(no-response\) in \d+ ms/);
+  t.match(text.stdout, /ours: unknown \(no SIP response came back \(no-response: no final response to OPTIONS within 1000 ms\)\)/);
+  t.match(text.stdout, /skip\s+live-client-cert-accepted\s+acceptance unknown \(no SIP response came back/);
+  t.match(text.stdout, /pass\s+chains-to-root/, "the chain it presented is still linted");
 });
 
 t.test("certs init --force makes everything again", async (t) => {

@@ -41,7 +41,7 @@ export const certsCommand: CliCommand<CertsArgs> = {
       .option("key", { type: "string", describe: "host:port: the key of --cert (PEM)", group: "lint:" })
       .option("pfx", { type: "string", describe: "host:port: our client certificate and key as PFX", group: "lint:" })
       .option("passphrase", { type: "string", describe: "passphrase of a PFX (input or --pfx) or of an encrypted --key", group: "lint:" })
-      .option("timeout", { type: "number", describe: "host:port: seconds for connect and handshake (default 8)", group: "lint:" })
+      .option("timeout", { type: "number", describe: "host:port: seconds for each of connect, handshake and the SIP response (default 8)", group: "lint:" })
       .option("expiry-days", { type: "number", describe: "warn when the certificate expires within this many days (default 30)", group: "lint:" })
       .option("json", { type: "boolean", describe: "print JSON instead of text" })
       .example("exum certs init", "create the lab PKI under certs/")

@@ -1,7 +1,10 @@
 import type { LintFinding, LintReport } from "../pki/lint-finding.js";
 import { certificateSummaryText } from "./certs-summary-text.js";
 
-/** The text form of a lint report: the certificate, what a live server did, then one block per finding. */
+/**
+ * The text form of a lint report: what a live server did (TLS, then the answer to one SIP OPTIONS), the certificate,
+ * then one block per finding.
+ */
 export function lintReportText(input: string, report: LintReport): string {
   let text = `exum certs lint ${input}\n`;
   if (report.live !== undefined) text += liveText(report.live);
@@ -23,13 +26,24 @@ function liveText(live: NonNullable<LintReport["live"]>): string {
     lines.push(`live        ${live.target}: no connection (${live.error?.message ?? "unknown error"})`);
   } else {
     const tls = [live.protocol, live.cipher].filter((part) => part !== undefined).join(" ");
-    const state = live.handshakeCompleted ? "handshake completed" : `handshake failed: ${live.error?.message ?? "?"}`;
+    const sip =
+      live.sipResponse !== undefined
+        ? `OPTIONS → ${`${live.sipResponse.status} ${live.sipResponse.reason}`.trim()}`
+        : live.handshakeCompleted
+          ? `no SIP response (${live.error?.code ?? "?"})`
+          : `handshake failed: ${live.error?.message ?? "?"}`;
+    const state = live.handshakeCompleted ? `handshake completed · ${sip}` : sip;
     lines.push(`live        ${live.target} (${sni}) ${tls} · ${state} in ${Math.round(live.elapsedMs)} ms`);
-    const asked = live.clientCertificateRequested === undefined ? "could not tell" : live.clientCertificateRequested ? "yes" : "no";
+    const asked =
+      live.clientCertificateRequested === undefined
+        ? `could not tell (${live.clientCertificateRequestedBasis})`
+        : live.clientCertificateRequested
+          ? "yes"
+          : "no";
     const ours = !live.clientCertificateOffered
       ? "none sent"
       : live.clientCertificateAccepted === undefined
-        ? "not decided"
+        ? "unknown"
         : live.clientCertificateAccepted
           ? "accepted"
           : "rejected";

@@ -10,7 +10,7 @@ import type { LiveTlsFacts } from "../pki/live-tls-facts.js";
 import { loadIdentity } from "../pki/load-identity.js";
 import { summarizeCertificate } from "../pki/summarize-certificate.js";
 import type { CertsArgs } from "./certs-args.js";
-import { probeTlsServer } from "./certs-lint-live.js";
+import { certsLintLive } from "./certs-lint-live.js";
 import { lintReportText } from "./certs-lint-text.js";
 import type { CliIo } from "./cli-io.js";
 
@@ -69,12 +69,13 @@ export async function runCertsLint(args: CertsArgs, io: CliIo): Promise<number> 
           })
         : undefined;
     const fqdn = args.fqdn ?? (isIpAddress(host) ? undefined : host);
-    io.err(`connecting to ${input}${identity === undefined ? "" : ` as ${identity.subject}`}…\n`);
-    const live = await probeTlsServer({
+    io.err(`connecting to ${input}${identity === undefined ? "" : ` as ${identity.subject}`}: TLS, then one SIP OPTIONS…\n`);
+    const live = await certsLintLive({
       host,
       port,
       servername: fqdn,
-      identity,
+      identity: identity === undefined ? undefined : { certPem: identity.certPem, keyPem: identity.keyPem, label: identity.subject },
+      fromDomain: identity?.commonName ?? identity?.san[0],
       timeoutMs: timeout * 1000,
       signal: io.signal,
     });

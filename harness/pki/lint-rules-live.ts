@@ -21,9 +21,19 @@ export const liveHandshake: LintRule = {
     if (live === undefined) return { status: "skip", message: "not a live target" };
     const error = live.error === undefined ? "" : `: ${live.error.message}`;
     if (!live.connected) return { status: "fail", message: `no TCP connection to ${live.target}${error}` };
-    if (live.peerChainPems.length === 0) return { status: "fail", message: `the server sent no certificate${error}` };
-    const how = live.handshakeCompleted ? `${live.protocol ?? "TLS"} ${live.cipher ?? ""}`.trim() : `handshake aborted${error}`;
-    return { status: "pass", message: `presented ${live.peerChainPems.length} certificate(s); ${how}` };
+    if (live.peerChainPems.length === 0) {
+      if (!live.handshakeCompleted && live.error?.code === "tls-client-cert-rejected") {
+        return {
+          status: "skip",
+          message:
+            `the server refused us inside the TLS handshake, before its certificate could be recorded${error}; ` +
+            "lint again presenting a client certificate it accepts (--cert/--key or --pfx) to judge the one it presents",
+        };
+      }
+      return { status: "fail", message: live.handshakeCompleted ? `the server sent no certificate${error}` : `the TLS handshake failed${error}` };
+    }
+    const negotiated = `${live.protocol ?? "TLS"} ${live.cipher ?? ""}`.trim();
+    return { status: "pass", message: `presented ${live.peerChainPems.length} certificate(s); ${negotiated}` };
   },
 };
 
@@ -40,7 +50,7 @@ export const liveClientCertificateRequested: LintRule = {
   check({ live }) {
     if (live === undefined) return { status: "skip", message: "not a live target" };
     if (live.clientCertificateRequested === undefined) {
-      return { status: "skip", message: "could not read the handshake to tell whether the server asked" };
+      return { status: "skip", message: `could not tell whether the server asked: ${live.clientCertificateRequestedBasis}` };
     }
     return live.clientCertificateRequested
       ? { status: "pass", message: "the server sent a CertificateRequest: it asked for our certificate" }
@@ -55,13 +65,15 @@ export const liveClientCertificateAccepted: LintRule = {
   title: "The server accepts our client certificate (--cert/--pfx)",
   explanation:
     "The server verified our certificate against its trusted roots (and, for Exchange, our name against its peer " +
-    "list). A rejection shows as an alert: unknown_ca (48) when it does not trust our CA, certificate_required (116) " +
-    "when we sent none. Over TLS 1.3 it arrives just after the handshake.",
+    "list). A rejection shows as an alert, unknown_ca (48) when it does not trust our CA, certificate_required (116) " +
+    "when we sent none, or as a close. Over TLS 1.3 it arrives only after our handshake completed, so acceptance is " +
+    "known once a SIP response to our OPTIONS comes back (any status: a 403 is a SIP answer, not a TLS refusal).",
   source: {
     ref: "PROTOCOL.md §5 [DOC, seed][OBS]",
     quote:
       "Mutual TLS between Exchange UM and Lync requires certificates from a CA both sides trust … the client sees " +
-      "alert 116 (certificate required) or 48 (unknown CA) on its first read.",
+      "alert 116 (certificate required) or 48 (unknown CA) on its first read. … Report \"mutual TLS accepted\" only " +
+      "after the first SIP response arrives.",
   },
   fix:
     "Import the root CA of our certificate on the server (Trusted Root Certification Authorities), and check that " +
@@ -72,10 +84,10 @@ export const liveClientCertificateAccepted: LintRule = {
     const evidence = live.acceptanceEvidence === undefined ? "" : ` (${live.acceptanceEvidence})`;
     if (!live.clientCertificateOffered) {
       return live.clientCertificateAccepted === false
-        ? { status: "skip", message: `the server requires a client certificate and we sent none${evidence}: pass --cert/--key or --pfx` }
+        ? { status: "skip", message: `we sent no client certificate and the server refused us${evidence}: pass --cert/--key or --pfx` }
         : { status: "skip", message: "we sent no client certificate: pass --cert/--key or --pfx to test one" };
     }
-    if (live.clientCertificateAccepted === undefined) return { status: "skip", message: `not decided${evidence}` };
+    if (live.clientCertificateAccepted === undefined) return { status: "skip", message: `acceptance unknown${evidence}` };
     return live.clientCertificateAccepted
       ? { status: "pass", message: `the server accepted our certificate${evidence}` }
       : { status: "fail", message: `the server rejected our certificate${evidence}` };

@@ -29,9 +29,11 @@ const liveBase: LiveTlsFacts = {
   cipher: "TLS_AES_256_GCM_SHA384",
   peerChainPems: [],
   clientCertificateRequested: true,
+  clientCertificateRequestedBasis: "read from the wire: CertificateRequest in the server's encrypted flight",
   clientCertificateOffered: true,
   clientCertificateAccepted: true,
-  acceptanceEvidence: "the server sent a session ticket after our Finished",
+  acceptanceEvidence: "a SIP response came back: OPTIONS → 200 OK",
+  sipResponse: { status: 200, reason: "OK" },
   error: undefined,
   elapsedMs: 5,
 };
@@ -60,11 +62,18 @@ const cases: Record<string, { pass: Case; fail: Case }> = {
   "signature-algorithm": { pass: { profile: { ...good, hash: "sha384" } }, fail: { profile: { ...good, hash: "sha1" } } },
   "extended-key-usage": { pass: {}, fail: { profile: { ...good, extKeyUsage: ["serverAuth"] } } },
   "key-usage": { pass: {}, fail: { profile: { ...good, keyUsage: ["keyEncipherment"] } } },
-  "live-handshake": { pass: { live: {} }, fail: { live: { connected: false, error: { code: "ECONNREFUSED", message: "connect ECONNREFUSED" } } } },
+  "live-handshake": { pass: { live: {} }, fail: { live: { connected: false, error: { code: "connection-refused", message: "the peer refused the connection" } } } },
   "live-client-cert-requested": { pass: { live: {} }, fail: { live: { clientCertificateRequested: false } } },
   "live-client-cert-accepted": {
     pass: { live: {} },
-    fail: { live: { clientCertificateAccepted: false, acceptanceEvidence: "alert 48 (unknown_ca) after the handshake" } },
+    fail: {
+      live: {
+        clientCertificateAccepted: false,
+        acceptanceEvidence: "the server does not trust the CA that issued our certificate (TLS alert 48 unknown_ca right after the handshake)",
+        sipResponse: undefined,
+        error: { code: "tls-client-cert-rejected", message: "the server does not trust the CA that issued our certificate" },
+      },
+    },
   },
 };
 
@@ -72,7 +81,7 @@ function lint(testCase: Case) {
   const issued = issueCertificate(root, testCase.profile ?? good);
   const chainPems = [issued.certPem];
   const live = testCase.live === undefined ? undefined : { ...liveBase, peerChainPems: chainPems, ...testCase.live };
-  if (live !== undefined && !live.connected) live.peerChainPems = [];
+  if (live !== undefined && (!live.connected || !live.handshakeCompleted)) live.peerChainPems = [];
   return lintCertificate({
     chainPems: live === undefined ? chainPems : live.peerChainPems,
     caPems: [root.certPem],
@@ -141,9 +150,40 @@ t.test("the chain of a file is used to reach the root", async (t) => {
 
 t.test("live: no client certificate sent is reported, not failed", async (t) => {
   const report = lint({
-    live: { clientCertificateOffered: false, clientCertificateAccepted: false, acceptanceEvidence: "alert 116 (certificate_required) after the handshake" },
+    live: {
+      clientCertificateOffered: false,
+      clientCertificateAccepted: false,
+      acceptanceEvidence: "the server requires a client certificate and we sent none (TLS alert 116 certificate_required right after the handshake)",
+      sipResponse: undefined,
+    },
   });
   const accepted = report.findings.find((finding) => finding.ruleId === "live-client-cert-accepted");
   t.equal(accepted?.status, "skip");
-  t.match(accepted?.message, /requires a client certificate and we sent none/);
+  t.match(accepted?.message, /we sent no client certificate and the server refused us \(.*alert 116/);
+});
+
+t.test("live: acceptance unknown (no SIP response) is a skip that says why, never a pass", async (t) => {
+  const evidence = "no SIP response came back (no-response: no final response to OPTIONS within 2000 ms)";
+  const report = lint({ live: { clientCertificateAccepted: undefined, acceptanceEvidence: evidence, sipResponse: undefined } });
+  const accepted = report.findings.find((finding) => finding.ruleId === "live-client-cert-accepted");
+  t.equal(accepted?.status, "skip");
+  t.equal(accepted?.message, `acceptance unknown (${evidence})`);
+});
+
+t.test("live: refused inside a TLS 1.2 handshake, no chain recorded: live-handshake skips and says what to do", async (t) => {
+  const rejected = { code: "tls-client-cert-rejected", message: "the server refused the handshake (TLS alert 40 handshake_failure during the handshake)" };
+  const report = lint({ live: { handshakeCompleted: false, clientCertificateOffered: false, clientCertificateAccepted: false, sipResponse: undefined, error: rejected } });
+  const handshake = report.findings.find((finding) => finding.ruleId === "live-handshake");
+  t.equal(handshake?.status, "skip");
+  t.match(handshake?.message, /refused us inside the TLS handshake, before its certificate could be recorded: .*alert 40.*--cert/);
+  t.equal(report.certificate, undefined, "no chain, so no certificate rules");
+  const failed = lint({ live: { handshakeCompleted: false, sipResponse: undefined, error: { code: "tls-protocol-version", message: "no TLS version in common" } } });
+  t.equal(failed.findings.find((finding) => finding.ruleId === "live-handshake")?.message, "the TLS handshake failed: no TLS version in common");
+});
+
+t.test("live: whether the server asked, when unknown, says how it could not be told", async (t) => {
+  const report = lint({ live: { clientCertificateRequested: undefined, clientCertificateRequestedBasis: "wire observation was off and OpenSSL gave no hint" } });
+  const requested = report.findings.find((finding) => finding.ruleId === "live-client-cert-requested");
+  t.equal(requested?.status, "skip");
+  t.match(requested?.message, /could not tell whether the server asked: wire observation was off/);
 });

@@ -60,5 +60,5 @@ export async function openConnection(target: SipTarget, options: ProbeOptions): 
     tlsHandshakeMs: result.timings.tlsHandshake ?? null,
   };
   if (result.ok) return { ...attempt, ok: true, socket: result.socket };
-  return { ...attempt, ok: false, failure: failure(result.failure.code, result.failure.message) };
+  return { ...attempt, ok: false, failure: failure(result.failure.code, result.failure.message, result.failure.alert) };
 }

@@ -33,6 +33,7 @@ for (const version of ["TLSv1.3", "TLSv1.2"] as const) {
     const result = await probeOptions(target(r.front.port), { ...base, identity: undefined });
     t.match(result, { outcome: "failed", status: null, failure: { code: "tls-client-cert-rejected" } });
     t.match(result.tls?.clientCertificate, { sent: false, accepted: false });
+    t.equal(result.failure?.alert, version === "TLSv1.3" ? 116 : 40, "the alert number is kept (116 certificate_required / 40 handshake_failure)");
     t.equal(r.seen.length, 0);
   });
 

@@ -5,6 +5,8 @@
 export interface ProbeFailure {
   readonly code: string;
   readonly message: string;
+  /** The TLS alert received, for TLS failures where one was read (RFC 8446 §6: 48 unknown_ca, 116 …). */
+  readonly alert?: number;
 }
 
 export const sipFailureCodes = {
@@ -24,6 +26,6 @@ export const sipFailureCodes = {
 
 export type SipFailureCode = keyof typeof sipFailureCodes;
 
-export function failure(code: string, message: string): ProbeFailure {
-  return { code, message };
+export function failure(code: string, message: string, alert?: number | null): ProbeFailure {
+  return alert === undefined || alert === null ? { code, message } : { code, message, alert };
 }

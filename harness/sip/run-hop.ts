@@ -123,7 +123,7 @@ export async function runHop(request: HopRequest): Promise<HopRun> {
     const tlsFailure = classifyTlsFailure(outcome.closure.error ?? closedWithoutAlert(), "after-handshake", {
       certificateRequested: tls?.clientCertificate.requested ?? null,
     });
-    hopFailure = failure(tlsFailure.code, tlsFailure.message);
+    hopFailure = failure(tlsFailure.code, tlsFailure.message, tlsFailure.alert);
   } else {
     const why = outcome.closure.error ? `: ${outcome.closure.error.message}` : "";
     hopFailure = failure("connection-lost", `the peer closed the connection before a final response${why}`);

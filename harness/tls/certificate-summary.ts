@@ -21,6 +21,11 @@ export interface CertificateSummary {
   fingerprint256: string;
   /** Serial number, upper-case hex. */
   serialNumber: string;
+  /**
+   * The certificate itself as PEM, where it is evidence to be judged again later (`exum certs lint host:port` lints
+   * the peer chain of a dialled connection); absent elsewhere, so reports stay short.
+   */
+  pem?: string;
 }
 
 /** `"C=US\nO=exum lab\nCN=x"` (Node's multi-line form) → `"C=US, O=exum lab, CN=x"`. */

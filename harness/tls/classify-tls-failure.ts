@@ -233,7 +233,7 @@ export function classifyTlsFailure(error: unknown, phase: TlsPhase, context: Cla
       // Node servers close without an alert. Inferred, so the alert stays null and the message says so.
       return failure(
         "tls-client-cert-rejected",
-        `the server closed the connection ${when} without a TLS alert, after asking for our certificate: it refused the certificate we sent, or our lack of one (inferred from the close; no alert was sent)`,
+        `the server closed the connection ${when} after asking for our certificate, and no TLS alert was read: it refused the certificate we sent, or our lack of one (inferred from the close; an alert may have been lost when our first write failed)`,
         phase,
         facts,
         { opensslCode: reason },

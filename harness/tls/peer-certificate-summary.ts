@@ -1,3 +1,4 @@
+import { X509Certificate } from "node:crypto";
 import type { DetailedPeerCertificate, TLSSocket } from "node:tls";
 import { summarizeCertificate, type CertificateSummary } from "./certificate-summary.js";
 
@@ -25,7 +26,8 @@ export function peerCertificateSummary(socket: TLSSocket): CertificateSummary | 
 
 /**
  * The peer's chain, leaf first, as Node assembled it: the certificates the peer sent, completed up to a trust
- * anchor from our CA list where one matched. Empty when the peer sent no certificate.
+ * anchor from our CA list where one matched. Empty when the peer sent no certificate. Each entry carries its `pem`,
+ * so what the peer presented can be linted without another connection.
  */
 export function peerChainSummary(socket: TLSSocket): CertificateSummary[] {
   const chain: CertificateSummary[] = [];
@@ -33,7 +35,8 @@ export function peerChainSummary(socket: TLSSocket): CertificateSummary[] {
   let current: DetailedPeerCertificate | undefined = detailedLeaf(socket) ?? undefined;
   while (current?.raw !== undefined && !seen.has(current.fingerprint256)) {
     seen.add(current.fingerprint256);
-    chain.push(summarizeCertificate(current.raw));
+    const certificate = new X509Certificate(current.raw);
+    chain.push({ ...summarizeCertificate(certificate), pem: certificate.toString() });
     current = current.issuerCertificate;
   }
   return chain;
