@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { ENCRYPTION_LEVELS, type EncryptionLevel } from "../sdp/encryption-level.js";
+import { SRTP_MODES, type SrtpMode } from "../sdp/srtp-mode.js";
+import { callDestinationSchema } from "./call-destination.js";
+import { durationSchema } from "./duration.js";
+import { targetRefSchema } from "./target-ref.js";
+
+export const transportSchema = z
+  .enum(["tls", "tcp"])
+  .describe("tls (mutual TLS when we have a certificate and the server asks) or tcp (gateway persona only)")
+  .meta({ id: "transport" });
+
+const callFields = {
+  to: callDestinationSchema,
+  encryption: z
+    .enum(ENCRYPTION_LEVELS as [EncryptionLevel, ...EncryptionLevel[]])
+    .optional()
+    .describe("Lync/SfB EncryptionLevel the offer is written for (default: the pool's, RequireEncryption)"),
+  srtpMode: z
+    .enum(SRTP_MODES as [SrtpMode, ...SrtpMode[]])
+    .optional()
+    .describe("Trunk SRTPMode the offer is written for instead (default for mediation and gateway: the trunk's, Required)"),
+  transport: transportSchema.optional(),
+  hold: durationSchema.optional().describe("How long an answered call stays up before our BYE (default 0)"),
+};
+
+/** EncryptionLevel and SRTPMode are two vocabularies for one choice: give one. */
+function oneMediaSetting(call: { encryption?: EncryptionLevel | undefined; srtpMode?: SrtpMode | undefined }, ctx: z.RefinementCtx): void {
+  if (call.encryption !== undefined && call.srtpMode !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["srtpMode"],
+      message: "give encryption (a pool's EncryptionLevel) or srtpMode (a trunk's SRTPMode), not both",
+      params: { hint: "keep the one of the persona you play: encryption for pool, srtpMode for mediation and gateway" },
+    });
+  }
+}
+
+/** `call: { to, encryption? | srtpMode?, transport?, hold?, via? }`. */
+export const callSpecSchema = z
+  .strictObject({
+    ...callFields,
+    via: targetRefSchema
+      .optional()
+      .describe("Where the INVITE is sent first (default: the Call Router, or Exchange 2010 UM server, of the destination's dial plan)"),
+  })
+  .superRefine(oneMediaSetting)
+  .describe("An INVITE with an offer for an EncryptionLevel or SRTPMode; follows 302s; ACK, BYE");
+
+/** The call a failover step places on each server in turn (its `via` is the server list). */
+export const failoverCallSchema = z.strictObject(callFields).superRefine(oneMediaSetting).describe("The call placed on each server in turn");
+
+export type CallSpec = z.output<typeof callSpecSchema>;
+export type FailoverCallSpec = z.output<typeof failoverCallSchema>;

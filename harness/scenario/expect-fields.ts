@@ -1,0 +1,96 @@
+import { z } from "zod";
+import { LINT_RULES } from "../pki/lint-rules.js";
+import { SRTP_SUITES } from "../sdp/srtp-suites.js";
+import { VOIP_SECURITY_VALUES, type VoipSecurity } from "../sdp/voip-security.js";
+import { FAILURE_CODES } from "./failure-code.js";
+
+/** The pieces expectations are made of; step-expectations.ts puts them together per step kind. */
+
+export const statusExpectSchema = z.number().int().min(100).max(699).describe("The final SIP status of the last request (e.g. 200, 403, 488)");
+
+export const failureExpectSchema = z
+  .enum(FAILURE_CODES)
+  .describe("The stable failure code the step ends with (failureCodeTable: connection, SIP, media and failover codes)")
+  .meta({ id: "failureCode" });
+
+/** What was negotiated on an answered call: the probe's `negotiated` (PROTOCOL.md §2). */
+export const negotiatedExpectSchema = z
+  .strictObject({
+    signaling: z.enum(["tcp", "tls", "mtls"]).optional().describe("tcp, tls (server authenticated only) or mtls (mutual TLS)"),
+    media: z.enum(["rtp", "srtp"]).optional(),
+    suite: z
+      .enum(Object.keys(SRTP_SUITES) as [string, ...string[]])
+      .optional()
+      .describe("The SRTP crypto suite answered (Microsoft supports AES_CM_128_HMAC_SHA1_80 only)"),
+    profile: z.enum(["RTP/AVP", "RTP/SAVP"]).optional().describe("The answer's m= transport profile"),
+    mode: z
+      .enum(VOIP_SECURITY_VALUES as [VoipSecurity, ...VoipSecurity[]])
+      .optional()
+      .describe("Exchange's name for the result: Unsecured (TCP + RTP), SIPSecured (TLS + RTP), Secured (TLS + SRTP)"),
+  })
+  .describe("What was negotiated (calls that were answered)")
+  .meta({ id: "negotiatedExpect" });
+
+/** TLS facts of the last connection (harness/tls TlsEvidence). */
+export const tlsExpectSchema = z
+  .strictObject({
+    version: z.enum(["TLSv1.2", "TLSv1.3"]).optional(),
+    mutual: z
+      .boolean()
+      .optional()
+      .describe("We presented a certificate and the server answered a request on that connection (PROTOCOL.md §5: only after the first SIP response)"),
+    clientCertificateRequested: z.boolean().optional().describe("The server sent a CertificateRequest"),
+    trusted: z.boolean().optional().describe("The server's chain leads to a CA we trust"),
+    nameMatches: z.boolean().optional().describe("The server's certificate names the host we asked for"),
+  })
+  .describe("TLS facts of the last connection")
+  .meta({ id: "tlsExpect" });
+
+/** The ms-diagnostics / ms-diagnostics-public header of the final response (PROTOCOL.md §4). */
+export const diagnosticsExpectSchema = z
+  .strictObject({
+    reason: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("The reason, compared without case, spaces or punctuation (IncorrectHuntGroup, UnAuthorizedGateway, Incompatible security setting)"),
+    code: z.number().int().min(0).optional().describe("The numeric code (Exchange's are not public: lab values are configurable)"),
+    header: z.enum(["ms-diagnostics", "ms-diagnostics-public"]).optional(),
+  })
+  .describe("The ms-diagnostics(-public) header of the final response")
+  .meta({ id: "diagnosticsExpect" });
+
+/** Lint rule ids (harness/pki LINT_RULES): stable, never renamed. */
+export const LINT_RULE_IDS = LINT_RULES.map((rule) => rule.id) as [string, ...string[]];
+
+export const lintExpectSchema = z
+  .strictObject({
+    verdict: z.enum(["pass", "fail"]).optional().describe("fail when any error-severity rule failed"),
+    failedRules: z
+      .array(z.enum(LINT_RULE_IDS))
+      .min(1)
+      .optional()
+      .describe("Rules that must have failed (others may fail too)"),
+  })
+  .describe("The certificate lint of what the target presented");
+
+/** Timing phases a threshold can be put on (DESIGN.md §3: connect, handshake, first response, final response). */
+export const TIMING_PHASES = ["connect", "handshake", "firstResponse", "finalResponse", "total", "failover"] as const;
+export type TimingPhase = (typeof TIMING_PHASES)[number];
+
+const PHASE_DESCRIPTIONS: Record<TimingPhase, string> = {
+  connect: "TCP connect of the last hop",
+  handshake: "TLS handshake of the last hop",
+  firstResponse: "from sending the request to the first response of the last hop",
+  finalResponse: "from sending the request to the final response of the last hop",
+  total: "the whole step",
+  failover: "from the first attempt to the server that answered (failover steps)",
+};
+
+/** `maxMs: { handshake: 200, total: 2000 }`: upper bounds in milliseconds on the phases a step kind has. */
+export function maxMsSchema(phases: readonly TimingPhase[]) {
+  const shape = Object.fromEntries(
+    phases.map((phase) => [phase, z.number().int().min(1).max(3_600_000).optional().describe(`Milliseconds at most: ${PHASE_DESCRIPTIONS[phase]}`)]),
+  ) as Record<TimingPhase, z.ZodOptional<z.ZodNumber>>;
+  return z.strictObject(shape).describe("Timing thresholds in milliseconds");
+}

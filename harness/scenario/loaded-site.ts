@@ -1,0 +1,9 @@
+import type { TopologySource } from "../lab/topology-error.js";
+import type { Site } from "./site-schema.js";
+
+/** A validated site file; its identity and CA paths made absolute (relative to the site file). */
+export interface LoadedSite {
+  readonly file: string;
+  readonly site: Site;
+  readonly source: TopologySource & { readonly file: string };
+}

@@ -1,0 +1,31 @@
+import { basename } from "node:path";
+import { topologyError, type TopologySource } from "../lab/topology-error.js";
+import { defaultTopology } from "../lab/topology-default.js";
+import type { Topology } from "../lab/topology-schema.js";
+import type { LoadedScenario } from "./loaded-scenario.js";
+import { scenarioIssues } from "./scenario-issues.js";
+import { scenarioSchema } from "./scenario-schema.js";
+import { scenarioTopology } from "./scenario-topology.js";
+
+export interface ScenarioLoadOptions {
+  /** The topology a scenario's `lab:` overrides are checked against. @defaultValue the built-in default lab */
+  topology?: Topology;
+}
+
+/** `scenarios/happy-path.yaml` → `happy-path`. */
+export function scenarioId(file: string): string {
+  return basename(file).replace(/\.ya?ml$/i, "");
+}
+
+/**
+ * Validates a scenario as written (parsed YAML, a literal) and checks its `lab:` overrides with the lab's own merge
+ * (harness/lab applyOverrides). Throws `EXUM_SCENARIO_INVALID` (exit 2) naming the file, line, column and path of
+ * every problem (`steps[1].expect.failure`), with a hint.
+ */
+export function parseScenario(data: unknown, source: TopologySource & { file: string }, options: ScenarioLoadOptions = {}): LoadedScenario {
+  const result = scenarioSchema.safeParse(data, { reportInput: true });
+  if (!result.success) throw topologyError("EXUM_SCENARIO_INVALID", scenarioIssues(result.error, data), source, "scenario");
+  const scenario = result.data;
+  scenarioTopology({ scenario, source }, options.topology ?? defaultTopology());
+  return { id: scenarioId(source.file), file: source.file, scenario, source };
+}

@@ -1,0 +1,24 @@
+import { inputError, isHarnessError } from "../errors/harness-error.js";
+import { applyOverrides } from "../lab/topology-overrides.js";
+import type { Topology } from "../lab/topology-schema.js";
+import type { LoadedScenario } from "./loaded-scenario.js";
+
+/**
+ * The lab topology a scenario runs on: `base` with the scenario's `lab:` overrides applied by the lab's own merge
+ * (harness/lab applyOverrides; DESIGN.md §6 "overrides on the default topology"). Problems are `EXUM_SCENARIO_INVALID`
+ * (exit 2) at `lab.<path>` with line and column.
+ */
+export function scenarioTopology(loaded: Pick<LoadedScenario, "scenario" | "source">, base: Topology): Topology {
+  if (loaded.scenario.lab === undefined) return base;
+  try {
+    return applyOverrides(base, loaded.scenario.lab, { ...loaded.source, pathPrefix: ["lab"] });
+  } catch (error) {
+    if (!isHarnessError(error)) throw error;
+    throw inputError("EXUM_SCENARIO_INVALID", error.message, {
+      file: loaded.source.file,
+      ...(error.field === undefined ? {} : { field: error.field }),
+      hint: error.hint ?? "fix the lab overrides (they are a partial topology file)",
+      cause: error,
+    });
+  }
+}
