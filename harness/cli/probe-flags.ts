@@ -93,7 +93,8 @@ export async function probeOptionsFromFlags(flags: ProbeFlags, io: CliIo) {
   for (const file of flags.ca ?? []) caPem.push(...(await readCaFile(abs(file, io) as string)));
   const resolver = createResolver({ entries: (flags.resolve ?? []).map(parseResolveEntry) });
   let fromUser = "exum";
-  let fromDomain = identity?.commonName ?? identity?.san?.[0] ?? "exum.invalid";
+  // Our certificate's name is the domain we claim (a wildcard name is no SIP host: first concrete name wins).
+  let fromDomain = [identity?.commonName, ...(identity?.san ?? [])].find((name) => name && !name.includes("*")) ?? "exum.invalid";
   if (flags.from !== undefined) {
     const match = /^(?:sips?:)?([^@\s]+)@([^@\s;]+)$/.exec(flags.from);
     if (!match) throw inputError("EXUM_BAD_FLAG", `--from "${flags.from}" is not user@domain`, { field: "--from" });

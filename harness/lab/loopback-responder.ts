@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { answerOffer } from "../sdp/answer-offer.js";
 import type { MediaPolicy } from "../sdp/media-policy.js";
 import type { Logger } from "../log/logger.js";
@@ -17,6 +18,8 @@ export interface ResponderBehaviour {
   /** Never answer INVITEs at the worker (after 100 Trying when `tryingFirst`). */
   silent: boolean;
   tryingFirst: boolean;
+  /** Send 180 Ringing (same To tag as the final answer) before answering. */
+  ringing: boolean;
   /** Send this text instead of a response at the worker. */
   garbage: string | null;
 }
@@ -59,6 +62,7 @@ export async function startLoopbackResponder(options: LoopbackResponderOptions):
     loop: false,
     silent: false,
     tryingFirst: true,
+    ringing: false,
     garbage: null,
     ...options.behaviour,
   };
@@ -99,10 +103,13 @@ export async function startLoopbackResponder(options: LoopbackResponderOptions):
         return;
       }
       if (behaviour.tryingFirst) request.respond({ status: 100, reason: "Trying" });
+      const toTag = randomBytes(6).toString("hex");
+      if (behaviour.ringing) request.respond({ status: 180, reason: "Ringing", toTag });
       if (behaviour.silent) return;
       const answer = answerOffer(request.message.body, { policy: behaviour.workerPolicy, address, port: 40000 });
       if (answer.kind === "not-acceptable") {
         request.respond({
+          toTag,
           status: behaviour.notAcceptableStatus,
           reason: behaviour.notAcceptableStatus === 488 ? "Not Acceptable Here" : "Not Acceptable",
           headers: [`ms-diagnostics-public: 0;source="${options.fqdn}";reason="${behaviour.notAcceptableReason}"`],
@@ -110,6 +117,7 @@ export async function startLoopbackResponder(options: LoopbackResponderOptions):
         return;
       }
       request.respond({
+        toTag,
         status: 200,
         reason: "OK",
         headers: [`Contact: <sip:worker@${options.fqdn}:${worker.port};transport=tls>`, "User-Agent: exum-loopback-worker"],

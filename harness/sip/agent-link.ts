@@ -21,6 +21,11 @@ export interface AgentLink {
   readonly userAgent: UserAgent;
   /** performance.now() of the first whole SIP message received, or null. */
   firstInboundAt(): number | null;
+  /**
+   * Status codes of the provisional (1xx) responses received for `method`, in wire order. Read from the wire
+   * because sip.js reports a 180 to its delegate only after an async step, often after the final response.
+   */
+  provisionalStatuses(method: string): number[];
   /** Resolves when the connection closes or the peer breaks framing; never rejects. */
   readonly closure: Promise<LinkClosure>;
   /** Stops the agent and destroys the socket. Safe to call twice; never throws. */
@@ -41,12 +46,18 @@ export interface AgentLinkOptions {
 
 export async function openAgentLink(options: AgentLinkOptions): Promise<AgentLink> {
   let firstInbound: number | null = null;
+  const provisional: Array<{ status: number; method: string }> = [];
   let settle: (closure: LinkClosure) => void = () => undefined;
   const closure = new Promise<LinkClosure>((resolve) => (settle = resolve));
   const userAgent = createUserAgent({
     ...options,
-    onInbound: () => {
+    onInbound: (raw) => {
       firstInbound ??= performance.now();
+      const status = /^SIP\/2\.0 (1\d\d) /.exec(raw);
+      if (status) {
+        const cseq = /^(?:cseq)\s*:\s*\d+\s+([A-Za-z]+)/im.exec(raw);
+        provisional.push({ status: Number(status[1]), method: (cseq?.[1] ?? "").toUpperCase() });
+      }
     },
     onClosed: (error) => settle({ kind: "closed", error }),
     onFramingError: (error) => settle({ kind: "garbage", error }),
@@ -55,6 +66,7 @@ export async function openAgentLink(options: AgentLinkOptions): Promise<AgentLin
   const link: AgentLink = {
     userAgent,
     firstInboundAt: () => firstInbound,
+    provisionalStatuses: (method) => provisional.filter((p) => p.method === method).map((p) => p.status),
     closure,
     async close() {
       if (closed) return;

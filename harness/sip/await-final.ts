@@ -24,7 +24,6 @@ export type FinalOutcome =
 
 export interface FinalWait {
   readonly outcome: FinalOutcome;
-  readonly provisional: ResponseFacts[];
   /** performance.now() when the request was handed to sip.js. */
   readonly sentAt: number;
 }
@@ -40,7 +39,6 @@ export async function awaitFinal(
   timeoutMs: number,
   signal?: AbortSignal,
 ): Promise<FinalWait> {
-  const provisional: ResponseFacts[] = [];
   const sentAt = performance.now();
   let timer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;
@@ -49,10 +47,8 @@ export async function awaitFinal(
       const facts = responseFacts(response.message);
       resolve(facts === null ? { kind: "synthetic", status: response.message.statusCode ?? 0 } : { kind: "final", response: facts });
     };
-    const interim = (response: Core.IncomingResponse) => {
-      const facts = responseFacts(response.message);
-      if (facts) provisional.push(facts);
-    };
+    // Provisional responses are read from the wire by the AgentLink (sip.js reports them late).
+    const interim = () => undefined;
     timer = setTimeout(() => resolve({ kind: "timeout" }), timeoutMs);
     onAbort = () => resolve({ kind: "aborted" });
     if (signal?.aborted) return resolve({ kind: "aborted" });
@@ -66,5 +62,5 @@ export async function awaitFinal(
   });
   clearTimeout(timer);
   if (onAbort) signal?.removeEventListener("abort", onAbort);
-  return { outcome, provisional, sentAt };
+  return { outcome, sentAt };
 }

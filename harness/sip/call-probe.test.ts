@@ -90,3 +90,10 @@ t.test("an aborted call (Ctrl-C) stops within the bound and says interrupted", a
   const result = await probeCall(target(r.front.port), { ...base, policy: "required", timeoutMs: 5000, signal: controller.signal });
   t.match(result, { outcome: "failed", failure: { code: "interrupted" } });
 });
+
+t.test("provisional responses are reported from the wire, 180 included", async (t) => {
+  const { responder: r, base } = await responder(t, { behaviour: { tryingFirst: true, ringing: true } });
+  const result = await probeCall(target(r.front.port), { ...base, policy: "required" });
+  t.equal(result.outcome, "answered");
+  t.same(result.hops[1]?.provisional, [100, 180]);
+});

@@ -7,6 +7,7 @@ import { exchangeSecurityMode } from "../sdp/exchange-security-mode.js";
 import type { MediaPolicy } from "../sdp/media-policy.js";
 import { parseSessionDescription } from "../sdp/parse-session-description.js";
 import { delay, type AgentLink } from "./agent-link.js";
+import { fromAddress } from "./from-address.js";
 import { observeMedia, type MediaObservation, type MediaObserver } from "./media-observer.js";
 import { MessageTrace } from "./message-trace.js";
 import { failure, type ProbeFailure } from "./probe-failure.js";
@@ -73,7 +74,7 @@ export async function probeCall(target: SipTarget, options: CallProbeOptions): P
       },
       send(link, delegate) {
         inviter = new Inviter(link.userAgent, UserAgent.makeURI(hopTarget.uri) as URI, {
-          params: { fromUri: `sip:${options.fromUser ?? "exum"}@${options.fromDomain ?? "exum.invalid"}` },
+          params: { fromUri: fromAddress(options).uri },
           extraHeaders: options.extraHeaders ?? [],
         });
         inviter.invite({ requestDelegate: delegate }).catch(() => undefined);
@@ -159,6 +160,7 @@ export async function probeCall(target: SipTarget, options: CallProbeOptions): P
   }
 
   const warnings: string[] = [];
+  if (fromAddress(options).fellBack) warnings.push(`From domain "${options.fromDomain}" is no SIP host; sent as exum.invalid`);
   if (options.insecure) warnings.push("--insecure: server certificates were not enforced; results do not prove trust");
   return {
     kind: "call",

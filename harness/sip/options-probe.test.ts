@@ -114,3 +114,11 @@ t.test("a name that does not resolve → dns-resolution-failed", async (t) => {
   });
   t.match(result, { outcome: "failed", failure: { code: "dns-resolution-failed" } });
 });
+
+t.test("a wildcard From domain (from a wildcard certificate) falls back to exum.invalid with a warning", async (t) => {
+  const { responder: r, base } = await responder(t);
+  const result = await probeOptions(target(r.front.port), { ...base, fromDomain: "*.contoso.com" });
+  t.match(result, { outcome: "ok", status: 200 });
+  t.match(result.warnings, [/From domain "\*\.contoso\.com" is no SIP host/]);
+  t.match(result.trace[0]?.raw, /^From: <sip:exum@exum\.invalid>/m);
+});

@@ -5,6 +5,7 @@ import type { ProbeResult } from "./probe-result.js";
 import { runHop } from "./run-hop.js";
 import type { SipTarget } from "./sip-target.js";
 import { UserAgent, type URI } from "sip.js";
+import { fromAddress } from "./from-address.js";
 
 /**
  * `exum options`: one OPTIONS over one new connection, and everything seen on the way (DESIGN.md §3).
@@ -21,8 +22,7 @@ export async function probeOptions(target: SipTarget, options: ProbeOptions): Pr
     trace,
     send(link, delegate) {
       const core = link.userAgent.userAgentCore;
-      const fromUser = options.fromUser ?? "exum";
-      const from = UserAgent.makeURI(`sip:${fromUser}@${options.fromDomain ?? "exum.invalid"}`) as URI;
+      const from = fromAddress(options).uri;
       const requestUri = UserAgent.makeURI(target.uri) as URI;
       // sip.js has no high-level OPTIONS API: build and send it as its own keep-alive does (SIPJS.md).
       const message = core.makeOutgoingRequestMessage("OPTIONS", requestUri, from, requestUri, {}, [
@@ -37,6 +37,7 @@ export async function probeOptions(target: SipTarget, options: ProbeOptions): Pr
   });
   const ok = hop.failure === null && hop.status !== null && hop.status >= 200 && hop.status < 300;
   const warnings: string[] = [];
+  if (fromAddress(options).fellBack) warnings.push(`From domain "${options.fromDomain}" is no SIP host; sent as exum.invalid`);
   if (options.insecure) warnings.push("--insecure: the server's certificate was not enforced; results do not prove trust");
   return {
     kind: "options",

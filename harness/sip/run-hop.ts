@@ -3,6 +3,7 @@ import { classifyTlsFailure } from "../tls/classify-tls-failure.js";
 import { markClientCertificate } from "../tls/tls-evidence.js";
 import { silentLogger } from "../log/logger.js";
 import { openAgentLink, type AgentLink } from "./agent-link.js";
+import { fromAddress } from "./from-address.js";
 import { awaitFinal, type FinalWait, type ResponseDelegate } from "./await-final.js";
 import type { MessageTrace } from "./message-trace.js";
 import { failure, type ProbeFailure } from "./probe-failure.js";
@@ -77,8 +78,8 @@ export async function runHop(request: HopRequest): Promise<HopRun> {
       protocol: target.transport === "tls" ? "TLS" : "TCP",
       trace: request.trace,
       logger: options.logger ?? silentLogger,
-      fromUser: options.fromUser ?? "exum",
-      fromDomain: options.fromDomain ?? "exum.invalid",
+      fromUser: fromAddress(options).user,
+      fromDomain: fromAddress(options).domain,
       offer,
       sdp: request.sdp,
     });
@@ -137,7 +138,7 @@ export async function runHop(request: HopRequest): Promise<HopRun> {
     address: connection.address,
     status,
     reason,
-    provisional: wait.provisional.map((response) => response.status),
+    provisional: link.provisionalStatuses(request.method),
     headers,
     diagnostics,
     signaling: signalingOf(target.transport, tls),
