@@ -1,6 +1,7 @@
 import { callCommand } from "./call-command.js";
 import { certsCommand } from "./certs-command.js";
 import type { CliCommand } from "./cli-command.js";
+import { labCommand } from "./lab-command.js";
 import { optionsCommand } from "./options-command.js";
 import { selftestCommand } from "./selftest-command.js";
 
@@ -9,5 +10,6 @@ export const commands: readonly CliCommand<never>[] = [
   optionsCommand as CliCommand<never>,
   callCommand as CliCommand<never>,
   certsCommand as CliCommand<never>,
+  labCommand as CliCommand<never>,
   selftestCommand as CliCommand<never>,
 ];

@@ -1,0 +1,53 @@
+import type { EventLevel } from "./event-log.js";
+
+/**
+ * The event IDs simulated servers write. PROTOCOL.md §4 "Exchange event IDs worth naming in reports [OBS]: 1649
+ * Call Router TLS failure with a gateway, 1113 UM service TLS failure, 1647 Call Router rejected a call, 1021 call
+ * rejected (e.g. from an invalid gateway), 1442 gateway disabled, 1651 OPTIONS rejected, 1684 certificate Subject
+ * Name is not a valid FQDN …, 1400/1401 SIP peers unhealthy/healthy. Mediation Server: 25051 no OPTIONS reply,
+ * 25061/25052 gateway marked down after 5 misses [3P]."
+ */
+export const LAB_EVENT_IDS = {
+  /** Call Router: TLS failure with a gateway (untrusted or missing client certificate). */
+  callRouterTlsFailure: 1649,
+  /** UM service (and Exchange 2010 UM, worker): TLS failure. */
+  umServiceTlsFailure: 1113,
+  /** Call Router rejected a call. */
+  callRouterRejected: 1647,
+  /** A call was rejected (e.g. from an invalid gateway), written by the server that rejected it. */
+  callRejected: 1021,
+  /** The UM IP gateway is disabled. */
+  gatewayDisabled: 1442,
+  /** OPTIONS rejected. */
+  optionsRejected: 1651,
+  /** The certificate Subject Name is not a valid FQDN. */
+  certificateSubjectNotFqdn: 1684,
+  /** SIP peers unhealthy / healthy. */
+  peersUnhealthy: 1400,
+  peersHealthy: 1401,
+  /** Mediation Server: no OPTIONS reply; gateway marked down. */
+  mediationNoOptionsReply: 25051,
+  mediationGatewayDown: 25061,
+  mediationGatewayDownAlt: 25052,
+} as const;
+
+/** The level each event is written with (Windows shows these as Error/Warning/Information). */
+export const LAB_EVENT_LEVELS: Readonly<Record<number, EventLevel>> = {
+  1649: "Error",
+  1113: "Error",
+  1647: "Warning",
+  1021: "Warning",
+  1442: "Warning",
+  1651: "Warning",
+  1684: "Error",
+  1400: "Error",
+  1401: "Information",
+  25051: "Warning",
+  25061: "Error",
+  25052: "Error",
+};
+
+/** The level of an event ID, Information when unknown. */
+export function eventLevelOf(eventId: number): EventLevel {
+  return LAB_EVENT_LEVELS[eventId] ?? "Information";
+}

@@ -1,0 +1,113 @@
+import t from "tap";
+import { policyForEncryptionLevel, type EncryptionLevel } from "../sdp/encryption-level.js";
+import { probeCall } from "../sip/call-probe.js";
+import { probeOptions } from "../sip/options-probe.js";
+import { clientOptions, labTarget, startTestLab } from "./lab-test-fixture.js";
+import type { Lab } from "./lab.js";
+import { defaultTopology } from "./topology-default.js";
+import { applyOverrides } from "./topology-overrides.js";
+
+const CAS = "cas01.tukwila.contoso.com";
+const MBX1 = "mbx01.tukwila.contoso.com";
+const UM2010 = "um2010.contoso.com";
+
+async function call(lab: Lab, level: EncryptionLevel, extra: { holdMs?: number; timeoutMs?: number } = {}) {
+  return probeCall(labTarget(lab, CAS, "sip-tls", "alice", ";opaque=app:voicemail"), {
+    ...(await clientOptions(lab, "pool", extra.timeoutMs === undefined ? {} : { timeoutMs: extra.timeoutMs })),
+    policy: policyForEncryptionLevel(level),
+    extraHeaders: ["Diversion: <sip:alice@contoso.com>;reason=no-answer"],
+    ...(extra.holdMs === undefined ? {} : { holdMs: extra.holdMs }),
+  });
+}
+
+t.test("the compatibility matrix at the worker (PROTOCOL.md §2, §3)", async (t) => {
+  const secured = await startTestLab(t);
+  const sipSecured = await startTestLab(t, { topology: applyOverrides(defaultTopology(), { dialPlans: [{ name: "DP1", voipSecurity: "SIPSecured" }] }) });
+
+  t.test("Secured + RequireEncryption: MTLS + SRTP, answered RTP/SAVP with one a=crypto", async (t) => {
+    const result = await call(secured, "RequireEncryption");
+    t.match(result, { outcome: "answered", negotiated: { signaling: "mtls", media: "srtp", suite: "AES_CM_128_HMAC_SHA1_80", profile: "RTP/SAVP", mode: "Secured" } });
+    t.equal(result.sdp?.answer?.match(/a=crypto:/g)?.length, 1);
+  });
+  t.test("Secured + SupportEncryption: SRTP", async (t) => {
+    t.match(await call(secured, "SupportEncryption"), { outcome: "answered", negotiated: { media: "srtp", mode: "Secured" } });
+  });
+  t.test("Secured + DoNotSupportEncryption: fails, Exchange requires SRTP", async (t) => {
+    const result = await call(secured, "DoNotSupportEncryption");
+    t.match(result, { outcome: "failed", status: 488, failure: { code: "srtp-required-by-peer" } });
+  });
+  t.test("SIPSecured + RequireEncryption: 488 Incompatible security setting, event 1021 at the worker", async (t) => {
+    const result = await call(sipSecured, "RequireEncryption");
+    t.match(result, { outcome: "failed", status: 488, failure: { code: "incompatible-security-setting" } });
+    t.match(result.hops[2]?.diagnostics[0], { header: "ms-diagnostics-public", reason: "Incompatible security setting", source: MBX1 });
+    t.match(sipSecured.events.entries({ server: MBX1, eventId: 1021 }), [{ details: { voipSecurity: "SIPSecured", status: 488 } }]);
+  });
+  t.test("SIPSecured + SupportEncryption: RTP in clear, SIPSecured", async (t) => {
+    t.match(await call(sipSecured, "SupportEncryption"), { outcome: "answered", negotiated: { signaling: "mtls", media: "rtp", profile: "RTP/AVP", mode: "SIPSecured" } });
+  });
+  t.test("SIPSecured + DoNotSupportEncryption: RTP", async (t) => {
+    t.match(await call(sipSecured, "DoNotSupportEncryption"), { outcome: "answered", negotiated: { media: "rtp", mode: "SIPSecured" } });
+  });
+});
+
+t.test("the 488 is configurable (PROTOCOL.md §3 [INF])", async (t) => {
+  const topology = applyOverrides(defaultTopology(), {
+    dialPlans: [{ name: "DP1", voipSecurity: "SIPSecured" }],
+    behaviour: { worker: { incompatibleSecurity: { status: 415, reason: "Unsupported Media Type", diagnosticsCode: 15601, diagnosticsReason: "Media mismatch" } } },
+  });
+  const lab = await startTestLab(t, { topology });
+  const result = await call(lab, "RequireEncryption");
+  t.match(result, { outcome: "failed", status: 415, reason: "Unsupported Media Type" });
+  t.match(result.hops[2]?.diagnostics[0], { code: 15601, reason: "Media mismatch" });
+});
+
+t.test("Exchange 2010: one hop fewer, UM server → worker (PROTOCOL.md §1)", async (t) => {
+  const lab = await startTestLab(t);
+  const result = await probeCall(labTarget(lab, UM2010, "sip-tls", "carol", ";opaque=app:voicemail"), {
+    ...(await clientOptions(lab, "pool")),
+    policy: "required",
+    extraHeaders: ["Diversion: <sip:carol@contoso.com>"],
+  });
+  t.match(result, { outcome: "answered", negotiated: { mode: "Secured" } });
+  t.same(
+    result.hops.map((hop) => [hop.status, hop.port]),
+    [
+      [302, 5061],
+      [200, 5066],
+    ],
+  );
+  t.match(result.hops[0]?.headers, { "user-agent": [/^MSExchangeUM\/14\./] });
+});
+
+t.test("Exchange 2010 disabled (Disable-UMService): new INVITEs get 503, OPTIONS still answered (PROTOCOL.md §7)", async (t) => {
+  const lab = await startTestLab(t);
+  await lab.setServerState(UM2010, "disabled");
+  const options = { ...(await clientOptions(lab, "pool")), policy: "required" as const, extraHeaders: ["Diversion: <sip:carol@contoso.com>"] };
+  const result = await probeCall(labTarget(lab, UM2010, "sip-tls", "carol", ";opaque=app:voicemail"), options);
+  t.match(result, { outcome: "failed", status: 503, reason: "Service Unavailable" });
+  t.equal((await probeOptions(labTarget(lab, UM2010, "sip-tls", null), await clientOptions(lab, "pool"))).status, 200);
+  await lab.setServerState(UM2010, "running");
+  t.equal((await probeCall(labTarget(lab, UM2010, "sip-tls", "carol", ";opaque=app:voicemail"), options)).outcome, "answered");
+  await t.rejects(lab.setServerState(UM2010, "faulty"), { code: "EXUM_LAB_NO_FAULT" });
+});
+
+t.test("CANCEL while the worker holds its answer: 200 to the CANCEL, 487 to the INVITE", async (t) => {
+  const lab = await startTestLab(t);
+  lab.setCallTiming(MBX1, { answerAfterMs: 10_000 });
+  const result = await call(lab, "RequireEncryption", { timeoutMs: 600 });
+  t.equal(result.outcome, "failed");
+  t.ok(result.trace.some((entry) => entry.direction === "sent" && entry.firstLine.startsWith("CANCEL ")), "the client cancelled");
+  t.ok(result.trace.some((entry) => entry.direction === "received" && entry.firstLine.startsWith("SIP/2.0 487")), "the INVITE got 487");
+  t.match(lab.calls.ended(MBX1), [{ endedBy: "cancel" }]);
+  t.same(lab.calls.active(), []);
+});
+
+t.test("the worker ends the call with a BYE (callTiming byeAfterMs): the peer ended it", async (t) => {
+  const lab = await startTestLab(t);
+  lab.setCallTiming("mbx01", { byeAfterMs: 100 });
+  const result = await call(lab, "RequireEncryption", { holdMs: 3000 });
+  t.match(result, { outcome: "answered", endedBy: "peer" });
+  t.match(lab.calls.ended(MBX1), [{ endedBy: "server-bye", media: "srtp" }]);
+  lab.setCallTiming("mbx01", null);
+  t.match(await call(lab, "RequireEncryption"), { endedBy: "us" });
+});
