@@ -1,11 +1,7 @@
-import type { Socket } from "node:net";
 import { performance } from "node:perf_hooks";
 import type { UserAgent } from "sip.js";
-import type { Logger } from "../log/logger.js";
 import type { FramingError } from "./framing-error.js";
-import type { MessageTrace } from "./message-trace.js";
-import type { SdpExchange } from "./text-session-description-handler.js";
-import { createUserAgent } from "./user-agent-factory.js";
+import { createUserAgent, type UserAgentFactoryOptions } from "./user-agent-factory.js";
 
 /** How a connection ended, if it did, while a transaction waited on it. */
 export type LinkClosure =
@@ -32,17 +28,8 @@ export interface AgentLink {
   close(): Promise<void>;
 }
 
-export interface AgentLinkOptions {
-  socket: Socket;
-  protocol: "TLS" | "TCP";
-  trace: MessageTrace;
-  logger: Logger;
-  fromUser: string;
-  fromDomain: string;
-  offer?: string;
-  sdp?: SdpExchange;
-  supported?: string[];
-}
+/** The agent's options; the link supplies the transport callbacks itself. */
+export type AgentLinkOptions = Omit<UserAgentFactoryOptions, "onInbound" | "onClosed" | "onFramingError">;
 
 export async function openAgentLink(options: AgentLinkOptions): Promise<AgentLink> {
   let firstInbound: number | null = null;
