@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import { rawHeaderValues } from "./response-facts.js";
 
 /**
  * One SIP message as it crossed the wire, kept whole for the ladder diagram and for diagnostics
@@ -48,20 +49,9 @@ export class MessageTrace {
       local: link.local,
       remote: link.remote,
       firstLine: head.split("\r\n", 1)[0] ?? "",
-      callId: headerValue(head, "call-id", "i"),
-      cseq: headerValue(head, "cseq"),
+      callId: rawHeaderValues(head, "call-id", "i")[0] ?? null,
+      cseq: rawHeaderValues(head, "cseq")[0] ?? null,
       raw,
     });
   }
-}
-
-/** The first value of a header in a raw header section, by full or compact name. */
-export function headerValue(head: string, name: string, compact?: string): string | null {
-  for (const line of head.split("\r\n").slice(1)) {
-    const colon = line.indexOf(":");
-    if (colon === -1) continue;
-    const key = line.slice(0, colon).trim().toLowerCase();
-    if (key === name || (compact !== undefined && key === compact)) return line.slice(colon + 1).trim();
-  }
-  return null;
 }
