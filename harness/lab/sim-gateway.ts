@@ -39,7 +39,7 @@ export function gatewayHandler(options: GatewayHandlerOptions = {}): SimHandlerF
   const headers = () => [`Server: ${product()}`];
   const optionsStatus = options.optionsStatus ?? 200;
   return (context): SimHandler => {
-    const calls = new CallAnswerer(context, { product, mediaPort: options.mediaPort ?? 52000 });
+    const calls = new CallAnswerer(context, { product, mediaPort: () => options.mediaPort ?? 52000 });
     return {
       close: () => calls.close(),
       onRequest(request) {

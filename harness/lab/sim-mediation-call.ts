@@ -32,8 +32,8 @@ export interface CallAnswererOptions {
    * send (RFC 3261 §20.35, §20.41).
    */
   product(): string;
-  /** The port written in our SDP (signalling only: nothing listens there). */
-  mediaPort: number;
+  /** The port written in our SDP (signalling only: nothing listens there), read per call. */
+  mediaPort(): number;
   onOutcome?(outcome: CallOutcome, request: SimRequest): void;
 }
 
@@ -99,12 +99,12 @@ export class CallAnswerer {
     let sdp: string;
     let media: "srtp" | "rtp" | "offer-in-answer";
     if (message.body.trim() === "") {
-      sdp = buildOffer({ policy: spec.policy, address: request.address, port: this.#options.mediaPort }).sdp;
+      sdp = buildOffer({ policy: spec.policy, address: request.address, port: this.#options.mediaPort() }).sdp;
       media = "offer-in-answer";
     } else {
       let result: ReturnType<typeof answerOffer>;
       try {
-        result = answerOffer(message.body, { policy: spec.policy, address: request.address, port: this.#options.mediaPort });
+        result = answerOffer(message.body, { policy: spec.policy, address: request.address, port: this.#options.mediaPort() });
       } catch {
         refuse({ status: 400, reason: reasonPhrase(400), headers: ['Warning: 399 - "the offer is not SDP"'] }, "bad-sdp");
         return;

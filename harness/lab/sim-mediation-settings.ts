@@ -35,7 +35,7 @@ export interface MediationSimSettings {
   mediaPort: number;
 }
 
-/** MediationSimSettings defaults (except `serverHeader`, taken from the topology). */
+/** MediationSimSettings defaults (except `serverHeader`, taken from the topology): those of the topology's `behaviour.mediation`. */
 export const MEDIATION_SIM_DEFAULTS: Readonly<Required<Omit<MediationSimSettings, "serverHeader">>> = {
   optionsStatus: 200,
   notAcceptable: {

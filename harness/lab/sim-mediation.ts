@@ -1,7 +1,7 @@
 import type { ResponseSpec } from "./build-response.js";
 import { CALL_ALLOW, CallAnswerer, type CallOutcome } from "./sim-mediation-call.js";
 import { mediationLeg, type MediationListener } from "./sim-mediation-leg.js";
-import { MEDIATION_SIM_DEFAULTS, type MediationSimSettings } from "./sim-mediation-settings.js";
+import type { MediationSimSettings } from "./sim-mediation-settings.js";
 import { judgePeer, lyncRejection } from "./sim-pool-peer-check.js";
 import { reasonPhrase } from "./sip-reason-phrase.js";
 import { trustedPeers } from "./sim-pool-trusted-peers.js";
@@ -10,7 +10,7 @@ import type { ServerOf } from "./topology-resolve.js";
 
 const MEDIATION_LISTENERS: readonly string[] = ["pool-mtls", "gateway-tls", "gateway-tcp"] satisfies MediationListener[];
 
-/** Options of {@link mediationHandler}: the settings to change, plus an observer for tests and reports. */
+/** Options of {@link mediationHandler}: settings that override the topology's `behaviour.mediation`, plus an observer. */
 export interface MediationHandlerOptions extends Partial<MediationSimSettings> {
   /** Called with each INVITE's outcome. */
   onCall?(outcome: CallOutcome & { listener: MediationListener }): void;
@@ -43,22 +43,25 @@ function peersOf(context: SimServerContext, listener: MediationListener) {
  * `Server:` is `behaviour.userAgents.mediation` (PROTOCOL.md §8: "RTCC/<ver> MediationServer").
  * Not simulated: its OPTIONS pinging of gateways (events 25051, 25061/25052 of PROTOCOL.md §4 are therefore never
  * written).
+ * The answers are the topology's `behaviour.mediation` (topology-lync-behaviour.ts, defaults MEDIATION_SIM_DEFAULTS),
+ * read per request; `options` override them.
  */
 export function mediationHandler(options: MediationHandlerOptions = {}): SimHandlerFactory {
   const { onCall, ...overrides } = options;
-  const settings = { ...MEDIATION_SIM_DEFAULTS, ...overrides };
   return (context): SimHandler => {
-    const product = () => settings.serverHeader ?? context.behaviour().userAgents.mediation;
+    const current = (): MediationSimSettings => ({ ...context.behaviour().mediation, ...overrides });
+    const product = () => overrides.serverHeader ?? context.behaviour().userAgents.mediation;
     const headers = () => [`Server: ${product()}`];
     const calls = new CallAnswerer(context, {
       product,
-      mediaPort: settings.mediaPort,
+      mediaPort: () => current().mediaPort,
       onOutcome: (outcome, request) => onCall?.({ ...outcome, listener: request.listener.name as MediationListener }),
     });
     return {
       close: () => calls.close(),
       onRequest(request: SimRequest) {
         const { method } = request.message;
+        const settings = current();
         const listener = request.listener.name as MediationListener;
         if (!MEDIATION_LISTENERS.includes(listener)) {
           if (method !== "ACK") request.respond({ status: 404, reason: "Not Found", headers: headers() });

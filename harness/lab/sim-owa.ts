@@ -21,7 +21,7 @@ export function owaHandler(options: OwaHandlerOptions = {}): SimHandlerFactory {
   const settings = { ...POOL_SIM_DEFAULTS, ...overrides };
   return (context) =>
     optionsResponder(context, {
-      settings,
+      settings: () => settings,
       peers: (ctx) => trustedPeers(ctx.lab.topology(), ["pool"]),
       defaultServerHeader: (ctx) => ctx.behaviour().userAgents.exchange,
       onRequest,

@@ -7,9 +7,13 @@ import type { SimHandler, SimRequest, SimServerContext } from "./sim-server.js";
 /** The methods the lab's pool and OWA endpoint take: they answer OPTIONS and nothing else (RFC 3261 §8.2.1). */
 const ALLOW = "Allow: OPTIONS, ACK";
 
+/** The settings an OPTIONS responder answers by: every field but `serverHeader` filled. */
+export type OptionsResponderSettings = Required<Omit<PoolSimSettings, "serverHeader">> & Pick<PoolSimSettings, "serverHeader">;
+
 /** What differs between the Lync servers that only answer OPTIONS (the pool, the OWA trusted application). */
 export interface OptionsResponderSpec {
-  settings: Required<Omit<PoolSimSettings, "serverHeader">> & Pick<PoolSimSettings, "serverHeader">;
+  /** Its settings, read per request (the pool's come from the topology, which can change while the lab runs). */
+  settings(context: SimServerContext): OptionsResponderSettings;
   /** Who it takes requests from, read per request (the topology can change while the lab runs). */
   peers(context: SimServerContext): readonly TrustedPeer[];
   /** The `Server:` header when `settings.serverHeader` is not set. */
@@ -27,9 +31,9 @@ export interface OptionsResponderSpec {
  * - other methods from a peer: `otherMethodStatus` (405) with Allow.
  */
 export function optionsResponder(context: SimServerContext, spec: OptionsResponderSpec): SimHandler {
-  const { settings } = spec;
   return {
     onRequest(request: SimRequest) {
+      const settings = spec.settings(context);
       const { method } = request.message;
       const headers = [`Server: ${settings.serverHeader ?? spec.defaultServerHeader(context)}`];
       const verdict = judgePeer(request.peer, spec.peers(context));

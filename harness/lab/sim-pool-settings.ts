@@ -43,7 +43,7 @@ export interface PoolSimSettings {
   serverHeader?: string;
 }
 
-/** PoolSimSettings defaults (except `serverHeader`, taken from the topology). */
+/** PoolSimSettings defaults (except `serverHeader`, taken from the topology): those of the topology's `behaviour.pool`. */
 export const POOL_SIM_DEFAULTS: Readonly<Required<Omit<PoolSimSettings, "serverHeader">>> = {
   optionsStatus: 200,
   untrustedPeer: {

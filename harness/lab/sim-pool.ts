@@ -1,9 +1,9 @@
 import { optionsResponder, type OptionsResponderSpec } from "./sim-pool-responder.js";
-import { POOL_SIM_DEFAULTS, type PoolSimSettings } from "./sim-pool-settings.js";
+import type { PoolSimSettings } from "./sim-pool-settings.js";
 import { POOL_PEER_ROLES, trustedPeers } from "./sim-pool-trusted-peers.js";
 import type { SimHandlerFactory } from "./sim-server.js";
 
-/** Options of {@link poolHandler}: the settings to change, plus an observer for tests and reports. */
+/** Options of {@link poolHandler}: settings that override the topology's `behaviour.pool`, plus an observer for tests and reports. */
 export interface PoolHandlerOptions extends Partial<PoolSimSettings> {
   onRequest?: OptionsResponderSpec["onRequest"];
 }
@@ -17,13 +17,14 @@ export interface PoolHandlerOptions extends Partial<PoolSimSettings> {
  * `ms-diagnostics: 1099;…;source="<pool fqdn>"` [INF]. `Server:` is `behaviour.userAgents.pool` (§8:
  * "ExumRouting/<ver>"). The pool's own call routing to UM is played by the harness's `pool` persona, not here.
  * No event is written: PROTOCOL.md §4 names no Front End event for these.
+ * The answers are the topology's `behaviour.pool` (topology-lync-behaviour.ts, defaults POOL_SIM_DEFAULTS), read per
+ * request; `options` override them.
  */
 export function poolHandler(options: PoolHandlerOptions = {}): SimHandlerFactory {
   const { onRequest, ...overrides } = options;
-  const settings = { ...POOL_SIM_DEFAULTS, ...overrides };
   return (context) =>
     optionsResponder(context, {
-      settings,
+      settings: (ctx) => ({ ...ctx.behaviour().pool, ...overrides }),
       peers: (ctx) => trustedPeers(ctx.lab.topology(), POOL_PEER_ROLES),
       defaultServerHeader: (ctx) => ctx.behaviour().userAgents.pool,
       onRequest,

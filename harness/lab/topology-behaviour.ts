@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { WORKER_PORT_LAYOUTS } from "./address-plan-listeners.js";
+import { mediationBehaviourSchema, poolBehaviourSchema } from "./topology-lync-behaviour.js";
 
 /**
  * Every behaviour PROTOCOL.md marks [INF], [OBS]-with-unknown-value or "unknown", as a setting with its documented
@@ -135,6 +136,8 @@ export const behaviourSchema = z
       })
       .prefault({})
       .describe("PROTOCOL.md §6 [3P]: the Mediation Server pings gateways every 4 s to 1 min, marks one down after 5 misses, re-checks every minute"),
+    pool: poolBehaviourSchema,
+    mediation: mediationBehaviourSchema,
     userAgents: z
       .strictObject({
         exchange: z.string().min(1).default("MSExchangeUM/15.01.2507.000"),

@@ -7,11 +7,14 @@ export type UmIpGatewayStatus = "Enabled" | "Disabled" | "NoNewCalls";
 
 export const UM_IP_GATEWAY_STATUSES: readonly UmIpGatewayStatus[] = ["Enabled", "Disabled", "NoNewCalls"];
 
-/** A request-URI user part: what a pilot identifier or Subscriber Access number is matched against. */
+/**
+ * A request-URI user part: what a pilot identifier or Subscriber Access number is matched against — a name (`dp1`,
+ * `sipdp.contoso.com`) or an E.164 number with its leading `+` (`+14255550100`, as Lync dials them).
+ */
 export const pilotSchema = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/, { message: "expected a SIP URI user part such as dp1 or +14255550100" });
+  .regex(/^\+?[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/, { message: "expected a SIP URI user part such as dp1 or +14255550100" });
 
 /**
  * A hunt group on a UM IP gateway. PROTOCOL.md §5 "What ExchUcUtil.ps1 creates": "one hunt group per SIP URI dial

@@ -44,12 +44,18 @@ t.test("mediaenc srtp, none, and another user", async (t) => {
   );
 });
 
+t.test("dns_server: a loopback resolver such as the lab DNS", async (t) => {
+  t.match(baresipConfig({ ...base, dnsServer: "127.42.7.1:53053" }).files["config"], /^dns_server 127\.42\.7\.1:53053$/m);
+});
+
 t.test("bad options are refused with the field", async (t) => {
   const cases: [string, Partial<BaresipConfigOptions>][] = [
     ["sipPort", { sipPort: 65535 }],
     ["rtpPorts", { rtpPorts: { first: 17000, last: 16000 } }],
     ["user", { user: "a b" }],
     ["dir", { dir: "/tmp/a b" }],
+    ["dnsServer", { dnsServer: "8.8.8.8:53" }],
+    ["dnsServer", { dnsServer: "127.0.0.1" }],
   ];
   for (const [field, patch] of cases) {
     t.throws(() => baresipConfig({ ...base, ...patch }), { code: PeerErrorCode.BadOption, field }, field);

@@ -19,6 +19,11 @@ export interface BaresipConfigOptions {
   readonly rtpPorts: { readonly first: number; readonly last: number };
   /** The user part of the account. @defaultValue "um" */
   readonly user?: string;
+  /**
+   * `dns_server`: a loopback resolver as `127.x.y.z:port`, e.g. the lab DNS (harness/lab/lab-dns.ts), so baresip
+   * resolves lab FQDNs such as a 302's Contact host. @defaultValue "127.0.0.1:53"
+   */
+  readonly dnsServer?: string;
 }
 
 export interface BaresipConfig {
@@ -47,7 +52,7 @@ ausrc_channels 2
 audio_player alsa,null
 net_interface 127.0.0.1
 rtp_ports ${options.rtpPorts.first}-${options.rtpPorts.last}
-dns_server 127.0.0.1:53
+dns_server ${options.dnsServer ?? "127.0.0.1:53"}
 module_path ${BARESIP_MODULE_PATH}
 module g711.so
 module ausine.so
@@ -78,6 +83,9 @@ function validate(options: BaresipConfigOptions): void {
   }
   if (options.user !== undefined && !/^[A-Za-z0-9._+-]+$/.test(options.user)) {
     throw badOption("user", `user must be a plain SIP user part, got ${JSON.stringify(options.user)}`, "use letters, digits and . _ + -");
+  }
+  if (options.dnsServer !== undefined && !/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}:\d{1,5}$/.test(options.dnsServer)) {
+    throw badOption("dnsServer", `dnsServer must be a loopback address and port, got ${JSON.stringify(options.dnsServer)}`, "e.g. 127.42.7.1:53053: the lab DNS (lab.dns.address and lab.dns.port)");
   }
   if (/\s/.test(options.dir)) throw badOption("dir", `dir must not contain spaces, got ${JSON.stringify(options.dir)}`, "use tempDir()");
 }

@@ -17,6 +17,8 @@ export const BaresipLog = {
   established: /Call established: (\S+)/,
   /** `call: no common audio codecs - rejected`: what it says (with a 488) to an RTP/AVP offer under `srtp-mand`. */
   noCommonCodecs: /no common audio codecs - rejected/,
+  /** `sip:dp2@cas01.tukwila.contoso.com:5061;transport=tls: session closed: 488 Not Acceptable Here`: a call it placed was refused. */
+  sessionClosed: /session closed: (\d{3}) ([^\r\n]*)/,
   /** `sip:um@127.0.0.1:15062: Call with sip:exum@127.0.0.1:25060 terminated (duration: 1 sec)` */
   terminated: /Call with (\S+) terminated \(duration: ([^)]*)\)/,
 } as const;

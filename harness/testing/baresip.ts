@@ -1,12 +1,22 @@
+import { inputError } from "../errors/harness-error.js";
 import { BaresipLog } from "./baresip-log.js";
 import { baresipConfig, type BaresipConfigOptions } from "./baresip-config.js";
 import { requirePeerBinary } from "./find-peer-binary.js";
+import { PeerErrorCode } from "./peer-error-code.js";
 import { spawnPeer, type PeerExit, type PeerProcess } from "./peer-process.js";
 import { writeFiles } from "./write-files.js";
 
 export interface BaresipOptions extends BaresipConfigOptions {
   /** Bound on start-up (its TLS port accepting). @defaultValue 10000 */
   readonly readyTimeoutMs?: number;
+  /**
+   * Place one call at start-up, as the caller: `-e "/dial <uri>"` (the menu module's command). baresip appends the
+   * account's `;transport=tls` to the URI, so leave the transport out. It follows 3xx redirects (PEERS.md).
+   * @defaultValue none (baresip only answers)
+   */
+  readonly dial?: string;
+  /** Print every SIP message it sends and receives (`-s`), to read the wire from its log. @defaultValue false */
+  readonly sipTrace?: boolean;
 }
 
 /** What a call looked like from baresip's side, read from its log. */
@@ -37,13 +47,17 @@ export interface BaresipPeer {
 
 /**
  * Starts baresip as the answering peer of PEERS.md (`baresip -f <dir> -v < /dev/null`, auto-answer, `mediaenc`
- * as asked), and resolves once its TLS port accepts. A lenient peer: as a server it never asks for a client
- * certificate. Register `t.teardown(() => baresip.stop())` at once.
+ * as asked), or as the caller with `dial`, and resolves once its TLS port accepts. A lenient peer: as a server it
+ * never asks for a client certificate. Register `t.teardown(() => baresip.stop())` at once.
  */
 export async function startBaresip(options: BaresipOptions): Promise<BaresipPeer> {
   const binary = requirePeerBinary("baresip");
+  if (options.dial !== undefined && !/^sips?:[^\s]+$/.test(options.dial)) {
+    throw inputError(PeerErrorCode.BadOption, `dial must be a SIP URI without spaces, got ${JSON.stringify(options.dial)}`, { field: "dial", hint: "e.g. sip:dp1@cas01.tukwila.contoso.com:5061" });
+  }
   await writeFiles(options.dir, baresipConfig(options).files);
-  const peer = spawnPeer({ name: "baresip", command: binary, args: ["-f", options.dir, "-v"], cwd: options.dir });
+  const args = ["-f", options.dir, "-v", ...(options.sipTrace === true ? ["-s"] : []), ...(options.dial === undefined ? [] : ["-e", `/dial ${options.dial}`])];
+  const peer = spawnPeer({ name: "baresip", command: binary, args, cwd: options.dir });
   const tlsPort = options.sipPort + 1;
   try {
     await peer.waitUntilReady({ tcpPort: tlsPort }, options.readyTimeoutMs ?? 10_000);

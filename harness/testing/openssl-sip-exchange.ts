@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { inputError } from "../errors/harness-error.js";
 import { requirePeerBinary } from "./find-peer-binary.js";
 import { LOOPBACK } from "./free-port.js";
 import { PeerErrorCode } from "./peer-error-code.js";
@@ -8,8 +9,10 @@ import { firstFinalReply, type SipReply } from "./sip-status.js";
 export interface OpensslSipExchangeOptions {
   /** Working folder (a temp folder). */
   readonly cwd: string;
-  /** The TLS server's port on 127.0.0.1. */
+  /** The TLS server's port. */
   readonly port: number;
+  /** The TLS server's loopback address (a lab server has its own, 127.a.b.x). @defaultValue "127.0.0.1" */
+  readonly host?: string;
   /** Trust for the server (`-CAfile`, with `-verify_return_error`). */
   readonly caPath: string;
   /** Our client certificate and key; without them no certificate is sent. */
@@ -42,7 +45,10 @@ export interface OpensslSipExchange {
  * the client's handshake completes (alerts 116, 48); under TLS 1.2 during it (alert 40).
  */
 export async function sipExchangeOverOpenssl(options: OpensslSipExchangeOptions): Promise<OpensslSipExchange> {
-  const args = ["s_client", "-connect", `${LOOPBACK}:${options.port}`, "-CAfile", options.caPath, "-verify_return_error", "-brief", "-noservername"];
+  if (options.host !== undefined && !/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(options.host)) {
+    throw inputError(PeerErrorCode.BadOption, `host must be a loopback address (PEERS.md), got ${JSON.stringify(options.host)}`, { field: "host", hint: "use a 127.x.y.z address, e.g. a lab server's" });
+  }
+  const args = ["s_client", "-connect", `${options.host ?? LOOPBACK}:${options.port}`, "-CAfile", options.caPath, "-verify_return_error", "-brief", "-noservername"];
   if (options.certPath !== undefined) args.push("-cert", options.certPath);
   if (options.keyPath !== undefined) args.push("-key", options.keyPath);
   if (options.tlsVersion !== undefined) args.push(options.tlsVersion === "1.2" ? "-tls1_2" : "-tls1_3");

@@ -1,0 +1,233 @@
+/**
+ * What the embedded lab sustains (DESIGN.md §10 "Budgets": "OPTIONS over one persistent MTLS connection and full
+ * call setups through the redirect chain: thousands and hundreds per second respectively on two cores; the lab must
+ * keep up with an external SIPp-class load"; "Memory bounded under load"). Prints figures, asserts nothing.
+ * Run: node --import tsx bench/lab-load.ts [--quick]
+ *
+ * The default lab runs on this thread; the load comes from a worker thread (bench/lab-load-client.ts: raw node:tls
+ * SIP, its own event loop) and from SIPp (a process of its own), so the lab's event loop carries only the lab. "lab
+ * loop" is the main thread's event-loop utilisation while a workload ran (1.00 = the lab is the bottleneck).
+ * Loopback only; every workload is bounded in count and in time.
+ */
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { Worker } from "node:worker_threads";
+import { sharedLabPkiDir } from "../harness/lab/lab-pki.js";
+import { startLab, type Lab } from "../harness/lab/lab.js";
+import { findPeerBinary } from "../harness/testing/find-peer-binary.js";
+import { freePortRange, freeTcpPort, freeUdpPort, LOOPBACK } from "../harness/testing/free-port.js";
+import { runToCompletion } from "../harness/testing/run-to-completion.js";
+import type { LoadClientData, LoadResult, LoadTask } from "./lab-load-client.js";
+
+const quick = process.argv.includes("--quick");
+const scale = quick ? 0.2 : 1;
+const CAS = "cas01.tukwila.contoso.com";
+
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
+
+interface Row {
+  readonly what: string;
+  readonly rate: string;
+  readonly detail: string;
+  readonly loop: string;
+}
+const rows: Row[] = [];
+
+function memory(label: string) {
+  const usage = process.memoryUsage();
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return { label, rss: mb(usage.rss), heapUsed: mb(usage.heapUsed), heapTotal: mb(usage.heapTotal), external: mb(usage.external) };
+}
+
+/** Starts the load worker (tsx registered inside it: a worker does not inherit `--import tsx`). */
+function startWorker(data: LoadClientData): Worker {
+  const client = new URL("./lab-load-client.ts", import.meta.url).href;
+  const boot = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(client)}); });`;
+  return new Worker(boot, { eval: true, workerData: data });
+}
+
+function runTask(worker: Worker, task: LoadTask): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: { result?: LoadResult; error?: string }) => {
+      worker.off("error", reject);
+      if (message.result !== undefined) resolve(message.result);
+      else reject(new Error(message.error ?? "the load worker failed"));
+    };
+    worker.once("message", onMessage);
+    worker.once("error", reject);
+    worker.postMessage(task);
+  });
+}
+
+/** Runs a workload and measures the lab's event-loop utilisation meanwhile. */
+async function measured<T>(work: () => Promise<T>): Promise<{ value: T; loop: string }> {
+  const before = performance.eventLoopUtilization();
+  const value = await work();
+  const elu = performance.eventLoopUtilization(before);
+  return { value, loop: elu.utilization.toFixed(2) };
+}
+
+const perSecond = (count: number, ms: number) => (ms <= 0 ? 0 : (count * 1000) / ms);
+const fmt = (value: number) => Math.round(value).toLocaleString("en-US");
+
+/** SIPp's OPTIONS scenario with a response-time measure (start_rtd / rtd). */
+const SIPP_OPTIONS = `<?xml version="1.0" encoding="ISO-8859-1" ?>
+<scenario name="exum bench OPTIONS">
+  <send start_rtd="1"><![CDATA[
+OPTIONS sip:[service]@${CAS}:5060;transport=tcp SIP/2.0
+Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+From: <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag[call_number]
+To: <sip:${CAS}>
+Call-ID: [call_id]
+CSeq: 1 OPTIONS
+Max-Forwards: 70
+Accept: application/sdp
+Content-Length: 0
+
+]]></send>
+  <recv response="200" rtd="1"/>
+</scenario>
+`;
+
+/** The last row of SIPp's `-trace_stat` CSV (`-stf`), by column name (its final screen prints zero times). */
+async function sippStats(file: string): Promise<Record<string, string>> {
+  const lines = (await readFile(file, "utf8").catch(() => "")).trim().split("\n");
+  const names = lines[0]?.split(";") ?? [];
+  const values = lines.at(-1)?.split(";") ?? [];
+  return Object.fromEntries(names.map((name, index) => [name, values[index] ?? ""]));
+}
+
+/** `00:00:00:412000` (SIPp's hh:mm:ss:microseconds) in ms. */
+function sippMs(text: string | undefined): number {
+  const parts = /^(\d+):(\d+):(\d+):(\d+)$/.exec(text ?? "");
+  if (parts === null) return NaN;
+  return ((Number(parts[1]) * 60 + Number(parts[2])) * 60 + Number(parts[3])) * 1000 + Number(parts[4]) / 1000;
+}
+
+/** SIPp over TCP (one socket) against the Call Router's 5060: `calls` OPTIONS at `rate` per second. */
+async function sippLoad(lab: Lab, calls: number, rate: number): Promise<void> {
+  const binary = findPeerBinary("sipp");
+  if (binary === undefined) {
+    rows.push({ what: `SIPp OPTIONS over TCP at ${rate}/s`, rate: "-", detail: "sipp is not installed (apt-get install sip-tester)", loop: "-" });
+    return;
+  }
+  const dir = await mkdtemp(join(tmpdir(), "exum-bench-sipp-"));
+  try {
+    await writeFile(join(dir, "options.xml"), SIPP_OPTIONS);
+    const [localPort, mediaPort, controlPort] = await Promise.all([freeTcpPort(), freePortRange(3, { protocols: ["udp"] }), freeUdpPort()]);
+    const cas = lab.server(CAS);
+    const port = lab.port(CAS, "sip-tcp");
+    const args = [
+      `${LOOPBACK}:${port}`,
+      "-rsa", `${cas.address}:${port}`,
+      "-sf", join(dir, "options.xml"),
+      "-t", "t1",
+      "-s", "bench",
+      "-i", LOOPBACK, "-p", String(localPort), "-bind_local",
+      "-mi", LOOPBACK, "-mp", String(mediaPort),
+      "-ci", LOOPBACK, "-cp", String(controlPort),
+      "-m", String(calls), "-r", String(rate), "-rp", "1000", "-l", String(Math.max(100, rate)),
+      "-nostdin", "-timeout", "60s", "-timeout_error",
+      "-trace_stat", "-stf", join(dir, "stats.csv"), "-fd", "1",
+    ];
+    const { value: result, loop } = await measured(() => runToCompletion({ name: "sipp", command: binary, args, cwd: dir, timeoutMs: 65_000 }));
+    const stats = await sippStats(join(dir, "stats.csv"));
+    const ok = Number(stats["SuccessfulCall(C)"] ?? "0");
+    const failed = Number(stats["FailedCall(C)"] ?? "0");
+    rows.push({
+      what: `SIPp OPTIONS over TCP, -r ${rate} -m ${calls}`,
+      rate: `${fmt(perSecond(ok, result.durationMs))}/s`,
+      detail:
+        `${ok} × 200, ${failed} failed, exit ${String(result.code)}${result.timedOut ? " (timed out)" : ""}; ` +
+        `SIPp's mean response time ${sippMs(stats["ResponseTime1(C)"]).toFixed(1)} ms (σ ${sippMs(stats["ResponseTime1StDev(C)"]).toFixed(1)})`,
+      loop,
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const started = performance.now();
+const lab = await startLab({ certsDir: sharedLabPkiDir(), dns: false, onProgress: (line) => process.stderr.write(`${line}\n`) });
+const startMs = performance.now() - started;
+const worker = startWorker(await (async (): Promise<LoadClientData> => {
+  const pool = await lab.identity("pool");
+  const names: Record<string, string> = {};
+  for (const server of lab.servers.values()) names[server.fqdn] = server.address;
+  return {
+    certPem: pool.certPem,
+    keyPem: pool.keyPem,
+    caPem: lab.pki.rootCaPem,
+    callRouter: { fqdn: CAS, address: lab.server(CAS).address, port: lab.port(CAS, "sip-tls") },
+    names,
+    fromDomain: "pool01.contoso.com",
+  };
+})());
+const memories = [];
+try {
+  gc();
+  memories.push(memory("after start (GC'd)"));
+
+  const tasks: { what: string; task: LoadTask; rate: (r: LoadResult) => string; detail: (r: LoadResult) => string }[] = [
+    {
+      what: "OPTIONS, one MTLS connection, one at a time",
+      task: { kind: "options", window: 1, maxRequests: Math.round(5000 * scale), maxMs: 5000 },
+      rate: (r) => `${fmt(perSecond(r.ok, r.elapsedMs))}/s`,
+      detail: (r) => `${r.ok} × 200, ${r.failed} other; round trip ${r.meanMs.toFixed(3)} ms`,
+    },
+    {
+      what: "OPTIONS, one MTLS connection, 128 pipelined",
+      task: { kind: "options", window: 128, maxRequests: Math.round(20_000 * scale), maxMs: 10_000 },
+      rate: (r) => `${fmt(perSecond(r.ok, r.elapsedMs))}/s`,
+      detail: (r) => `${r.ok} × 200, ${r.failed} other, in ${(r.elapsedMs / 1000).toFixed(2)} s`,
+    },
+    {
+      what: "new MTLS connections (full handshake + OPTIONS), 4 at once",
+      task: { kind: "connections", concurrency: 4, max: Math.round(3000 * scale), maxMs: 10_000 },
+      rate: (r) => `${fmt(perSecond(r.ok, r.elapsedMs))}/s`,
+      detail: (r) => `${r.ok} ok, ${r.failed} failed; ${r.meanMs.toFixed(2)} ms each`,
+    },
+    {
+      what: "call set-ups, raw client, persistent MTLS, 16 at once",
+      task: { kind: "calls", concurrency: 16, max: Math.round(5000 * scale), maxMs: 10_000 },
+      rate: (r) => `${fmt(perSecond(r.ok, r.elapsedMs))}/s`,
+      detail: (r) => `${r.ok} answered+BYE, ${r.failed} failed; ${r.meanMs.toFixed(2)} ms per call (INVITE/302/ACK ×2, INVITE/200/ACK, BYE/200)`,
+    },
+    {
+      what: "call set-ups, probeCall (sip.js, new TLS per hop), 4 at once",
+      task: { kind: "probe-calls", concurrency: 4, max: Math.round(500 * scale), maxMs: 5000 },
+      rate: (r) => `${fmt(perSecond(r.ok, r.elapsedMs))}/s`,
+      detail: (r) => `${r.ok} answered, ${r.failed} failed; ${r.meanMs.toFixed(1)} ms per call`,
+    },
+  ];
+  for (const { what, task, rate, detail } of tasks) {
+    const { value, loop } = await measured(() => runTask(worker, task));
+    rows.push({ what, rate: rate(value), detail: detail(value), loop });
+  }
+  await sippLoad(lab, Math.round(5000 * scale), 1000);
+  await sippLoad(lab, Math.round(8000 * scale), 4000);
+
+  memories.push(memory("after the load"));
+  gc();
+  memories.push(memory("after the load (GC'd)"));
+} finally {
+  await worker.terminate();
+  const problems = await lab.close();
+  for (const problem of problems) process.stderr.write(`warning: closing the lab: ${problem.step}\n`);
+}
+
+const width = (values: string[]) => Math.max(...values.map((value) => value.length));
+const w1 = width(rows.map((row) => row.what));
+const w2 = width(rows.map((row) => row.rate));
+console.log(`exum lab load — default lab (${lab.servers.size} servers, started in ${startMs.toFixed(0)} ms), node ${process.version}, ${quick ? "quick" : "full"} run`);
+console.log(`${"workload".padEnd(w1)}  ${"rate".padStart(w2)}  lab loop  detail`);
+for (const row of rows) console.log(`${row.what.padEnd(w1)}  ${row.rate.padStart(w2)}  ${row.loop.padStart(8)}  ${row.detail}`);
+console.log("");
+console.log("memory (process; heap = the lab's thread)   rss        heapUsed   heapTotal  external");
+for (const m of memories) console.log(`${m.label.padEnd(42)}  ${m.rss.padStart(9)}  ${m.heapUsed.padStart(9)}  ${m.heapTotal.padStart(9)}  ${m.external.padStart(9)}`);
+console.log(`calls the lab remembers: ${lab.calls.ended().length} ended (kept at most 1000), ${lab.calls.active().length} active; events: ${lab.events.entries().length}`);

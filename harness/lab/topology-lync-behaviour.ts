@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { MEDIATION_SIM_DEFAULTS } from "./sim-mediation-settings.js";
+import { POOL_SIM_DEFAULTS, type LyncRejection } from "./sim-pool-settings.js";
+
+const status = (code: number, min = 100, max = 699) => z.number().int().min(min).max(max).default(code);
+
+/** A Lync answer whose real values are not public (sim-pool-settings.ts `LyncRejection`), with its defaults. */
+function lyncRejectionSchema(defaults: LyncRejection) {
+  return z
+    .strictObject({
+      status: status(defaults.status, 400, 699),
+      reason: z.string().min(1).default(defaults.reason),
+      diagnosticsCode: z.number().int().min(0).default(defaults.diagnosticsCode).describe("The ms-diagnostics ErrorId"),
+      diagnosticsReason: z.string().min(1).default(defaults.diagnosticsReason).describe("The ms-diagnostics reason text"),
+    })
+    .prefault({});
+}
+
+/**
+ * `behaviour.pool`: how the simulated Front End pool answers (sim-pool.ts), defaults {@link POOL_SIM_DEFAULTS}. Its
+ * `Server:` header is `behaviour.userAgents.pool`.
+ */
+export const poolBehaviourSchema = z
+  .strictObject({
+    optionsStatus: status(POOL_SIM_DEFAULTS.optionsStatus).describe(
+      "Status of an OPTIONS from a trusted peer; PROTOCOL.md §6 names no pool answer, 200 is what an RFC 3261 §11.2 server answers",
+    ),
+    untrustedPeer: lyncRejectionSchema(POOL_SIM_DEFAULTS.untrustedPeer).describe(
+      "[INF] The answer to a certificate from the lab root that names no server or trusted application of the topology: " +
+        '403 Forbidden + ms-diagnostics: 1099;reason="…" (SIP stack range 1000–1999, PROTOCOL.md §4)',
+    ),
+    otherMethodStatus: status(POOL_SIM_DEFAULTS.otherMethodStatus, 400, 699).describe(
+      "[INF] The status of a request other than OPTIONS from a trusted peer (RFC 3261 §8.2.1: 405 with Allow)",
+    ),
+  })
+  .prefault({})
+  .describe("PROTOCOL.md §1, §4, §5, §6: the Lync / SfB Front End pool's answers");
+
+/**
+ * `behaviour.mediation`: how the simulated Mediation Server answers (sim-mediation.ts), defaults
+ * {@link MEDIATION_SIM_DEFAULTS}. Its `Server:` header is `behaviour.userAgents.mediation`.
+ */
+export const mediationBehaviourSchema = z
+  .strictObject({
+    optionsStatus: status(MEDIATION_SIM_DEFAULTS.optionsStatus).describe("Status of an OPTIONS from an accepted peer (PROTOCOL.md §6)"),
+    notAcceptable: lyncRejectionSchema(MEDIATION_SIM_DEFAULTS.notAcceptable).describe(
+      "[INF] The answer to an offer the leg's media policy (trunk SRTPMode, PROTOCOL.md §2) cannot take: " +
+        '488 Not Acceptable Here + ms-diagnostics: 10099;reason="Encryption levels not compatible" (Mediation Server range 10000–10999)',
+    ),
+    untrustedPeer: lyncRejectionSchema(MEDIATION_SIM_DEFAULTS.untrustedPeer).describe(
+      "[INF] The answer over TLS to a lab certificate naming no peer of that listener (5070: a pool; 5067: a gateway): 403 + ms-diagnostics 1099",
+    ),
+    checkPeerNames: z
+      .boolean()
+      .default(MEDIATION_SIM_DEFAULTS.checkPeerNames)
+      .describe("[INF] Lync only accepts TLS from servers of its topology; false lets any lab certificate in"),
+    otherMethodStatus: status(MEDIATION_SIM_DEFAULTS.otherMethodStatus, 400, 699).describe(
+      "Status of methods other than INVITE, ACK, BYE, CANCEL, OPTIONS (RFC 3261 §8.2.1)",
+    ),
+    mediaPort: z
+      .number()
+      .int()
+      .min(1)
+      .max(65535)
+      .default(MEDIATION_SIM_DEFAULTS.mediaPort)
+      .describe("The port written in its SDP (the lab answers signalling only: nothing listens there)"),
+  })
+  .prefault({})
+  .describe("PROTOCOL.md §1, §2, §4, §6: the Lync / SfB Mediation Server's answers");
