@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", ".tap/", "coverage/", "certs/", "reports/"] },
+  { ignores: ["node_modules/", "dist/", ".tap/", "coverage/", "certs/", "reports/", "tap-snapshots/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,6 @@
 import type { JsonValue } from "./json-value.js";
 import type { LabEvent } from "./lab-event.js";
+import type { MatrixResult } from "./matrix-model.js";
 import type { StepEvidence } from "./step-evidence.js";
 import type { Verdict } from "./verdict.js";
 
@@ -26,6 +27,8 @@ export interface RunResult {
   readonly scenarios: readonly ScenarioResult[];
   /** Lab events written outside any scenario (start-up, tear-down). */
   readonly events: readonly LabEvent[];
+  /** The compatibility matrix, on runs of `exum matrix` (matrix-model.ts); absent on other runs. */
+  readonly matrix?: MatrixResult;
 }
 
 /** What the run was against. */

@@ -1,0 +1,9 @@
+import type { RunResult } from "./run-model.js";
+
+/**
+ * `run.json` (DESIGN.md §7): the run model itself, pretty-printed with two spaces and a final newline. Pure: the same
+ * RunResult always gives the same text (keys in the model's order), so files diff well and golden tests hold.
+ */
+export function renderJson(run: RunResult): string {
+  return `${JSON.stringify(run, null, 2)}\n`;
+}
