@@ -29,7 +29,7 @@ if (process.argv[2] === "--child") {
   const [certs = "", out = ""] = process.argv.slice(3);
   const io = memoryIo({ cwd: ROOT });
   const started = performance.now();
-  const exitCode = await dispatch(["run", "--certs", certs, "--out", out, "--reporter", "list,json,junit"], io, [runCommand as never]);
+  const exitCode = await dispatch(["run", "--certs", certs, "--out", out], io, [runCommand as never]);
   const runMs = performance.now() - started;
   const summary = /^\d+ scenarios?: .*$/m.exec(io.stdout)?.[0] ?? io.stderr.split("\n")[0] ?? "";
   const measurement: Measurement = { exitCode, runMs, maxRssMb: process.resourceUsage().maxRSS / 1024, summary };

@@ -6,11 +6,10 @@ import { loadCaFiles, readCertificateFile } from "../pki/certificate-file.js";
 import { isIpAddress } from "../pki/host-names.js";
 import type { LintReport } from "../pki/lint-finding.js";
 import { lintCertificate } from "../pki/lint-certificate.js";
-import type { LiveTlsFacts } from "../pki/live-tls-facts.js";
 import { loadIdentity } from "../pki/load-identity.js";
-import { summarizeCertificate } from "../pki/summarize-certificate.js";
+import { certsLintLive } from "../scenario/certs-lint-live.js";
+import { readablePeerChain } from "../scenario/readable-peer-chain.js";
 import type { CertsArgs } from "./certs-args.js";
-import { certsLintLive } from "./certs-lint-live.js";
 import { lintReportText } from "./certs-lint-text.js";
 import type { CliIo } from "./cli-io.js";
 
@@ -80,27 +79,9 @@ export async function runCertsLint(args: CertsArgs, io: CliIo): Promise<number> 
       signal: io.signal,
     });
     if (io.signal.aborted) return ExitCode.Interrupted;
-    const facts = withoutUnreadableCertificates(live);
+    const facts = readablePeerChain(live);
     report = lintCertificate({ chainPems: facts.peerChainPems, live: facts, ...common, ...(fqdn === undefined ? {} : { fqdn }) });
   }
   io.out(args.json === true ? `${JSON.stringify({ input, ...report }, null, 2)}\n` : lintReportText(input, report));
   return report.verdict === "fail" ? ExitCode.Failed : ExitCode.Ok;
-}
-
-/**
- * A certificate the server sent that cannot be parsed is the peer's misbehaviour, so evidence (the chain stops
- * there and live-handshake says why), never an input error (DESIGN.md §9).
- */
-function withoutUnreadableCertificates(live: LiveTlsFacts): LiveTlsFacts {
-  const readable: string[] = [];
-  for (const pem of live.peerChainPems) {
-    try {
-      summarizeCertificate(pem);
-      readable.push(pem);
-    } catch {
-      const message = `the server sent a certificate that cannot be parsed (#${readable.length + 1} of ${live.peerChainPems.length})`;
-      return { ...live, peerChainPems: readable, error: live.error ?? { code: "EXUM_BAD_PEER_CERTIFICATE", message } };
-    }
-  }
-  return live;
 }

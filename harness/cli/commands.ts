@@ -2,14 +2,20 @@ import { callCommand } from "./call-command.js";
 import { certsCommand } from "./certs-command.js";
 import type { CliCommand } from "./cli-command.js";
 import { labCommand } from "./lab-command.js";
+import { matrixCommand } from "./matrix-command.js";
 import { optionsCommand } from "./options-command.js";
+import { reportCommand } from "./report-command.js";
+import { runCommand } from "./run-command.js";
 import { selftestCommand } from "./selftest-command.js";
 
 /** Every `exum` command, in the order `exum --help` lists them. */
 export const commands: readonly CliCommand<never>[] = [
+  runCommand as CliCommand<never>,
+  labCommand as CliCommand<never>,
   optionsCommand as CliCommand<never>,
   callCommand as CliCommand<never>,
   certsCommand as CliCommand<never>,
-  labCommand as CliCommand<never>,
+  matrixCommand as CliCommand<never>,
+  reportCommand as CliCommand<never>,
   selftestCommand as CliCommand<never>,
 ];

@@ -11,10 +11,10 @@ export interface LogFlags {
 const levelNames: Record<number, string> = { 10: "trace", 20: "debug", 30: "info", 40: "warn", 50: "error", 60: "fatal" };
 
 /**
- * The command's root logger: JSON lines to `--log-file` (everything from debug up), and readable lines on
- * stderr from `--log-level` up (default warn), so a terminal user sees problems and a file keeps detail.
+ * The command's root logger: JSON lines to `--log-file` (everything from `fileLevel` up, default debug), and readable
+ * lines on stderr from `--log-level` up (default warn), so a terminal user sees problems and a file keeps detail.
  */
-export function setUpLogging(flags: LogFlags, io: CliIo): { logger: Logger; close(): Promise<void> } {
+export function setUpLogging(flags: LogFlags, io: CliIo, options: { fileLevel?: LogLevel } = {}): { logger: Logger; close(): Promise<void> } {
   const terminalLevel = (flags["log-level"] ?? "warn") as LogLevel;
   const streams: pino.StreamEntry[] = [
     {
@@ -23,8 +23,9 @@ export function setUpLogging(flags: LogFlags, io: CliIo): { logger: Logger; clos
     },
   ];
   const file = flags["log-file"] ? createWriteStream(flags["log-file"], { flags: "a", mode: 0o600 }) : undefined;
-  if (file) streams.push({ level: "debug", stream: file });
-  const fileLevel = file ? "debug" : terminalLevel;
+  const chosenFileLevel = options.fileLevel ?? "debug";
+  if (file) streams.push({ level: chosenFileLevel === "silent" ? "fatal" : chosenFileLevel, stream: file });
+  const fileLevel = file ? chosenFileLevel : terminalLevel;
   const logger = createLogger({
     level: terminalLevel === "silent" && !file ? "silent" : lowest(fileLevel, terminalLevel),
     destination: pino.multistream(streams),

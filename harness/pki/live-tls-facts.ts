@@ -1,5 +1,5 @@
 /**
- * What one SIP OPTIONS over TLS to a live server showed, gathered by the CLI (harness/cli/certs-lint-live.ts, from
+ * What one SIP OPTIONS over TLS to a live server showed, gathered by the CLI and the runner (harness/scenario/certs-lint-live.ts, from
  * the SIP layer's probe and the TLS layer's evidence) and judged by the `live-*` lint rules. Plain data: pki never
  * opens a socket.
  */

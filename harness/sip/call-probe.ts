@@ -79,11 +79,13 @@ export async function probeCall(target: SipTarget, options: CallProbeOptions): P
         });
         inviter.invite({ requestDelegate: delegate }).catch(() => undefined);
       },
-      async abandon() {
-        // RFC 3261 §9.1: a CANCEL only after a provisional response; without one the connection is dropped.
+      async abandon(link) {
+        // RFC 3261 §9.1: a CANCEL only after a provisional response; without one the connection is dropped. sip.js
+        // holds the CANCEL back until a provisional response arrives, so only then is there an answer to wait for
+        // (waiting regardless added 2 s to every timer expiry, e.g. to a failover step's "next on timer expiry").
         if (inviter !== undefined && inviter.state === SessionState.Establishing) {
           await inviter.cancel().catch(() => undefined);
-          await untilState(inviter, SessionState.Terminated, 2000);
+          if (link.provisionalStatuses("INVITE").length > 0) await untilState(inviter, SessionState.Terminated, 2000);
         }
       },
     }).catch(async (error: unknown) => {
@@ -219,7 +221,13 @@ async function answeredCall(
   try {
     await untilState(inviter, SessionState.Established, timeoutMs);
     const peerEnded = Promise.race([untilState(inviter, SessionState.Terminated, 2 ** 31 - 1), link.closure]).then(() => true);
-    const held = await Promise.race([delay(options.holdMs ?? 0, options.signal).then(() => false), peerEnded]);
+    const holding = new AbortController();
+    const stopHolding = () => holding.abort();
+    options.signal?.addEventListener("abort", stopHolding, { once: true });
+    const held = await Promise.race([delay(options.holdMs ?? 0, holding.signal).then(() => false), peerEnded]).finally(() => {
+      options.signal?.removeEventListener("abort", stopHolding);
+      holding.abort();
+    });
     if (held || inviter.state === SessionState.Terminated) return { endedBy: "peer", failure: null };
     let byeStatus: number | null = null;
     const byeDone = new Promise<void>((resolve) => {
@@ -238,7 +246,10 @@ async function answeredCall(
         })
         .catch(() => resolve());
     });
-    await Promise.race([byeDone, delay(timeoutMs), link.closure]);
+    // The bound's timer is cleared as soon as the race is decided: a pending timer would keep the process (and a
+    // whole run) alive for `timeoutMs` after the last call.
+    const bound = new AbortController();
+    await Promise.race([byeDone, delay(timeoutMs, bound.signal), link.closure]).finally(() => bound.abort());
     if (byeStatus === null || byeStatus < 200 || byeStatus >= 300) {
       return { endedBy: "us", failure: failure("bye-failed", `BYE got ${byeStatus ?? "no answer"}`) };
     }

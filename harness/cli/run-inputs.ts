@@ -1,0 +1,133 @@
+import { stat } from "node:fs/promises";
+import { isAbsolute, relative, resolve } from "node:path";
+import { inputError } from "../errors/harness-error.js";
+import { defaultTopology } from "../lab/topology-default.js";
+import { loadTopology } from "../lab/topology-loader.js";
+import type { Topology } from "../lab/topology-schema.js";
+import type { RunTarget } from "../report/run-model.js";
+import { bindRoles } from "../scenario/bind-roles.js";
+import { loadScenarioDir } from "../scenario/load-scenario-dir.js";
+import { loadScenarioFile } from "../scenario/load-scenario.js";
+import { loadSiteFile } from "../scenario/load-site.js";
+import type { LoadedScenario } from "../scenario/loaded-scenario.js";
+import type { Persona } from "../scenario/persona.js";
+import type { Plan } from "../scenario/plan.js";
+import type { SiteRun } from "../scenario/run-options.js";
+import { shard, type ShardSpec } from "../scenario/shard.js";
+import { loadSiteCredentials } from "../scenario/site-credentials.js";
+import { withStepTimeout } from "../scenario/step-timeout.js";
+import type { CliIo } from "./cli-io.js";
+
+/** What `exum run` reads before it runs anything. */
+export interface RunInputRequest {
+  /** Scenario files and directories (default: the library, `scenarios/`). */
+  readonly scenarios: readonly string[];
+  readonly site: string | undefined;
+  readonly topology: string | undefined;
+  readonly shard: ShardSpec | undefined;
+  readonly tags: readonly string[];
+  readonly grep: RegExp | undefined;
+  /** `--timeout`, in ms, for steps that give none. */
+  readonly stepTimeoutMs: number | undefined;
+}
+
+/** Everything a run needs, read and checked: nothing is written before this succeeds (DESIGN.md §9). */
+export interface RunInputs {
+  readonly plans: Plan[];
+  readonly target: RunTarget;
+  readonly site: SiteRun | null;
+  /** A site's `safety.maxDuration`; none on the lab. */
+  readonly maxDurationMs: number | undefined;
+}
+
+/** A path as the run model shows it: relative to the working directory when inside it. */
+export function shownPath(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
+}
+
+async function loadScenarios(paths: readonly string[], topology: Topology, cwd: string): Promise<LoadedScenario[]> {
+  const loaded: LoadedScenario[] = [];
+  for (const given of paths) {
+    const path = resolve(cwd, given);
+    let directory: boolean;
+    try {
+      directory = (await stat(path)).isDirectory();
+    } catch {
+      throw inputError("EXUM_SCENARIO_UNREADABLE", `${path} does not exist`, { file: path, hint: "give scenario files (*.yaml) or directories of them; the library is scenarios/" });
+    }
+    loaded.push(...(directory ? await loadScenarioDir(path, { topology }) : [await loadScenarioFile(path, { topology })]));
+  }
+  const byName = new Map<string, string>();
+  const byFile = new Set<string>();
+  const unique: LoadedScenario[] = [];
+  for (const scenario of loaded) {
+    if (byFile.has(scenario.file)) continue;
+    byFile.add(scenario.file);
+    const key = scenario.scenario.name.toLowerCase();
+    const other = byName.get(key);
+    if (other !== undefined) {
+      throw inputError("EXUM_SCENARIO_DUPLICATE_NAME", `${scenario.file}: the scenario name "${scenario.scenario.name}" is also used by ${other}`, {
+        file: scenario.file,
+        field: "name",
+        hint: "give every scenario of a run its own name: reports and JUnit tell them apart by it",
+      });
+    }
+    byName.set(key, scenario.file);
+    unique.push(scenario);
+  }
+  return unique;
+}
+
+function selected(scenario: LoadedScenario, request: RunInputRequest): boolean {
+  if (request.tags.length > 0 && !scenario.scenario.tags.some((tag) => request.tags.includes(tag))) return false;
+  if (request.grep !== undefined && !request.grep.test(scenario.id) && !request.grep.test(scenario.scenario.name)) return false;
+  return true;
+}
+
+/**
+ * Loads the base topology (`--topology`, else the built-in lab) or the site (`--site`, with its identities and CA
+ * bundle), the scenarios (filtered by `--tag`/`--grep`, then `--shard`), and binds every one: any problem is an input
+ * error (exit 2) naming the file and path, raised before a report directory exists.
+ */
+export async function loadRunInputs(request: RunInputRequest, io: CliIo): Promise<RunInputs> {
+  const topologyFile = request.topology === undefined ? undefined : resolve(io.cwd, request.topology);
+  if (topologyFile !== undefined && request.site !== undefined) {
+    throw inputError("EXUM_BAD_FLAG", "--topology describes the embedded lab; --site binds a real deployment instead", { field: "--topology", hint: "give one of them" });
+  }
+  const base = topologyFile === undefined ? defaultTopology() : await loadTopology(topologyFile);
+  const siteFile = request.site === undefined ? undefined : resolve(io.cwd, request.site);
+  const site = siteFile === undefined ? undefined : await loadSiteFile(siteFile);
+  const paths = request.scenarios.length > 0 ? request.scenarios : ["scenarios"];
+  const all = (await loadScenarios(paths, base, io.cwd)).filter((scenario) => selected(scenario, request));
+  const chosen = request.shard === undefined ? all : shard(all, request.shard.index, request.shard.total);
+  if (chosen.length === 0) {
+    throw inputError("EXUM_NO_SCENARIOS", `no scenario to run${all.length === 0 ? "" : ` in shard ${request.shard?.index}/${request.shard?.total}`}`, {
+      hint: request.tags.length > 0 || request.grep !== undefined ? "check --tag and --grep: nothing matched them" : "give scenario files or a directory of them",
+    });
+  }
+  const plans = chosen.map((loaded) => {
+    const bound = bindRoles(loaded, site === undefined ? { kind: "lab", topology: base } : { kind: "site", site });
+    const timed = request.stepTimeoutMs === undefined ? bound : withStepTimeout(bound, loaded, request.stepTimeoutMs);
+    return { ...timed, scenario: { ...timed.scenario, file: shownPath(timed.scenario.file, io.cwd) } };
+  });
+  if (site === undefined) {
+    return { plans, target: { kind: "lab", topology: topologyFile === undefined ? "built-in default" : shownPath(topologyFile, io.cwd) }, site: null, maxDurationMs: undefined };
+  }
+  const calls = plans.reduce((sum, plan) => sum + (plan.skip === null ? plan.calls : 0), 0);
+  if (calls > site.site.safety.maxCalls) {
+    throw inputError("EXUM_SITE_TOO_MANY_CALLS", `the run places up to ${calls} calls; ${site.file} allows ${site.site.safety.maxCalls} (safety.maxCalls)`, {
+      file: site.file,
+      field: "safety.maxCalls",
+      hint: "run fewer scenarios (--tag, --grep, --shard), or raise safety.maxCalls in the site file",
+    });
+  }
+  const personas = plans.flatMap((plan) => (plan.skip !== null ? [] : plan.steps.flatMap((step): Persona[] => ("persona" in step ? [step.persona.persona] : []))));
+  const credentials = await loadSiteCredentials(site, personas, io.env);
+  return {
+    plans,
+    target: { kind: "site", name: site.site.name ?? null, file: shownPath(site.file, io.cwd) },
+    site: { loaded: site, credentials },
+    maxDurationMs: site.site.safety.maxDuration,
+  };
+}

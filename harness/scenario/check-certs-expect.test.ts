@@ -1,0 +1,29 @@
+import t from "tap";
+import type { LintEvidence } from "../report/step-evidence.js";
+import { checkCertsExpect } from "./check-certs-expect.js";
+
+t.test("certs: the verdict, rules that must have failed, trust from chains-to-root", async (t) => {
+  const finding = (ruleId: string, status: "pass" | "fail" | "skip") => ({ ruleId, severity: "error" as const, status, title: ruleId, message: "" });
+  const evidence: LintEvidence = {
+    kind: "certs",
+    verdict: "fail",
+    certificate: null,
+    chain: [],
+    findings: [finding("not-self-signed", "fail"), finding("chains-to-root", "fail"), finding("not-expired", "pass")],
+    live: null,
+    failure: null,
+    tls: null,
+    durationMs: 12,
+  };
+  const results = checkCertsExpect("e", { lint: { verdict: "fail", failedRules: ["chains-to-root", "not-expired"] }, tls: { trusted: false }, maxMs: { total: 5 } }, evidence, { connect: 1, handshake: 2 });
+  t.same(
+    results.map((r) => [r.path, r.seen, r.met]),
+    [
+      ["e.lint.verdict", "fail", true],
+      ["e.lint.failedRules", ["not-self-signed", "chains-to-root"], false],
+      ["e.tls.trusted", false, true],
+      ["e.maxMs.total", 12, false],
+    ],
+  );
+  t.equal(results[1]?.message, "expected lint.failedRules (at least) [chains-to-root, not-expired], saw [not-self-signed, chains-to-root]");
+});

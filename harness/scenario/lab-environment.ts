@@ -1,0 +1,61 @@
+import type { Lab } from "../lab/lab.js";
+import { defaultCertificateName } from "../lab/topology-names.js";
+import type { Logger } from "../log/logger.js";
+import { parseSipTarget } from "../sip/sip-target.js";
+import type { KeylogSink } from "../tls/keylog-sink.js";
+import type { TlsIdentity } from "../tls/tls-identity.js";
+import { UNKNOWN_PLACE, type HopPlace } from "./hop-place.js";
+import { roleOfListener } from "./listener-for.js";
+import type { Endpoint, PlannedPersona } from "./plan.js";
+import type { StepEnvironment } from "./step-environment.js";
+import { naturalTargetRole } from "./target-role.js";
+
+/** The host of a Request-URI, or null. */
+function hostOf(uri: string): string | null {
+  try {
+    return parseSipTarget(uri, "hop").host;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A scenario's steps against its running lab: the lab's name map resolves (so a `lab: { dns }` step is followed by
+ * the next connection), the lab root is the only CA, a persona presents the certificate the topology gives the server
+ * it plays (lab-binder.ts), and a hop is placed by the address it reached, so "a call for mbx01's name answered at
+ * mbx03's address" is served by mbx03 (seed example 1).
+ */
+export function labEnvironment(lab: Lab, logger: Logger, keylog: KeylogSink | undefined): StepEnvironment {
+  const servers = [...lab.servers.values()];
+  const identity = async (persona: PlannedPersona): Promise<TlsIdentity | undefined> => {
+    const planned = persona.identity;
+    if (planned.kind !== "lab") return undefined;
+    // A custom topology's server without a PKI certificate presents the one the lab issued for its FQDN.
+    if (lab.pki.certificates[planned.certificate] === undefined && planned.certificate === defaultCertificateName(planned.fqdn)) {
+      return lab.pki.issueFor(planned.fqdn);
+    }
+    return lab.identity(planned.certificate);
+  };
+  const placeOf = (hop: { address: string | null; port: number; transport: "tls" | "tcp"; target: string }): HopPlace => {
+    let server = hop.address === null ? undefined : servers.find((candidate) => candidate.address === hop.address);
+    if (server === undefined) {
+      const host = hostOf(hop.target);
+      server = host === null ? undefined : servers.find((candidate) => candidate.fqdn === host);
+    }
+    if (server === undefined) return UNKNOWN_PLACE;
+    const listener = server.listeners().find((info) => info.port === hop.port && info.transport === hop.transport);
+    return { role: listener === undefined ? naturalTargetRole(server.role) : roleOfListener(server.role, listener.name), server: server.fqdn };
+  };
+  return {
+    kind: "lab",
+    resolver: lab.resolver(),
+    caPem: lab.caPem(),
+    identity,
+    fromDomain: (persona) => persona.fromDomain ?? undefined,
+    portOf: (endpoint: Endpoint) => (endpoint.listener === null ? endpoint.port : lab.port(endpoint.fqdn, endpoint.listener)),
+    placeOf,
+    lab,
+    logger,
+    keylog,
+  };
+}

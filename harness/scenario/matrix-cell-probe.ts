@@ -1,0 +1,78 @@
+import type { ListenerName } from "../lab/address-plan-listeners.js";
+import type { Lab } from "../lab/lab.js";
+import type { ServerRole } from "../lab/topology-role.js";
+import type { MeasuredCell } from "../report/matrix-model.js";
+import type { StepTarget } from "../report/run-model.js";
+import type { HopEvidence, ProbeEvidence } from "../report/step-evidence.js";
+import { probeCall } from "../sip/call-probe.js";
+import { parseSipTarget, type SipTarget } from "../sip/sip-target.js";
+import type { MatrixCall } from "./matrix-sweeps.js";
+
+export interface MatrixCellProbe {
+  readonly evidence: ProbeEvidence;
+  readonly target: StepTarget;
+  /** The cell as measured, before it is compared with the documented tables. */
+  readonly measured: Omit<MeasuredCell, "row" | "column" | "step" | "differences">;
+}
+
+/** The target role a lab listener plays (scenario target-role.ts names). */
+function roleOfListener(role: ServerRole, listener: ListenerName): string {
+  if (role === "mailbox") return listener.startsWith("um-") ? "umService" : "worker";
+  if (role === "exchange2010") return listener.startsWith("worker") ? "worker" : "exchange2010";
+  return role;
+}
+
+/** The port a listener has in this lab; a closed one (UMStartupMode) may be unbound: its planned port then. */
+function listenerPort(lab: Lab, server: string, listener: ListenerName): number {
+  try {
+    return lab.port(server, listener);
+  } catch {
+    const planned = lab.plan.servers.find((entry) => entry.fqdn === lab.server(server).fqdn)?.listeners.find((entry) => entry.name === listener);
+    return planned?.realPort ?? (listener.endsWith("tcp") ? 5060 : 5061);
+  }
+}
+
+/** Each hop with the lab server and role at its address and port (HopEvidence `server`, `role`). */
+function annotate(lab: Lab, hops: readonly HopEvidence[]): HopEvidence[] {
+  return hops.map((hop) => {
+    const planned = lab.plan.servers.find((entry) => entry.address === hop.address);
+    if (planned === undefined) return hop;
+    const listener = lab.server(planned.fqdn).listeners().find((entry) => entry.port === hop.port) ?? planned.listeners.find((entry) => entry.port === hop.port);
+    return { ...hop, server: planned.fqdn, role: listener === undefined ? planned.role : roleOfListener(planned.role, listener.name) };
+  });
+}
+
+/**
+ * One cell of `exum matrix`: one INVITE as the cell's persona (its lab certificate, From its FQDN) to the Call
+ * Router's listener, following the redirect chain, ACK and BYE (harness/sip probeCall), measured as outcome, failure
+ * code and negotiated mode.
+ */
+export async function probeMatrixCell(lab: Lab, call: MatrixCall, options: { readonly timeoutMs: number; readonly signal?: AbortSignal }): Promise<MatrixCellProbe> {
+  const fqdn = lab.server(call.server).fqdn;
+  const port = listenerPort(lab, fqdn, call.listener);
+  const target: SipTarget = { ...parseSipTarget(call.requestUri), host: fqdn, port, transport: call.transport };
+  const identity = call.transport === "tls" ? await lab.identity(call.persona) : undefined;
+  const result = await probeCall(target, {
+    ...(identity === undefined ? {} : { identity }),
+    caPem: lab.caPem(),
+    resolver: lab.resolver(),
+    fromDomain: call.fromDomain,
+    timeoutMs: options.timeoutMs,
+    policy: call.policy,
+    extraHeaders: [...call.headers],
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  });
+  const { media: _media, endedBy: _endedBy, ...probe } = result;
+  const evidence: ProbeEvidence = { ...probe, hops: annotate(lab, probe.hops) };
+  const negotiated = result.outcome === "answered" && result.negotiated !== null ? result.negotiated : null;
+  return {
+    evidence,
+    target: { ref: call.ref, role: "callRouter", fqdn, port, transport: call.transport, requestUri: call.requestUri },
+    measured: {
+      outcome: result.outcome === "answered" ? "works" : "fails",
+      status: result.status,
+      failure: result.outcome === "answered" ? null : (result.failure?.code ?? "rejected"),
+      negotiated: negotiated === null ? null : { signaling: negotiated.signaling, media: negotiated.media, suite: negotiated.suite, mode: negotiated.mode },
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { probeOptions } from "../sip/options-probe.js";
+import { checkProbeExpect } from "./check-probe-expect.js";
+import { firstHopTarget } from "./first-hop-target.js";
+import type { PlannedOptions } from "./plan.js";
+import { probeEvidence } from "./probe-evidence.js";
+import { probeOptionsFor, stepTarget, type StepDone, type StepRun } from "./step-run.js";
+
+/** `options: <target>`: one OPTIONS over a new connection (PROTOCOL.md §6), its evidence and expectations. */
+export async function runOptionsStep(step: PlannedOptions, run: StepRun): Promise<StepDone> {
+  const port = run.env.portOf(step.endpoint);
+  const target = firstHopTarget(step.requestUri, step.endpoint, port);
+  const result = await probeOptions(target, await probeOptionsFor(run, step.persona, step.timeoutMs, step.path));
+  const evidence = probeEvidence(result, run.env);
+  return {
+    evidence,
+    expectations: checkProbeExpect(`${step.path}.expect`, step.expect, null, evidence),
+    target: stepTarget(step.endpoint, port, target.uri),
+    persona: step.persona.persona,
+  };
+}

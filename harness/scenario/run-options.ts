@@ -1,0 +1,56 @@
+import type { PortMode } from "../lab/address-plan.js";
+import type { Logger } from "../log/logger.js";
+import type { RunTarget, ScenarioResult, StepResult } from "../report/run-model.js";
+import type { KeylogSink } from "../tls/keylog-sink.js";
+import type { LoadedSite } from "./loaded-site.js";
+import type { Plan } from "./plan.js";
+import type { SiteCredentials } from "./site-credentials.js";
+
+/** What the runner tells as it goes (the terminal's progress; DESIGN.md §1 "Every long run shows progress"). */
+export interface RunObserver {
+  scenarioStarted?(plan: Plan, position: number, total: number): void;
+  stepFinished?(plan: Plan, step: StepResult): void;
+  scenarioFinished?(result: ScenarioResult, position: number, total: number): void;
+}
+
+/** How the embedded lab is started for each scenario (harness/lab LabOptions). */
+export interface LabRunOptions {
+  /** The lab PKI directory, created on first use. @defaultValue `certs` under `cwd` */
+  readonly certsDir?: string;
+  /** @defaultValue process.cwd() */
+  readonly cwd?: string;
+  /** @defaultValue "real" (a loopback block of its own; ephemeral where real ports are impossible) */
+  readonly ports?: PortMode;
+  /** PKI generation progress (the first scenario of a cold run). */
+  readonly onProgress?: (line: string) => void;
+}
+
+/** A site run: the site file and what was loaded from it before the run (identities, CA bundle). */
+export interface SiteRun {
+  readonly loaded: LoadedSite;
+  readonly credentials: SiteCredentials;
+}
+
+export interface RunOptions {
+  /** The scenarios bound to the lab or the site, in the order they run. */
+  readonly plans: readonly Plan[];
+  readonly target: RunTarget;
+  /** The site, when the plans are bound to one; null for the lab. */
+  readonly site: SiteRun | null;
+  /** Ctrl-C: stops the step in flight; what ran is reported, the rest skipped. @defaultValue never */
+  readonly signal?: AbortSignal;
+  /** @defaultValue the silent logger */
+  readonly logger?: Logger;
+  /** The TLS key log every connection writes to (`--keylog`). */
+  readonly keylog?: KeylogSink;
+  readonly lab?: LabRunOptions;
+  readonly observer?: RunObserver;
+  /** The run's id (the report directory's name). @defaultValue makeRunId(start) */
+  readonly runId?: string;
+  /** @defaultValue "0.0.0" */
+  readonly toolVersion?: string;
+  /** The whole run stops after this long (a site's `safety.maxDuration`). @defaultValue none */
+  readonly maxDurationMs?: number;
+  /** Deadline of each scenario's tear-down (reverse order). @defaultValue 5000 */
+  readonly teardownMs?: number;
+}

@@ -1,0 +1,172 @@
+import t, { type Test } from "tap";
+import { sharedLabPkiDir } from "../lab/lab-pki.js";
+import { defaultTopology } from "../lab/topology-default.js";
+import type { FailoverEvidence, LabEvidence } from "../report/step-evidence.js";
+import { bindRoles } from "./bind-roles.js";
+import { parseScenarioYaml } from "./load-scenario.js";
+import type { Plan } from "./plan.js";
+import { runPlans } from "./run-plans.js";
+import type { RunOptions } from "./run-options.js";
+
+/** A scenario from YAML, bound to the built-in lab. */
+function plan(yaml: string, file = "inline.yaml"): Plan {
+  return bindRoles(parseScenarioYaml(yaml, file), { kind: "lab", topology: defaultTopology() });
+}
+
+function run(plans: Plan[], over: Partial<RunOptions> = {}) {
+  return runPlans({ plans, target: { kind: "lab", topology: "built-in default" }, site: null, lab: { certsDir: sharedLabPkiDir() }, ...over });
+}
+
+const NETWORK = /^(TCPServerWrap|TCPSocketWrap|TLSWrap|UDPWrap|Timeout)$/;
+
+/** Sockets, listeners and timers alive now (after closes settle). */
+async function networkResources(): Promise<string[]> {
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  return process.getActiveResourcesInfo().filter((name) => NETWORK.test(name));
+}
+
+const baseline = await networkResources();
+
+/** After every run: "no listener or socket left behind after any scenario" (issue 5; STYLE.md habit 12). */
+async function nothingLeftBehind(t: Test): Promise<void> {
+  t.same(await networkResources(), baseline, "no listener, socket or timer is left behind");
+}
+
+t.test("failover on timer expiry: a black-holed server, then the next answers (PROTOCOL.md §7, MS-EUMR)", async (t) => {
+  const result = await run([
+    plan(`
+name: Failover on timer expiry
+summary: mbx01's UM service accepts connections and never answers; the pool moves on to mbx02 after the timer.
+site: { labOnly: true }
+steps:
+  - lab: { fault: { server: mbx01, kind: black-hole } }
+  - failover: { servers: [umService:mbx01, umService:mbx02], call: { to: voicemail:alice }, attemptTimeout: 300ms }
+    expect: { outcome: answered, servedBy: mbx02, tried: [mbx01, mbx02], negotiated: { mode: Secured }, redirects: [umService] }
+`),
+  ]);
+  const [scenario] = result.scenarios;
+  t.equal(scenario?.verdict, "passed", JSON.stringify(scenario?.steps.flatMap((s) => s.expectations.filter((e) => !e.met))));
+  const lab = scenario?.steps[0]?.evidence as LabEvidence;
+  t.same(lab.changes, ["server mbx01.tukwila.contoso.com: faulty (black-hole)"]);
+  const failover = scenario?.steps[1]?.evidence as FailoverEvidence;
+  t.equal(failover.servedBy, "mbx02.tukwila.contoso.com");
+  t.ok((failover.failoverMs ?? 0) >= 300, `failover took the timer and the answer: ${failover.failoverMs} ms`);
+  t.ok((failover.failoverMs ?? Infinity) < 2000, "and not much more: no wait for a CANCEL that was never sent");
+  t.match(failover.attempts[0]?.evidence.failure, { code: /timeout|no-response/ });
+  await nothingLeftBehind(t);
+});
+
+t.test("every server failing is all-servers-failed, with each server's reason", async (t) => {
+  const result = await run([
+    plan(`
+name: All servers failed
+summary: Both Tukwila UM services are stopped.
+site: { labOnly: true }
+steps:
+  - lab: { server: [{ fqdn: mbx01, state: stopped }, { fqdn: mbx02, state: stopped }] }
+  - failover: { servers: [umService:mbx01, umService:mbx02], call: { to: voicemail:alice } }
+    expect: { outcome: failed, failure: all-servers-failed, tried: [mbx01, mbx02] }
+`),
+  ]);
+  const failover = result.scenarios[0]?.steps[1]?.evidence as FailoverEvidence;
+  t.equal(result.scenarios[0]?.verdict, "passed");
+  t.equal(failover.servedBy, null);
+  t.equal(failover.failoverMs, null);
+  t.match(failover.failure?.message, /mbx01\.tukwila\.contoso\.com \(connection-refused\), mbx02\.tukwila\.contoso\.com \(connection-refused\)/);
+  await nothingLeftBehind(t);
+});
+
+t.test("the scenario's timeout stops the step in flight: a harness error, the rest skipped", async (t) => {
+  const result = await run([
+    plan(`
+name: Too slow
+summary: A wait longer than the scenario may take.
+timeout: 300ms
+steps:
+  - wait: 5s
+  - options: callRouter
+`),
+  ]);
+  const [scenario] = result.scenarios;
+  t.equal(scenario?.verdict, "error");
+  t.same(scenario?.steps.map((step) => step.verdict), ["error", "skipped"]);
+  t.match(scenario?.steps[0]?.error, { code: "EXUM_SCENARIO_TIMEOUT", message: /within its timeout \(300 ms\)/ });
+  t.ok((scenario?.durationMs ?? Infinity) < 3000, "it did not wait the 5 s");
+  await nothingLeftBehind(t);
+});
+
+t.test("Ctrl-C: the step in flight stops, what ran is kept, the rest is skipped", async (t) => {
+  const controller = new AbortController();
+  const result = await run(
+    [
+      plan(`
+name: First
+summary: An OPTIONS, then a long wait that Ctrl-C cuts short.
+steps:
+  - options: callRouter
+    expect: { status: 200 }
+  - wait: 30s
+  - options: callRouter
+`),
+      plan("name: Second\nsummary: Never runs.\nsteps:\n  - options: callRouter\n"),
+    ],
+    { signal: controller.signal, observer: { stepFinished: (_plan, step) => void (step.index === 0 && setTimeout(() => controller.abort(), 100)) } },
+  );
+  t.equal(result.interrupted, true);
+  const [first, second] = result.scenarios;
+  t.same(first?.steps.map((step) => step.verdict), ["passed", "skipped", "skipped"]);
+  t.equal(first?.verdict, "skipped");
+  t.match(first?.skipReason, /interrupted/);
+  t.match(second, { verdict: "skipped", skipReason: "interrupted (Ctrl-C) before it ran", startedAt: null });
+  t.equal(result.summary.scenarios.skipped, 2);
+  await nothingLeftBehind(t);
+});
+
+t.test("kernel-chosen ports: the runner reaches every hop on the port the lab bound", async (t) => {
+  const result = await run(
+    [
+      plan(`
+name: Ephemeral happy path
+summary: The voice-mail call of the happy path on a lab with ephemeral ports.
+steps:
+  - options: callRouter
+    expect: { outcome: ok, tls: { mutual: true } }
+  - call: { to: voicemail:alice }
+    expect: { outcome: answered, redirects: [callRouter, umService], servedBy: worker:mbx01, negotiated: { mode: Secured } }
+`),
+    ],
+    { lab: { certsDir: sharedLabPkiDir(), ports: "ephemeral" } },
+  );
+  t.equal(result.scenarios[0]?.verdict, "passed", JSON.stringify(result.scenarios[0]?.steps.flatMap((s) => s.expectations.filter((e) => !e.met))));
+  t.not(result.scenarios[0]?.steps[0]?.target?.port, 5061, "the Call Router was reached on the port the kernel chose");
+  await nothingLeftBehind(t);
+});
+
+t.test("the simulated servers' event log is in the run model (PROTOCOL.md §4)", async (t) => {
+  const result = await run([
+    plan(`
+name: No UM IP gateway
+summary: The pool's certificate names no UM IP gateway.
+lab: { umIpGateways: null }
+site: { labOnly: true }
+steps:
+  - call: { to: voicemail:alice }
+    expect: { status: 403, failure: unauthorized-gateway }
+`),
+  ]);
+  const events = result.scenarios[0]?.events ?? [];
+  t.ok(events.length > 0, "the Call Router wrote events");
+  t.match(events[0], { server: "cas01.tukwila.contoso.com", eventId: Number, level: /^(information|warning|error)$/, source: "MSExchange Unified Messaging", message: String, at: String });
+  t.ok(events.some((event) => event.eventId === 1021 || event.eventId === 1647), "a rejected call (1021/1647)");
+  t.same(result.events, [], "nothing outside a scenario");
+  await nothingLeftBehind(t);
+});
+
+t.test("a run model: summary, schema version, ids", async (t) => {
+  const result = await run([plan("name: One\nsummary: one OPTIONS\nsteps:\n  - options: callRouter\n")], { runId: "2024-05-01T10-22-31Z-3f9a", toolVersion: "9.9.9" });
+  t.match(result, { schemaVersion: 1, runId: "2024-05-01T10-22-31Z-3f9a", tool: { name: "exum", version: "9.9.9" }, interrupted: false, target: { kind: "lab" } });
+  t.match(result.summary, { verdict: "passed", scenarios: { total: 1, passed: 1 }, steps: { total: 1, passed: 1 }, expectations: { total: 0 } });
+  t.match(result.scenarios[0]?.steps[0], { kind: "options", persona: "pool", target: { ref: "callRouter", role: "callRouter", fqdn: "cas01.tukwila.contoso.com", port: 5061, transport: "tls" } });
+  t.same(JSON.parse(JSON.stringify(result)), result, "plain JSON");
+  await nothingLeftBehind(t);
+});

@@ -1,0 +1,34 @@
+import type { Lab } from "../lab/lab.js";
+import type { ServerRole } from "../lab/topology-role.js";
+import type { LabEvent } from "../report/lab-event.js";
+
+/** The event source the real product writes under (PROTOCOL.md §4), by lab server role. */
+function sourceOf(role: ServerRole | undefined): string | null {
+  switch (role) {
+    case "callRouter":
+    case "mailbox":
+    case "exchange2010":
+      return "MSExchange Unified Messaging";
+    case "mediation":
+      return "LS Mediation Server";
+    case "pool":
+      return "LS ExumRouting";
+    default:
+      return null;
+  }
+}
+
+/**
+ * The simulated servers' event log of a scenario's lab, as the run model keeps it (DESIGN.md §5: "the report shows the
+ * server's view beside the client's"): every entry the lab wrote, oldest first.
+ */
+export function scenarioEvents(lab: Lab): LabEvent[] {
+  return lab.events.entries().map((event) => ({
+    server: event.server,
+    eventId: event.eventId,
+    level: event.level === "Error" ? "error" : event.level === "Warning" ? "warning" : "information",
+    source: sourceOf(lab.servers.get(event.server)?.role),
+    message: event.message,
+    at: event.at,
+  }));
+}

@@ -1,0 +1,40 @@
+import type { ExpectationResult, StepTarget } from "../report/run-model.js";
+import type { StepEvidence } from "../report/step-evidence.js";
+import type { ProbeOptions } from "../sip/probe-options.js";
+import type { Endpoint, PlannedPersona } from "./plan.js";
+import type { StepEnvironment } from "./step-environment.js";
+
+/** What a step kind is given: where it runs, and the signal that stops it (Ctrl-C, the scenario's deadline). */
+export interface StepRun {
+  readonly env: StepEnvironment;
+  readonly signal: AbortSignal;
+}
+
+/** What a step kind hands back: what it saw, the expectations computed from it, and where it went. */
+export interface StepDone {
+  readonly evidence: StepEvidence;
+  readonly expectations: readonly ExpectationResult[];
+  readonly target: StepTarget | null;
+  readonly persona: string | null;
+}
+
+/** The probe options of a step: the persona's identity and name, the environment's trust and names, the bound. */
+export async function probeOptionsFor(run: StepRun, persona: PlannedPersona, timeoutMs: number, path: string): Promise<ProbeOptions> {
+  const identity = await run.env.identity(persona);
+  const fromDomain = run.env.fromDomain(persona);
+  return {
+    ...(identity === undefined ? {} : { identity }),
+    ...(fromDomain === undefined ? {} : { fromDomain }),
+    caPem: [...run.env.caPem],
+    resolver: run.env.resolver,
+    timeoutMs,
+    ...(run.env.keylog === undefined ? {} : { keylog: run.env.keylog }),
+    logger: run.env.logger.child({ step: path, as: persona.persona }),
+    signal: run.signal,
+  };
+}
+
+/** Where a step went, for reports. */
+export function stepTarget(endpoint: Endpoint, port: number, requestUri: string | null, ref = endpoint.ref): StepTarget {
+  return { ref, role: endpoint.role, fqdn: endpoint.fqdn, port, transport: endpoint.transport, requestUri };
+}
