@@ -1,0 +1,50 @@
+import { readFile } from "node:fs/promises";
+import { dirname, resolve as resolvePath } from "node:path";
+import type { Argv } from "yargs";
+import { ExitCode } from "../errors/exit-codes.js";
+import { inputError } from "../errors/harness-error.js";
+import { parseRunJson } from "../report/parse-run-json.js";
+import { writeReports } from "../report/reporter-multiplexer.js";
+import { parseReporters, REPORTER_NAMES } from "../report/reporter-name.js";
+import type { CliCommand } from "./cli-command.js";
+
+export interface ReportFlags {
+  run: string;
+  reporter?: string[];
+  out?: string;
+}
+
+/**
+ * `exum report <run.json>` (DESIGN.md §1 "re-render a run's reports"; issue 6): reads a run's run.json, checks it
+ * (not JSON, or another schemaVersion: exit 2 naming the file) and writes its reports again — by default every file
+ * reporter into the folder run.json is in, and the list summary on stdout. Exit 0 when every report was written, 3
+ * when a reporter failed (the others are written all the same).
+ */
+export const reportCommand: CliCommand<ReportFlags> = {
+  command: "report <run>",
+  describe: "re-render a run's reports (report.md, report.html, junit.xml …) from its run.json",
+  builder: (yargs: Argv): Argv =>
+    yargs
+      .positional("run", { type: "string", describe: "the run's run.json (reports/<run-id>/run.json)" })
+      .option("reporter", { type: "string", array: true, describe: `what to produce: ${REPORTER_NAMES.join(", ")} (default: all; list is the terminal)` })
+      .option("out", { type: "string", describe: "the folder to write into (default: the folder run.json is in)" })
+      .example("$0 report reports/2024-05-01T10-22-31Z-3f9a/run.json", "write report.md, report.html and junit.xml again")
+      .example("$0 report run.json --reporter html --out /tmp/r", "only report.html, into /tmp/r"),
+  async run(flags, io) {
+    const reporters = parseReporters(flags.reporter);
+    const file = resolvePath(io.cwd, flags.run);
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch (error) {
+      throw inputError("EXUM_FILE_UNREADABLE", `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+        file,
+        hint: "give the run.json of a run: reports/<run-id>/run.json",
+      });
+    }
+    const run = parseRunJson(text, file);
+    const dir = flags.out === undefined ? dirname(file) : resolvePath(io.cwd, flags.out);
+    const outcome = await writeReports(run, { dir, reporters, io });
+    return outcome.failed.length === 0 ? ExitCode.Ok : ExitCode.HarnessError;
+  },
+};
