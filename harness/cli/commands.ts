@@ -7,6 +7,7 @@ import { optionsCommand } from "./options-command.js";
 import { reportCommand } from "./report-command.js";
 import { runCommand } from "./run-command.js";
 import { selftestCommand } from "./selftest-command.js";
+import { smokeCommand } from "./smoke-command.js";
 
 /** Every `exum` command, in the order `exum --help` lists them. */
 export const commands: readonly CliCommand<never>[] = [
@@ -16,6 +17,7 @@ export const commands: readonly CliCommand<never>[] = [
   callCommand as CliCommand<never>,
   certsCommand as CliCommand<never>,
   matrixCommand as CliCommand<never>,
+  smokeCommand as CliCommand<never>,
   reportCommand as CliCommand<never>,
   selftestCommand as CliCommand<never>,
 ];

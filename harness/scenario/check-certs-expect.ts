@@ -9,9 +9,14 @@ export function failedRules(evidence: LintEvidence): string[] {
   return evidence.findings.filter((finding) => finding.status === "fail").map((finding) => finding.ruleId);
 }
 
+/** `pass`, `fail`, `skip`, or `not-checked` when the lint has no such finding (no certificate was read). */
+function statusOf(evidence: LintEvidence, rule: string): string {
+  return evidence.findings.find((finding) => finding.ruleId === rule)?.status ?? "not-checked";
+}
+
 /**
  * The expectations of a `certs` step, from the lint of what the target presented. `failedRules` must all have failed
- * (others may fail too). `tls.trusted` is the lint's `chains-to-root` verdict against our CAs: the live probe is
+ * (others may fail too); `passedRules` must all have passed, warnings included. `tls.trusted` is the lint's `chains-to-root` verdict against our CAs: the live probe is
  * insecure on purpose (it records what the server presents rather than refusing it), so the connection itself never
  * verifies.
  */
@@ -23,6 +28,11 @@ export function checkCertsExpect(path: string, expect: CertsExpect | null, evide
   if (expect.lint?.failedRules !== undefined) {
     const wanted = expect.lint.failedRules;
     results.push(expectation(`${path}.lint.failedRules`, "lint.failedRules (at least)", wanted, failed, wanted.every((rule) => failed.includes(rule))));
+  }
+  if (expect.lint?.passedRules !== undefined) {
+    const wanted = expect.lint.passedRules;
+    const seen = wanted.map((rule) => `${rule} ${statusOf(evidence, rule)}`);
+    results.push(expectation(`${path}.lint.passedRules`, "lint.passedRules", wanted, seen, seen.every((text) => text.endsWith(" pass"))));
   }
   if (expect.failure !== undefined) results.push(equalExpectation(`${path}.failure`, "failure", expect.failure, evidence.failure?.code ?? null));
   if (expect.tls !== undefined) {

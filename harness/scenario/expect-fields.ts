@@ -71,6 +71,11 @@ export const lintExpectSchema = z
       .min(1)
       .optional()
       .describe("Rules that must have failed (others may fail too)"),
+    passedRules: z
+      .array(z.enum(LINT_RULE_IDS))
+      .min(1)
+      .optional()
+      .describe("Rules that must have passed: a warning such as expires-soon then fails the step too (exum smoke)"),
   })
   .describe("The certificate lint of what the target presented");
 

@@ -1,0 +1,118 @@
+import { resolve as resolvePath } from "node:path";
+import type { Argv } from "yargs";
+import { ExitCode } from "../errors/exit-codes.js";
+import { inputError } from "../errors/harness-error.js";
+import { logLevels } from "../log/logger.js";
+import { renderJson } from "../report/json.js";
+import { listScenarioDetails, listScenarioLine, listSummary } from "../report/list.js";
+import { parseReporters, REPORTER_NAMES } from "../report/reporter-name.js";
+import { runExitCode } from "../report/run-exit-code.js";
+import type { RunResult } from "../report/run-model.js";
+import { loadSiteFile } from "../scenario/load-site.js";
+import { makeRunId } from "../scenario/run-id.js";
+import { runPlans } from "../scenario/run-plans.js";
+import { loadSiteCredentials } from "../scenario/site-credentials.js";
+import { smokePlans } from "../scenario/smoke-plans.js";
+import type { CliCommand } from "./cli-command.js";
+import { openRunFiles } from "./run-files.js";
+import { shownPath } from "./run-inputs.js";
+import { smokeStepLines } from "./smoke-details.js";
+import { toolVersion } from "./tool-version.js";
+
+export interface SmokeFlags {
+  site?: string;
+  reporter?: string[];
+  out: string;
+  keylog?: string;
+  "log-level": string;
+  json: boolean;
+  timeout?: number;
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+/**
+ * `exum smoke --site <file>` (DESIGN.md §1; issue 6): the safe post-deployment set against a real site, built in
+ * memory (harness/scenario smokePlans): OPTIONS over mutual TLS and a live certificate lint of every Call Router (and
+ * Exchange 2010 UM server) and Mediation Server the site binds, then one short Secured call (RequireEncryption, BYE
+ * right after the answer) to its auto attendant or Subscriber Access pilot. One call at a time, never load; the whole
+ * run bounded (the site's `safety.maxDuration`, else a minute), each check by the site's `timeout:` or `--timeout`, so
+ * a hung server is a verdict. Output and files as `exum run`: a line per check as it finishes, a summary,
+ * `<out>/<run-id>/`. Exit 0 all passed, 1 a check failed, 2 bad input (nothing written), 3 harness error, 130 Ctrl-C
+ * (what ran is written).
+ */
+export const smokeCommand: CliCommand<SmokeFlags> = {
+  command: "smoke",
+  describe: "the safe post-deployment set against a real site: OPTIONS, certificates, one Secured call; writes reports/<run-id>/",
+  builder: (yargs: Argv): Argv =>
+    yargs
+      .option("site", { type: "string", describe: "the site file: roles bound to the real servers, identity, CA bundle, pilots (scenarios/site.example.yaml)" })
+      .option("reporter", { type: "string", array: true, describe: `what to produce: ${REPORTER_NAMES.join(", ")} (default: all; list is the terminal)` })
+      .option("out", { type: "string", default: "reports", describe: "where the run's folder <run-id>/ is written" })
+      .option("keylog", { type: "string", describe: "write the TLS key log (NSS format) for Wireshark: into the run's folder, or to this file" })
+      .option("log-level", { type: "string", choices: logLevels as string[], default: "warn", describe: "log level on stderr (the run's log.jsonl keeps info and up, or this level when lower)" })
+      .option("json", { type: "boolean", default: false, describe: "print the run model (run.json) on stdout; progress goes to stderr" })
+      .option("timeout", { type: "number", describe: "seconds each connect, handshake and final response may take (default: the site's timeout:, 8)" })
+      .example("$0 smoke --site contoso.yaml", "after a change window: OPTIONS, certificates and one Secured call, in a minute at most")
+      .example("$0 smoke --site contoso.yaml --reporter list,junit --timeout 4", "in CI, with a JUnit file"),
+  async run(flags, io) {
+    if (flags.site === undefined || flags.site.trim() === "") {
+      throw inputError("EXUM_BAD_FLAG", "exum smoke needs --site <file>", { field: "--site", hint: "copy scenarios/site.example.yaml, bind your servers, and give it: exum smoke --site contoso.yaml" });
+    }
+    const reporters = parseReporters(flags.reporter);
+    if (flags.timeout !== undefined && !(flags.timeout > 0 && Number.isFinite(flags.timeout))) {
+      throw inputError("EXUM_BAD_FLAG", `--timeout ${flags.timeout} is not a positive number of seconds`, { field: "--timeout", hint: "e.g. --timeout 5" });
+    }
+    // Everything is read and checked before anything is sent or written (DESIGN.md §9).
+    const loaded = await loadSiteFile(resolvePath(io.cwd, flags.site));
+    const siteShown = shownPath(loaded.file, io.cwd);
+    const { plans, maxDurationMs } = smokePlans(loaded, {
+      file: siteShown,
+      ...(flags.timeout === undefined ? {} : { stepTimeoutMs: Math.round(flags.timeout * 1000) }),
+    });
+    const credentials = await loadSiteCredentials(loaded, ["pool"], io.env);
+    if (io.signal.aborted) return ExitCode.Interrupted;
+
+    const list = reporters.includes("list");
+    const show = flags.json ? io.err : io.out;
+    const runId = makeRunId(new Date());
+    const files = await openRunFiles({ out: flags.out, runId, keylog: flags.keylog, logLevel: flags["log-level"] }, io);
+    const target = { kind: "site", name: loaded.site.name ?? null, file: siteShown } as const;
+    if (list) show(`exum smoke ${runId}: ${plans.length} checks against site ${target.name ?? siteShown}, ${seconds(maxDurationMs)} at most\n`);
+    let run: RunResult;
+    try {
+      run = await runPlans({
+        plans,
+        target,
+        site: { loaded, credentials },
+        signal: io.signal,
+        logger: files.logger,
+        ...(files.keylog === undefined ? {} : { keylog: files.keylog }),
+        observer: {
+          scenarioFinished(result, position, total) {
+            if (!list) return;
+            show(`${listScenarioLine(result, position, total)}\n`);
+            for (const line of [...smokeStepLines(result), ...listScenarioDetails(result)]) show(`${line}\n`);
+          },
+        },
+        runId,
+        toolVersion: await toolVersion(),
+        maxDurationMs,
+      });
+    } catch (error) {
+      await files.abandon();
+      throw error;
+    }
+    const { written, failed } = await files.finish(run, reporters);
+    if (flags.json) io.out(renderJson(run));
+    if (list) {
+      for (const line of listSummary(run)) show(`${line}\n`);
+      for (const failure of failed) show(`The ${failure.reporter} report was not written: ${failure.message}\n`);
+      show(`Reports in ${shownPath(files.dir, io.cwd)}/: ${written.map((file) => shownPath(file, files.dir)).join(", ")}\n`);
+    }
+    const code = runExitCode(run);
+    return failed.length > 0 && code !== ExitCode.Interrupted ? ExitCode.HarnessError : code;
+  },
+};
