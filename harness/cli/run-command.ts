@@ -4,17 +4,16 @@ import type { Argv } from "yargs";
 import { ExitCode } from "../errors/exit-codes.js";
 import { inputError } from "../errors/harness-error.js";
 import { logLevels } from "../log/logger.js";
-import { listScenarioDetails, listScenarioLine, listSummary } from "../report/list.js";
-import { renderJson } from "../report/json.js";
+import { listScenarioDetails, listScenarioLine } from "../report/list.js";
 import { parseReporters, REPORTER_NAMES } from "../report/reporter-name.js";
-import { runExitCode } from "../report/run-exit-code.js";
 import type { RunResult } from "../report/run-model.js";
 import { makeRunId } from "../scenario/run-id.js";
 import { runPlans } from "../scenario/run-plans.js";
 import { parseShard } from "../scenario/shard.js";
 import type { CliCommand } from "./cli-command.js";
+import { finishRun } from "./finish-run.js";
 import { openRunFiles } from "./run-files.js";
-import { loadRunInputs, shownPath } from "./run-inputs.js";
+import { loadRunInputs } from "./run-inputs.js";
 import { toolVersion } from "./tool-version.js";
 
 export interface RunFlags {
@@ -140,15 +139,6 @@ export const runCommand: CliCommand<RunFlags> = {
       await files.abandon();
       throw error;
     }
-    const { written, failed } = await files.finish(run, reporters);
-    if (flags.json) io.out(renderJson(run));
-    if (list) {
-      for (const line of listSummary(run)) show(`${line}\n`);
-      for (const failure of failed) show(`The ${failure.reporter} report was not written: ${failure.message}\n`);
-      show(`Reports in ${shownPath(files.dir, io.cwd)}/: ${written.map((file) => shownPath(file, files.dir)).join(", ")}\n`);
-    }
-    const code = runExitCode(run);
-    // A reporter that failed is the harness's failure (exit 3), unless Ctrl-C or a worse verdict says more.
-    return failed.length > 0 && code !== ExitCode.Interrupted ? ExitCode.HarnessError : code;
+    return finishRun(run, files, reporters, { json: flags.json, list, show, io });
   },
 };

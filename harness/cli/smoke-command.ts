@@ -3,10 +3,8 @@ import type { Argv } from "yargs";
 import { ExitCode } from "../errors/exit-codes.js";
 import { inputError } from "../errors/harness-error.js";
 import { logLevels } from "../log/logger.js";
-import { renderJson } from "../report/json.js";
-import { listScenarioDetails, listScenarioLine, listSummary } from "../report/list.js";
+import { listScenarioDetails, listScenarioLine } from "../report/list.js";
 import { parseReporters, REPORTER_NAMES } from "../report/reporter-name.js";
-import { runExitCode } from "../report/run-exit-code.js";
 import type { RunResult } from "../report/run-model.js";
 import { loadSiteFile } from "../scenario/load-site.js";
 import { makeRunId } from "../scenario/run-id.js";
@@ -14,6 +12,7 @@ import { runPlans } from "../scenario/run-plans.js";
 import { loadSiteCredentials } from "../scenario/site-credentials.js";
 import { smokePlans } from "../scenario/smoke-plans.js";
 import type { CliCommand } from "./cli-command.js";
+import { finishRun } from "./finish-run.js";
 import { openRunFiles } from "./run-files.js";
 import { shownPath } from "./run-inputs.js";
 import { smokeStepLines } from "./smoke-details.js";
@@ -105,14 +104,6 @@ export const smokeCommand: CliCommand<SmokeFlags> = {
       await files.abandon();
       throw error;
     }
-    const { written, failed } = await files.finish(run, reporters);
-    if (flags.json) io.out(renderJson(run));
-    if (list) {
-      for (const line of listSummary(run)) show(`${line}\n`);
-      for (const failure of failed) show(`The ${failure.reporter} report was not written: ${failure.message}\n`);
-      show(`Reports in ${shownPath(files.dir, io.cwd)}/: ${written.map((file) => shownPath(file, files.dir)).join(", ")}\n`);
-    }
-    const code = runExitCode(run);
-    return failed.length > 0 && code !== ExitCode.Interrupted ? ExitCode.HarnessError : code;
+    return finishRun(run, files, reporters, { json: flags.json, list, show, io });
   },
 };
