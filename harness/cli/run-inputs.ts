@@ -16,6 +16,7 @@ import type { SiteRun } from "../scenario/run-options.js";
 import { shard, type ShardSpec } from "../scenario/shard.js";
 import { loadSiteCredentials } from "../scenario/site-credentials.js";
 import { withStepTimeout } from "../scenario/step-timeout.js";
+import { uniqueScenarios } from "../scenario/unique-scenarios.js";
 import type { CliIo } from "./cli-io.js";
 
 /** What `exum run` reads before it runs anything. */
@@ -58,25 +59,7 @@ async function loadScenarios(paths: readonly string[], topology: Topology, cwd: 
     }
     loaded.push(...(directory ? await loadScenarioDir(path, { topology }) : [await loadScenarioFile(path, { topology })]));
   }
-  const byName = new Map<string, string>();
-  const byFile = new Set<string>();
-  const unique: LoadedScenario[] = [];
-  for (const scenario of loaded) {
-    if (byFile.has(scenario.file)) continue;
-    byFile.add(scenario.file);
-    const key = scenario.scenario.name.toLowerCase();
-    const other = byName.get(key);
-    if (other !== undefined) {
-      throw inputError("EXUM_SCENARIO_DUPLICATE_NAME", `${scenario.file}: the scenario name "${scenario.scenario.name}" is also used by ${other}`, {
-        file: scenario.file,
-        field: "name",
-        hint: "give every scenario of a run its own name: reports and JUnit tell them apart by it",
-      });
-    }
-    byName.set(key, scenario.file);
-    unique.push(scenario);
-  }
-  return unique;
+  return uniqueScenarios(loaded);
 }
 
 function selected(scenario: LoadedScenario, request: RunInputRequest): boolean {

@@ -6,6 +6,7 @@ import { loadScenarioFile } from "./load-scenario.js";
 import type { LoadedScenario } from "./loaded-scenario.js";
 import type { ScenarioLoadOptions } from "./parse-scenario.js";
 import { shard, type ShardSpec } from "./shard.js";
+import { uniqueScenarios } from "./unique-scenarios.js";
 
 export interface ScenarioDirOptions extends ScenarioLoadOptions {
   /** Load only this slice of the sorted library (`--shard i/n`). */
@@ -38,20 +39,7 @@ export async function loadScenarioDir(dir: string, options: ScenarioDirOptions =
   names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const topology = options.topology ?? defaultTopology();
   const loaded: LoadedScenario[] = [];
-  const byName = new Map<string, string>();
-  for (const name of names) {
-    const scenario = await loadScenarioFile(join(dir, name), { topology });
-    const key = scenario.scenario.name.toLowerCase();
-    const other = byName.get(key);
-    if (other !== undefined) {
-      throw inputError("EXUM_SCENARIO_DUPLICATE_NAME", `${scenario.file}: the scenario name "${scenario.scenario.name}" is also used by ${other}`, {
-        file: scenario.file,
-        field: "name",
-        hint: "give every scenario of the library its own name: reports and JUnit tell them apart by it",
-      });
-    }
-    byName.set(key, scenario.file);
-    loaded.push(scenario);
-  }
+  for (const name of names) loaded.push(await loadScenarioFile(join(dir, name), { topology }));
+  uniqueScenarios(loaded);
   return options.shard === undefined ? loaded : shard(loaded, options.shard.index, options.shard.total);
 }
