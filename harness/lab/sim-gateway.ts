@@ -59,16 +59,8 @@ export function gatewayHandler(options: GatewayHandlerOptions = {}): SimHandlerF
             });
             return;
           }
-          case "ACK":
-            calls.ack(request);
-            return;
-          case "BYE":
-            calls.bye(request);
-            return;
-          case "CANCEL":
-            calls.cancel(request);
-            return;
           default:
+            if (calls.inCall(request)) return;
             request.respond({ status: 405, reason: reasonPhrase(405), headers: [...headers(), CALL_ALLOW] });
         }
       },

@@ -141,6 +141,26 @@ export class CallAnswerer {
     this.#pending.set(message.callId, { invite: request, call, cancelTimer: request.schedule(holdMs, answer) });
   }
 
+  /**
+   * Handles the requests that belong to a call already offered (ACK, BYE, CANCEL); returns false for any other
+   * method so the caller answers it.
+   */
+  inCall(request: SimRequest): boolean {
+    switch (request.message.method) {
+      case "ACK":
+        this.ack(request);
+        return true;
+      case "BYE":
+        this.bye(request);
+        return true;
+      case "CANCEL":
+        this.cancel(request);
+        return true;
+      default:
+        return false;
+    }
+  }
+
   ack(request: SimRequest): void {
     const call = request.calls.get(request.fqdn, request.message.callId);
     if (call === undefined || call.state !== "answered") return; // unknown, or the ACK of a non-2xx final

@@ -80,16 +80,8 @@ export function mediationHandler(options: MediationHandlerOptions = {}): SimHand
             calls.invite(request, { policy: leg.policy, notAcceptable: () => lyncRejection(settings.notAcceptable, context.fqdn) });
             return;
           }
-          case "ACK":
-            calls.ack(request);
-            return;
-          case "BYE":
-            calls.bye(request);
-            return;
-          case "CANCEL":
-            calls.cancel(request);
-            return;
           default:
+            if (calls.inCall(request)) return;
             request.respond({ status: settings.otherMethodStatus, reason: reasonPhrase(settings.otherMethodStatus), headers: [...headers(), CALL_ALLOW] });
         }
       },
