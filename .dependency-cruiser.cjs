@@ -3,15 +3,16 @@
 // import anything; production code never imports them.
 const allowed = {
   errors: [],
-  sdp: ["errors"],
-  pki: ["errors"],
-  log: ["errors"],
-  tls: ["errors", "log"],
-  sip: ["errors", "log", "tls", "sdp"],
-  lab: ["errors", "log", "tls", "sdp", "sip", "pki"],
-  report: ["errors"],
-  scenario: ["errors", "log", "tls", "sdp", "sip", "lab", "pki", "report"],
-  cli: ["errors", "log", "tls", "sdp", "sip", "lab", "pki", "report", "scenario"],
+  model: ["errors"],
+  sdp: ["errors", "model"],
+  pki: ["errors", "model"],
+  log: ["errors", "model"],
+  tls: ["errors", "model", "log"],
+  sip: ["errors", "model", "log", "tls", "sdp"],
+  lab: ["errors", "model", "log", "tls", "sdp", "sip", "pki"],
+  report: ["errors", "model"],
+  scenario: ["errors", "model", "log", "tls", "sdp", "sip", "lab", "pki", "report"],
+  cli: ["errors", "model", "log", "tls", "sdp", "sip", "lab", "pki", "report", "scenario"],
 };
 const layers = Object.keys(allowed);
 const test = "\\.(test|interop)\\.ts$";

@@ -1,12 +1,12 @@
 import { html, type SafeHtml } from "./escape-html.js";
 import { stepAnchor } from "./html-anchor.js";
 import { evidenceHtml } from "./html-evidence.js";
-import type { Fix } from "./fixes.js";
+import type { FailureFix } from "../model/failure-definition.js";
 import type { StepResult } from "./run-model.js";
 import { formatMs, stepStory } from "./step-story.js";
 
 /** The fix box: why it failed, what to change, the commands, where the rule is written. */
-export function fixHtml(fix: Fix, failure: { readonly code: string; readonly message: string } | null, reason: string | null): SafeHtml {
+export function fixHtml(fix: FailureFix, failure: { readonly code: string; readonly message: string } | null, reason: string | null): SafeHtml {
   return html`<div class="fix"><p><strong>Why:</strong> ${fix.problem}${
     failure === null ? "" : html` <span class="note">(<code>${failure.code}</code>${reason === null ? "" : html`, reason <code>${reason}</code>`}: ${failure.message})</span>`
   }</p><p><strong>Fix:</strong> ${fix.action}</p>${fix.commands.length === 0 ? "" : html`<pre class="commands">${fix.commands.join("\n")}</pre>`}<p class="source">Source: ${fix.source}</p></div>`;

@@ -22,7 +22,7 @@ t.test("report.md says why and what to change, with the source", async (t) => {
   const markdown = renderMarkdown(fixtureRun());
   t.match(markdown, "> **Fix:** Make the dial plan Secured");
   t.match(markdown, "Set-UMDialPlan -Identity <dial plan> -VoIPSecurity Secured");
-  t.match(markdown, 'Source: PROTOCOL.md §3 "Incompatible security setting" \\[DOC, seed\\]');
+  t.match(markdown, 'Source: docs/protocol.md §3 "Incompatible security setting" \\[DOC, seed\\]');
   t.match(markdown, "✗ **not met:** expected failure security-parity, saw incompatible-security-setting");
   t.match(markdown, "## Compatibility matrix");
   t.match(markdown, "**≠** ❌ fails: security-parity (403)");

@@ -1,4 +1,5 @@
-import { fixFor, type Fix } from "./fixes.js";
+import { fixFor } from "../model/failure-code.js";
+import type { FailureFix } from "../model/failure-definition.js";
 import type { ExpectationResult, StepResult } from "./run-model.js";
 import type { FailoverEvidence, HopEvidence, LintEvidence, ProbeEvidence } from "./step-evidence.js";
 
@@ -13,8 +14,8 @@ export interface StepStory {
   readonly failure: { readonly code: string; readonly message: string } | null;
   /** The ms-diagnostics(-public) reason of the last answer that carried one. */
   readonly reason: string | null;
-  /** What an administrator changes (fixes.ts), for the failure code. */
-  readonly fix: Fix | null;
+  /** What an administrator changes (docs/failure-codes.md), for the failure code. */
+  readonly fix: FailureFix | null;
   /** Certificate checks that failed, each with the lint's own fix. */
   readonly findings: readonly { readonly title: string; readonly message: string; readonly fix: string | null }[];
   /** Every expectation, in order: met or not, in a sentence. */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { LINT_RULES } from "../pki/lint-rules.js";
 import { SRTP_SUITES } from "../sdp/srtp-suites.js";
 import { VOIP_SECURITY_VALUES, type VoipSecurity } from "../sdp/voip-security.js";
-import { FAILURE_CODES } from "./failure-code.js";
+import { FAILURE_CODES } from "../model/failure-code.js";
 
 /** The pieces expectations are made of; step-expectations.ts puts them together per step kind. */
 
@@ -10,7 +10,7 @@ export const statusExpectSchema = z.number().int().min(100).max(699).describe("T
 
 export const failureExpectSchema = z
   .enum(FAILURE_CODES)
-  .describe("The stable failure code the step ends with (failureCodeTable: connection, SIP, media and failover codes)")
+  .describe("The stable failure code the step ends with (docs/failure-codes.md: connection, SIP, media and failover codes)")
   .meta({ id: "failureCode" });
 
 /** What was negotiated on an answered call: the probe's `negotiated` (PROTOCOL.md §2). */

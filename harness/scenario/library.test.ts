@@ -70,7 +70,7 @@ t.test("site.example.yaml validates, and the library binds or skips against it",
 t.test("the committed JSON Schemas are what the zod schemas generate", async (t) => {
   for (const { file, text } of jsonSchemaFiles(LIBRARY)) {
     const committed = await readFile(file, "utf8").catch(() => "(missing)");
-    t.equal(committed, text, `${file} is up to date (regenerate it with writeJsonSchemas())`);
+    t.equal(committed, text, `${file} is up to date (regenerate it with npm run generate)`);
   }
 });
 

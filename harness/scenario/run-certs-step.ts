@@ -30,7 +30,7 @@ export async function runCertsStep(step: PlannedCerts, run: StepRun): Promise<St
       chain: [],
       findings: [],
       live: null,
-      failure: { code: "dns-resolution-failed", message: `${step.endpoint.fqdn} did not resolve: ${(error as Error).message}` },
+      failure: { code: "name-not-resolved", message: `${step.endpoint.fqdn} did not resolve: ${(error as Error).message}` },
       tls: null,
       durationMs: Math.round((performance.now() - started) * 1000) / 1000,
     };

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { TopologyIssue, TopologyPath } from "../lab/topology-issue.js";
 import { closestKey } from "../lab/topology-schema-keys.js";
 import { topologyIssuesFromZod } from "../lab/topology-zod-issues.js";
-import { FAILURE_CODES } from "./failure-code.js";
+import { FAILURE_CODES } from "../model/failure-code.js";
 import { narrowUnionIssues } from "./narrow-union-issues.js";
 import { scenarioSchema } from "./scenario-schema.js";
 import { STEP_KINDS, STEP_SCHEMAS } from "./step-kinds.js";
@@ -60,7 +60,7 @@ function failureCodeIssue(issue: TopologyIssue, data: unknown): TopologyIssue {
   return {
     path: issue.path,
     message: `${JSON.stringify(value)} is not a failure code${near === undefined ? "" : ` (did you mean "${near}"?)`}`,
-    hint: "use a code of failureCodeTable (harness/scenario/failure-code.ts; the JSON Schema lists them): connection and TLS, SIP, media, all-servers-failed",
+    hint: "use a code of docs/failure-codes.md (the JSON Schema lists them): connection and TLS, SIP, media, all-servers-failed",
   };
 }
 

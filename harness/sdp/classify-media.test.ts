@@ -3,7 +3,7 @@ import { answerOffer } from "./answer-offer.js";
 import { buildOffer } from "./build-offer.js";
 import { classifyMedia } from "./classify-media.js";
 import { ENCRYPTION_LEVELS, policyForEncryptionLevel, type EncryptionLevel } from "./encryption-level.js";
-import { MEDIA_FAILURE_CODES, MEDIA_FAILURES } from "./media-failure.js";
+import { FAILURES, failureCodesOf } from "../model/failure-code.js";
 import type { MediaPolicy } from "./media-policy.js";
 import { parseSessionDescription } from "./parse-session-description.js";
 import { VOIP_SECURITY_VALUES, workerPolicyForVoipSecurity } from "./voip-security.js";
@@ -187,6 +187,6 @@ t.test("the documented compatibility matrix, end to end (PROTOCOL.md §2): pool 
 });
 
 t.test("every failure code has a one-line description", async (t) => {
-  t.same(MEDIA_FAILURE_CODES, ["incompatible-security-setting", "srtp-required-by-peer", "offer-not-acceptable", "answer-invalid", "no-answer-sdp"]);
-  for (const code of MEDIA_FAILURE_CODES) t.match(MEDIA_FAILURES[code], /^[^\n]{20,}$/, code);
+  t.same(failureCodesOf("media"), ["incompatible-security-setting", "srtp-required-by-peer", "offer-not-acceptable", "answer-invalid", "no-answer-sdp"]);
+  for (const code of failureCodesOf("media")) t.match(FAILURES[code].meaning, /^[^\n]{20,}$/, code);
 });

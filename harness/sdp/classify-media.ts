@@ -1,6 +1,6 @@
 import { inputError } from "../errors/harness-error.js";
 import { isSrtpProtocol } from "./is-srtp-protocol.js";
-import type { MediaFailure, MediaFailureCode } from "./media-failure.js";
+import type { MediaFailure, MediaFailureCode } from "../model/media-failure.js";
 import type { MediaPolicy } from "./media-policy.js";
 import type { ParsedMedia, ParsedSessionDescription } from "./session-description.js";
 

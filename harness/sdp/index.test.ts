@@ -20,8 +20,6 @@ t.test("the contract names other layers import are exported", async (t) => {
     "answerOffer",
     "NOT_ACCEPTABLE_REASONS",
     "classifyMedia",
-    "MEDIA_FAILURES",
-    "MEDIA_FAILURE_CODES",
     "exchangeSecurityMode",
     "srtpPacketOverhead",
     "parseCryptoAttribute",

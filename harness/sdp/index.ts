@@ -17,7 +17,7 @@ export { ENCRYPTION_LEVELS, parseEncryptionLevel, policyForEncryptionLevel, type
 export { exchangeSecurityMode, type SignalingSecurity } from "./exchange-security-mode.js";
 export { isSrtpProtocol } from "./is-srtp-protocol.js";
 export type { LocalEndpointOptions } from "./local-endpoint.js";
-export { MEDIA_FAILURE_CODES, MEDIA_FAILURES, type MediaFailure, type MediaFailureCode } from "./media-failure.js";
+export type { MediaFailure, MediaFailureCode } from "../model/media-failure.js";
 export { MEDIA_POLICIES, parseMediaPolicy, type MediaPolicy } from "./media-policy.js";
 export type { ChoiceSource } from "./parse-choice.js";
 export { parseSessionDescription } from "./parse-session-description.js";

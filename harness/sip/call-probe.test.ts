@@ -83,12 +83,12 @@ t.test("hold keeps the call up before BYE", async (t) => {
   t.equal(r.seen.at(-1)?.method, "BYE");
 });
 
-t.test("an aborted call (Ctrl-C) stops within the bound and says interrupted", async (t) => {
+t.test("an aborted call (Ctrl-C) stops within the bound and says aborted", async (t) => {
   const { responder: r, base } = await responder(t, { behaviour: { silent: true } });
   const controller = new AbortController();
   setTimeout(() => controller.abort(), 200);
   const result = await probeCall(target(r.front.port), { ...base, policy: "required", timeoutMs: 5000, signal: controller.signal });
-  t.match(result, { outcome: "failed", failure: { code: "interrupted" } });
+  t.match(result, { outcome: "failed", failure: { code: "aborted" } });
 });
 
 t.test("provisional responses are reported from the wire, 180 included", async (t) => {

@@ -10,7 +10,7 @@ import { delay, type AgentLink } from "./agent-link.js";
 import { fromAddress } from "./from-address.js";
 import { observeMedia, type MediaObservation, type MediaObserver } from "./media-observer.js";
 import { MessageTrace } from "./message-trace.js";
-import { failure, type ProbeFailure } from "./probe-failure.js";
+import { failure, type ProbeFailure } from "../model/probe-failure.js";
 import type { ProbeOptions } from "./probe-options.js";
 import type { Hop, Negotiated, ProbeResult } from "./probe-result.js";
 import { parseRedirectContacts } from "./redirect-contact.js";

@@ -2,7 +2,7 @@ import type { Socket } from "node:net";
 import { isIP } from "node:net";
 import { dialTcp, dialTls } from "../tls/dial.js";
 import type { TlsEvidence } from "../tls/tls-evidence.js";
-import { failure, type ProbeFailure } from "./probe-failure.js";
+import { failure, type ProbeFailure } from "../model/probe-failure.js";
 import type { ProbeOptions } from "./probe-options.js";
 import type { SipTarget } from "./sip-target.js";
 
@@ -34,7 +34,7 @@ export async function openConnection(target: SipTarget, options: ProbeOptions): 
       evidence: null,
       tcpConnectMs: null,
       tlsHandshakeMs: null,
-      failure: failure("dns-resolution-failed", `${connectTo} did not resolve: ${(error as Error).message}`),
+      failure: failure("name-not-resolved", `${connectTo} did not resolve: ${(error as Error).message}`),
     };
   }
   const timeoutMs = options.timeoutMs ?? 8000;

@@ -106,13 +106,13 @@ t.test("a peer that answers garbage → peer-garbage", async (t) => {
   t.match(result, { outcome: "failed", failure: { code: "peer-garbage" } });
 });
 
-t.test("a name that does not resolve → dns-resolution-failed", async (t) => {
+t.test("a name that does not resolve → name-not-resolved", async (t) => {
   const { base } = await responder(t);
   const result = await probeOptions(parseSipTarget("nowhere.invalid:5061"), {
     ...base,
     resolver: { resolve: async () => Promise.reject(new Error("NXDOMAIN")) },
   });
-  t.match(result, { outcome: "failed", failure: { code: "dns-resolution-failed" } });
+  t.match(result, { outcome: "failed", failure: { code: "name-not-resolved" } });
 });
 
 t.test("a wildcard From domain (from a wildcard certificate) falls back to exum.invalid with a warning", async (t) => {

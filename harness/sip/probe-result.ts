@@ -1,7 +1,7 @@
 import type { TlsEvidence } from "../tls/tls-evidence.js";
 import type { MsDiagnostics } from "./ms-diagnostics.js";
 import type { TraceEntry } from "./message-trace.js";
-import type { ProbeFailure } from "./probe-failure.js";
+import type { ProbeFailure } from "../model/probe-failure.js";
 
 /** Signalling as negotiated: plain TCP, TLS where the server did not authenticate us, or mutual TLS. */
 export type Signaling = "tcp" | "tls" | "mtls";

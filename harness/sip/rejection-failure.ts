@@ -1,4 +1,4 @@
-import { failure, type ProbeFailure } from "./probe-failure.js";
+import { failure, type ProbeFailure } from "../model/probe-failure.js";
 import type { ResponseFacts } from "./response-facts.js";
 
 /**

@@ -6,7 +6,7 @@ import { openAgentLink, type AgentLink } from "./agent-link.js";
 import { fromAddress } from "./from-address.js";
 import { awaitFinal, type FinalWait, type ResponseDelegate } from "./await-final.js";
 import type { MessageTrace } from "./message-trace.js";
-import { failure, type ProbeFailure } from "./probe-failure.js";
+import { failure, type ProbeFailure } from "../model/probe-failure.js";
 import type { ProbeOptions } from "./probe-options.js";
 import type { Hop } from "./probe-result.js";
 import { openConnection } from "./open-connection.js";
@@ -113,7 +113,7 @@ export async function runHop(request: HopRequest): Promise<HopRun> {
         ? failure("no-response", `no final response to ${request.method} (sip.js's own timer fired)`)
         : failure("connection-lost", `sip.js could not send on the connection (it reported a ${outcome.status} of its own)`);
   } else if (outcome.kind === "aborted") {
-    hopFailure = failure("interrupted", "interrupted before a final response arrived");
+    hopFailure = failure("aborted", "interrupted before a final response arrived");
   } else if (outcome.closure.kind === "garbage") {
     hopFailure = failure("peer-garbage", `the peer sent something that is not SIP: ${outcome.closure.error.message}`);
   } else if (target.transport === "tls" && firstAt === null && (outcome.closure.error !== undefined || tls?.clientCertificate.requested === true)) {

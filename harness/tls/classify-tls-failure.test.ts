@@ -4,7 +4,7 @@ import { classifyTlsFailure, receivedAlert } from "./classify-tls-failure.js";
 import { DialTimeoutError } from "./dial-timeout-error.js";
 import { dialTls } from "./dial-tls.js";
 import type { DialTlsOptions } from "./dial-options.js";
-import { TLS_FAILURE_CODES, isTlsFailureCode } from "./tls-failure.js";
+import { FAILURES, failureCodesOf, isFailureCode } from "../model/failure-code.js";
 import {
   LOOPBACK,
   SERVER_NAME,
@@ -62,17 +62,17 @@ t.test("table: Node error codes → stable failure codes", async (t) => {
     t.equal(failure.code, expected, code);
     t.equal(failure.alert, alert, `${code} alert`);
     t.equal(failure.rawCode, code);
-    t.ok(isTlsFailureCode(failure.code));
+    t.equal(FAILURES[failure.code].layer, "connection", `${code}: a connection-layer code`);
     t.ok(failure.message.length > 0);
   }
 });
 
 t.test("every code in the table has a one-line description", async (t) => {
-  for (const [code, description] of Object.entries(TLS_FAILURE_CODES)) {
+  for (const code of failureCodesOf("connection")) {
     t.match(code, /^[a-z-]+$/);
-    t.notMatch(description, /\n/);
+    t.notMatch(FAILURES[code].meaning, /\n/);
   }
-  t.notOk(isTlsFailureCode("nope"));
+  t.notOk(isFailureCode("nope"));
 });
 
 t.test("alerts: 'SSL alert number N' wins; names; context refines alert 40", async (t) => {

@@ -1,5 +1,5 @@
 import { tlsAlertFromName, tlsAlertName } from "./tls-alert.js";
-import type { TlsFailure, TlsFailureCode, TlsPhase } from "./tls-failure.js";
+import type { TlsFailure, TlsFailureCode, TlsPhase } from "../model/tls-failure.js";
 
 /** What the caller knows beside the error, used to refine a classification. */
 export interface ClassifyContext {

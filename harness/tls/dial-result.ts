@@ -1,5 +1,5 @@
 import type { TlsEvidence } from "./tls-evidence.js";
-import type { TlsFailure } from "./tls-failure.js";
+import type { TlsFailure } from "../model/tls-failure.js";
 
 /** Durations in ms measured with `performance.now()`. */
 export interface DialTimings {

@@ -4,7 +4,7 @@ import { DialTimeoutError } from "./dial-timeout-error.js";
 import { validateDialOptions, type DialTcpOptions } from "./dial-options.js";
 import type { DialResult } from "./dial-result.js";
 import { emptyEvidence, type EndpointEvidence } from "./tls-evidence.js";
-import type { TlsFailure } from "./tls-failure.js";
+import type { TlsFailure } from "../model/tls-failure.js";
 
 /** The error an aborted attempt is classified from. */
 export function abortError(): Error {

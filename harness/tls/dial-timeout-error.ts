@@ -1,4 +1,4 @@
-import type { TlsPhase } from "./tls-failure.js";
+import type { TlsPhase } from "../model/tls-failure.js";
 
 /** The error our own connect/handshake timers raise; {@link classifyTlsFailure} maps it to `connection-timeout`. */
 export class DialTimeoutError extends Error {

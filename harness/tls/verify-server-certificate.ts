@@ -3,7 +3,7 @@ import { certificateNames } from "./certificate-names.js";
 import { classifyTlsFailure } from "./classify-tls-failure.js";
 import type { CertificateSummary } from "./certificate-summary.js";
 import type { VerificationEvidence } from "./tls-evidence.js";
-import type { TlsFailure } from "./tls-failure.js";
+import type { TlsFailure } from "../model/tls-failure.js";
 
 export interface ServerVerification {
   verification: Omit<VerificationEvidence, "insecure">;

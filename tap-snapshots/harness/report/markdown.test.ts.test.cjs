@@ -82,7 +82,7 @@ The call to sip:alice@contoso.com;opaque=app:voicemail failed with 488 Not Accep
 > Set-CsTrunkConfiguration -Identity <trunk> -SRTPMode Optional   # a Mediation Server trunk
 > \`\`\`
 >
-> Source: PROTOCOL.md §3 "Incompatible security setting" \\[DOC, seed\\]; §2 "The compatibility matrix"; seed Lync Phone Edition table
+> Source: docs/protocol.md §3 "Incompatible security setting" \\[DOC, seed\\]; §2 "The compatibility matrix"; seed Lync Phone Edition table
 
 #### ✅ steps\\[2\\] · The Call Router in TCP startup mode — passed
 
@@ -99,7 +99,7 @@ The call to sip:alice@contoso.com;opaque=app:voicemail failed before any SIP ans
 > Set-UMService -Identity <Mailbox server> -UMStartupMode Dual; Restart-Service MSExchangeUM
 > \`\`\`
 >
-> Source: PROTOCOL.md §1 "UMStartupMode" \\[DOC\\]; §7 "A stopped Call Router or UM service refuses connections" \\[OBS\\]\\[INF\\]
+> Source: docs/protocol.md §1 "UMStartupMode" \\[DOC\\]; §7 "A stopped Call Router or UM service refuses connections" \\[OBS\\]\\[INF\\]
 
 #### ✅ steps\\[3\\] · Point mbx01 at mbx03 — passed
 
