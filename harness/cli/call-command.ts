@@ -1,7 +1,9 @@
 import { ExitCode } from "../errors/exit-codes.js";
 import { inputError } from "../errors/harness-error.js";
-import { ENCRYPTION_LEVELS, parseEncryptionLevel, policyForEncryptionLevel } from "../sdp/encryption-level.js";
-import { SRTP_MODES, parseSrtpMode, policyForSrtpMode } from "../sdp/srtp-mode.js";
+import { parseEncryptionLevel, policyForEncryptionLevel } from "../sdp/encryption-level.js";
+import { ENCRYPTION_LEVELS } from "../model/encryption-level.js";
+import { parseSrtpMode, policyForSrtpMode } from "../sdp/srtp-mode.js";
+import { SRTP_MODES } from "../model/srtp-mode.js";
 import { probeCall } from "../sip/call-probe.js";
 import { parseSipTarget } from "../sip/sip-target.js";
 import type { CliCommand } from "./cli-command.js";

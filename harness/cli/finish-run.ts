@@ -3,7 +3,7 @@ import { renderJson } from "../report/json.js";
 import { listSummary } from "../report/list.js";
 import type { ReporterName } from "../report/reporter-name.js";
 import { runExitCode } from "../report/run-exit-code.js";
-import type { RunResult } from "../report/run-model.js";
+import type { RunResult } from "../model/run-result.js";
 import type { CliIo } from "./cli-io.js";
 import type { RunFiles } from "./run-files.js";
 import { shownPath } from "./run-inputs.js";

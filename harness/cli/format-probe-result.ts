@@ -1,5 +1,5 @@
-import type { CallProbeResult } from "../sip/call-probe.js";
-import type { Hop, ProbeResult } from "../sip/probe-result.js";
+import type { CallProbeResult } from "../model/probe-result.js";
+import type { Hop, ProbeResult } from "../model/probe-result.js";
 
 /** The readable text of an `exum options` / `exum call` result: verdict first, then the evidence. */
 export function formatProbeResult(result: ProbeResult | CallProbeResult): string {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import t from "tap";
 import { ExitCode } from "../errors/exit-codes.js";
 import { sharedLabPkiDir } from "../lab/lab-pki.js";
-import type { RunResult } from "../report/run-model.js";
+import type { RunResult } from "../model/run-result.js";
 import type { CliCommand } from "./cli-command.js";
 import { memoryIo } from "./cli-io.js";
 import { dispatch } from "./main.js";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import t, { type Test } from "tap";
 import { ExitCode } from "../errors/exit-codes.js";
 import { sharedLabPkiDir } from "../lab/lab-pki.js";
-import type { RunResult } from "../report/run-model.js";
+import type { RunResult } from "../model/run-result.js";
 import { scrubReport } from "../testing/scrub-report.js";
 import { tempDir } from "../testing/temp-dir.js";
 import { writeFiles } from "../testing/write-files.js";

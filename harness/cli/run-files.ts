@@ -4,7 +4,7 @@ import { internalError, isHarnessError } from "../errors/harness-error.js";
 import type { Logger, LogLevel } from "../log/logger.js";
 import { writeReports } from "../report/reporter-multiplexer.js";
 import type { ReporterName } from "../report/reporter-name.js";
-import type { RunResult } from "../report/run-model.js";
+import type { RunResult } from "../model/run-result.js";
 import { openKeylog, type KeylogSink } from "../tls/keylog.js";
 import type { CliIo } from "./cli-io.js";
 import { setUpLogging } from "./log-setup.js";

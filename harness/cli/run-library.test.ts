@@ -3,7 +3,7 @@ import { join } from "node:path";
 import t from "tap";
 import { ExitCode } from "../errors/exit-codes.js";
 import { sharedLabPkiDir } from "../lab/lab-pki.js";
-import type { RunResult } from "../report/run-model.js";
+import type { RunResult } from "../model/run-result.js";
 import { isScenarioFileName } from "../scenario/load-scenario-dir.js";
 import { tempDir } from "../testing/temp-dir.js";
 import { memoryIo } from "./cli-io.js";

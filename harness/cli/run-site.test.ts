@@ -3,7 +3,7 @@ import { join } from "node:path";
 import t from "tap";
 import { ExitCode } from "../errors/exit-codes.js";
 import { startTestLab } from "../lab/lab-test-fixture.js";
-import type { RunResult } from "../report/run-model.js";
+import type { RunResult } from "../model/run-result.js";
 import { tempDir } from "../testing/temp-dir.js";
 import { writeFiles } from "../testing/write-files.js";
 import { memoryIo } from "./cli-io.js";

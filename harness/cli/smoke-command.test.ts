@@ -6,7 +6,7 @@ import { startTestLab } from "../lab/lab-test-fixture.js";
 import type { Lab } from "../lab/lab.js";
 import { defaultTopology } from "../lab/topology-default.js";
 import { applyOverrides } from "../lab/topology-overrides.js";
-import type { RunResult } from "../report/run-model.js";
+import type { RunResult } from "../model/run-result.js";
 import { tempDir } from "../testing/temp-dir.js";
 import { writeFiles } from "../testing/write-files.js";
 import { memoryIo } from "./cli-io.js";

@@ -5,7 +5,7 @@ import { inputError } from "../errors/harness-error.js";
 import { logLevels } from "../log/logger.js";
 import { listScenarioDetails, listScenarioLine } from "../report/list.js";
 import { parseReporters, REPORTER_NAMES } from "../report/reporter-name.js";
-import type { RunResult } from "../report/run-model.js";
+import type { RunResult } from "../model/run-result.js";
 import { loadSiteFile } from "../scenario/load-site.js";
 import { makeRunId } from "../scenario/run-id.js";
 import { runPlans } from "../scenario/run-plans.js";

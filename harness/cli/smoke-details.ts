@@ -1,6 +1,6 @@
 import { terminalText } from "../report/escape-terminal.js";
 import { listDuration } from "../report/list.js";
-import type { ScenarioResult, StepResult } from "../report/run-model.js";
+import type { ScenarioResult, StepResult } from "../model/run-result.js";
 
 const LABEL = { passed: "ok     ", failed: "FAILED ", error: "ERROR  ", skipped: "skipped" } as const;
 

@@ -1,4 +1,4 @@
-import type { ServerRole } from "./topology-role.js";
+import type { ServerRole } from "../model/server-role.js";
 
 /** Names of a lab server's SIP listeners, stable across runs (faults and scenarios name them). */
 export type ListenerName =

@@ -5,7 +5,8 @@ import { parseAddressBlock, randomAddressBlock } from "./address-plan-block.js";
 import { roleListeners } from "./address-plan-listeners.js";
 import { planAddresses, plannedListener, plannedServer } from "./address-plan.js";
 import { defaultTopology } from "./topology-default.js";
-import { startupModeOpens, UM_STARTUP_MODES } from "./topology-startup-mode.js";
+import { startupModeOpens } from "./topology-startup-mode.js";
+import { UM_STARTUP_MODES } from "../model/um-startup-mode.js";
 import { applyOverrides } from "./topology-overrides.js";
 
 const linux = process.platform === "linux";

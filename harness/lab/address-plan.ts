@@ -1,6 +1,6 @@
 import { roleListeners, type ListenerName } from "./address-plan-listeners.js";
 import { blockAddress, parseAddressBlock, randomAddressBlock, type AddressBlock } from "./address-plan-block.js";
-import type { ServerRole } from "./topology-role.js";
+import type { ServerRole } from "../model/server-role.js";
 import type { Topology } from "./topology-schema.js";
 
 /** `real`: every listener on its real port (5060–5068, 5070, 5199); `ephemeral`: port 0, the kernel picks. */

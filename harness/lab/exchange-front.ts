@@ -3,7 +3,7 @@ import { matchGateway } from "./exchange-gateway-auth.js";
 import { redirectUri } from "./redirect-uri.js";
 import { reasonPhrase } from "./sip-reason-phrase.js";
 import type { SimRequest } from "./sim-server.js";
-import { rawRequestUri } from "./sip-uri-text.js";
+import { rawRequestUri } from "../model/sip-uri-text.js";
 import type { ExchangeRejectionReason } from "./topology-behaviour.js";
 import { diversionOf, resolveUmCall, type UmCallTarget } from "./um-call-target.js";
 

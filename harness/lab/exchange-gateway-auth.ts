@@ -1,5 +1,5 @@
 import { nameCovers } from "./peer-names.js";
-import { nameAddrUri, parseSipUriText } from "./sip-uri-text.js";
+import { nameAddrUri, parseSipUriText } from "../model/sip-uri-text.js";
 import type { SimRequest } from "./sim-server.js";
 import type { UmIpGateway } from "./topology-resolve.js";
 

@@ -7,7 +7,7 @@ import { parseInbound } from "./malformed-request.js";
 import { msDiagnostics, msDiagnosticsPublic } from "./ms-diagnostics-header.js";
 import { nameCovers, peerNames } from "./peer-names.js";
 import { redirectUri } from "./redirect-uri.js";
-import { formatSipUriText, parseSipUriText, rawRequestUri } from "./sip-uri-text.js";
+import { formatSipUriText, parseSipUriText, rawRequestUri } from "../model/sip-uri-text.js";
 import { TimerSet } from "./timer-set.js";
 import { defaultTopology } from "./topology-default.js";
 import { applyOverrides } from "./topology-overrides.js";

@@ -1,5 +1,6 @@
 import t from "tap";
-import { probeCall, type CallProbeResult } from "../sip/call-probe.js";
+import { probeCall } from "../sip/call-probe.js";
+import { type CallProbeResult } from "../model/probe-result.js";
 import { probeOptions } from "../sip/options-probe.js";
 import { clientOptions, labTarget, startTestLab } from "./lab-test-fixture.js";
 import type { Lab } from "./lab.js";

@@ -1,5 +1,5 @@
 import { relative } from "node:path";
-import type { Persona } from "../pki/lab-identities.js";
+import type { Persona } from "../model/persona.js";
 import type { Lab } from "./lab.js";
 import type { LabPkiFiles } from "./lab-pki.js";
 import { firstLabel, sameName } from "./topology-fqdn.js";

@@ -1,4 +1,4 @@
-import type { Persona } from "../pki/lab-identities.js";
+import type { Persona } from "../model/persona.js";
 import type { ProbeOptions } from "../sip/probe-options.js";
 import { parseSipTarget, type SipTarget } from "../sip/sip-target.js";
 import { startLab, type Lab, type LabOptions } from "./lab.js";

@@ -1,5 +1,6 @@
 import t from "tap";
-import { policyForEncryptionLevel, type EncryptionLevel } from "../sdp/encryption-level.js";
+import { policyForEncryptionLevel } from "../sdp/encryption-level.js";
+import { type EncryptionLevel } from "../model/encryption-level.js";
 import { probeCall } from "../sip/call-probe.js";
 import { probeOptions } from "../sip/options-probe.js";
 import { clientOptions, labTarget, startTestLab } from "./lab-test-fixture.js";

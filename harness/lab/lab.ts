@@ -1,7 +1,7 @@
 import { resolve as resolvePath } from "node:path";
 import { inputError } from "../errors/harness-error.js";
 import { silentLogger, type Logger } from "../log/logger.js";
-import type { Persona } from "../pki/lab-identities.js";
+import type { Persona } from "../model/persona.js";
 import type { Resolver } from "../sip/resolve-map.js";
 import { summarizeCertificate } from "../tls/certificate-summary.js";
 import type { TlsIdentity } from "../tls/tls-identity.js";
@@ -26,7 +26,7 @@ import { firstLabel } from "./topology-fqdn.js";
 import type { UmIpGatewayStatus } from "./topology-gateway.js";
 import { defaultCertificateName } from "./topology-names.js";
 import type { Server } from "./topology-resolve.js";
-import type { ServerRole } from "./topology-role.js";
+import type { ServerRole } from "../model/server-role.js";
 import type { Topology } from "./topology-schema.js";
 import type { ServerState } from "./topology-server-state.js";
 

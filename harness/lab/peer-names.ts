@@ -1,4 +1,4 @@
-import type { CertificateSummary } from "../tls/certificate-summary.js";
+import type { CertificateSummary } from "../model/certificate-summary.js";
 
 /**
  * The DNS names a peer certificate carries, lower case: the Subject CN first, then every SAN `DNS:` entry, without

@@ -1,4 +1,4 @@
-import { formatSipUriText, parseSipUriText } from "./sip-uri-text.js";
+import { formatSipUriText, parseSipUriText } from "../model/sip-uri-text.js";
 
 export interface RedirectUriOptions {
   host: string;

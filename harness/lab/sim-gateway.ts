@@ -1,4 +1,5 @@
-import { policyForSrtpMode, type SrtpMode } from "../sdp/srtp-mode.js";
+import { policyForSrtpMode } from "../sdp/srtp-mode.js";
+import { type SrtpMode } from "../model/srtp-mode.js";
 import { msDiagnostics } from "./ms-diagnostics-header.js";
 import { CALL_ALLOW, CallAnswerer } from "./sim-mediation-call.js";
 import type { SimHandler, SimHandlerFactory } from "./sim-server.js";

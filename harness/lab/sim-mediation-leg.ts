@@ -1,6 +1,8 @@
-import { policyForEncryptionLevel, type EncryptionLevel } from "../sdp/encryption-level.js";
+import { policyForEncryptionLevel } from "../sdp/encryption-level.js";
+import { type EncryptionLevel } from "../model/encryption-level.js";
 import type { MediaPolicy } from "../sdp/media-policy.js";
-import { policyForSrtpMode, type SrtpMode } from "../sdp/srtp-mode.js";
+import { policyForSrtpMode } from "../sdp/srtp-mode.js";
+import { type SrtpMode } from "../model/srtp-mode.js";
 import type { ListenerName } from "./address-plan-listeners.js";
 import { effectiveSrtpMode, type ServerOf } from "./topology-resolve.js";
 import type { Topology } from "./topology-schema.js";

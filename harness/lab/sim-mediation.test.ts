@@ -2,7 +2,7 @@ import t from "tap";
 import { probeCall } from "../sip/call-probe.js";
 import { probeOptions } from "../sip/options-probe.js";
 import type { MediaPolicy } from "../sdp/media-policy.js";
-import type { SrtpMode } from "../sdp/srtp-mode.js";
+import type { SrtpMode } from "../model/srtp-mode.js";
 import { clientOptions, labTarget, startTestLab } from "./lab-test-fixture.js";
 import type { Lab } from "./lab.js";
 import { mediationHandler } from "./sim-mediation.js";

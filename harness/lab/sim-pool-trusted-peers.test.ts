@@ -1,5 +1,5 @@
 import t from "tap";
-import type { CertificateSummary } from "../tls/certificate-summary.js";
+import type { CertificateSummary } from "../model/certificate-summary.js";
 import { applyOverrides } from "./topology-overrides.js";
 import { defaultTopology } from "./topology-default.js";
 import { certificateNamesPeer, matchTrustedPeer, trustedPeers, type TrustedPeer } from "./sim-pool-trusted-peers.js";

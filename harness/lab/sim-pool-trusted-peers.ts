@@ -1,6 +1,7 @@
 import { isWildcard, nameCovers } from "../pki/host-names.js";
-import type { CertificateSummary } from "../tls/certificate-summary.js";
-import { EXCHANGE_ROLES, type ServerRole } from "./topology-role.js";
+import type { CertificateSummary } from "../model/certificate-summary.js";
+import { EXCHANGE_ROLES } from "./topology-role.js";
+import { type ServerRole } from "../model/server-role.js";
 import type { Topology } from "./topology-schema.js";
 
 /** A server of the topology that a Lync server accepts as a SIP peer over mutual TLS. */

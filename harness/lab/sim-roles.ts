@@ -4,7 +4,7 @@ import { mailboxHandler } from "./sim-mailbox.js";
 import { lyncRoles } from "./sim-roles-lync.js";
 import { placeholderHandler } from "./sim-placeholder.js";
 import type { SimHandlerFactory, SimRoleRegistry } from "./sim-server.js";
-import type { ServerRole } from "./topology-role.js";
+import type { ServerRole } from "../model/server-role.js";
 
 /** The Exchange UM roles (PROTOCOL.md §1). */
 export const exchangeRoles: SimRoleRegistry = {

@@ -1,7 +1,7 @@
 import type { Socket } from "node:net";
 import type { TLSSocket } from "node:tls";
 import type { Logger } from "../log/logger.js";
-import type { CertificateSummary } from "../tls/certificate-summary.js";
+import type { CertificateSummary } from "../model/certificate-summary.js";
 import { peerCertificateSummary } from "../tls/peer-certificate-summary.js";
 import type { TlsVersion } from "../tls/tls-version.js";
 import type { PlannedServer } from "./address-plan.js";

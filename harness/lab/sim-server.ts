@@ -1,7 +1,7 @@
 import type { Socket } from "node:net";
 import type { Core } from "sip.js";
 import type { Logger } from "../log/logger.js";
-import type { CertificateSummary } from "../tls/certificate-summary.js";
+import type { CertificateSummary } from "../model/certificate-summary.js";
 import type { TlsVersion } from "../tls/tls-version.js";
 import type { ListenerName } from "./address-plan-listeners.js";
 import type { ResponseSpec } from "./build-response.js";
@@ -11,7 +11,7 @@ import type { NameMap } from "./name-map.js";
 import type { InboundRequest } from "./sip-listener.js";
 import type { Behaviour } from "./topology-behaviour.js";
 import type { Server } from "./topology-resolve.js";
-import type { ServerRole } from "./topology-role.js";
+import type { ServerRole } from "../model/server-role.js";
 import type { Topology } from "./topology-schema.js";
 
 /**

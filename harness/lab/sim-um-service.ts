@@ -4,7 +4,7 @@ import type { ListenerName } from "./address-plan-listeners.js";
 import { redirectUri } from "./redirect-uri.js";
 import { reasonPhrase } from "./sip-reason-phrase.js";
 import type { SimRequest } from "./sim-server.js";
-import { rawRequestUri } from "./sip-uri-text.js";
+import { rawRequestUri } from "../model/sip-uri-text.js";
 import { diversionOf, resolveUmCall } from "./um-call-target.js";
 
 /** Which worker slot the next call goes to (behaviour.worker.activeSlot; `alternate` flips per call). */

@@ -9,7 +9,7 @@ import { eventLevelOf } from "./lab-event-ids.js";
 import { msDiagnosticsPublic } from "./ms-diagnostics-header.js";
 import { reasonPhrase } from "./sip-reason-phrase.js";
 import type { SimRequest, SimServerContext } from "./sim-server.js";
-import { rawRequestUri } from "./sip-uri-text.js";
+import { rawRequestUri } from "../model/sip-uri-text.js";
 import type { DialPlan } from "./topology-resolve.js";
 import { diversionOf, resolveUmCall } from "./um-call-target.js";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { VOIP_SECURITY_VALUES, type VoipSecurity } from "../sdp/voip-security.js";
+import { VOIP_SECURITY_VALUES, type VoipSecurity } from "../model/voip-security.js";
 import { fqdnSchema } from "./topology-fqdn.js";
 
 /** Exchange object names: 1–64 characters, no leading/trailing spaces. */

@@ -2,7 +2,8 @@ import { roleListeners } from "./address-plan-listeners.js";
 import { sameName } from "./topology-fqdn.js";
 import type { TopologyIssue, TopologyPath } from "./topology-issue.js";
 import { defaultPhoneContext, labCertificateNames } from "./topology-names.js";
-import { EXCHANGE_ROLES, MAILBOX_ROLES, type ServerRole } from "./topology-role.js";
+import { EXCHANGE_ROLES, MAILBOX_ROLES } from "./topology-role.js";
+import { type ServerRole } from "../model/server-role.js";
 import type { ServerSpec } from "./topology-server.js";
 import type { TopologySpec } from "./topology-spec.js";
 

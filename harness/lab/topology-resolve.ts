@@ -1,10 +1,11 @@
-import type { SrtpMode } from "../sdp/srtp-mode.js";
+import type { SrtpMode } from "../model/srtp-mode.js";
 import { firstLabel, sameName } from "./topology-fqdn.js";
 import type { DialPlanSpec } from "./topology-dial-plan.js";
 import type { HuntGroupSpec, UmIpGatewaySpec } from "./topology-gateway.js";
 import { defaultCertificateName, defaultPhoneContext } from "./topology-names.js";
 import type { AutoAttendantSpec, SubscriberAccessSpec } from "./topology-pilot.js";
-import { MAILBOX_ROLES, type ServerRole } from "./topology-role.js";
+import { MAILBOX_ROLES } from "./topology-role.js";
+import { type ServerRole } from "../model/server-role.js";
 import type { ServerSpec } from "./topology-server.js";
 import type { ServerState } from "./topology-server-state.js";
 import type { TopologySpec } from "./topology-spec.js";

@@ -1,7 +1,7 @@
 import t from "tap";
 import { LAB_IDENTITIES } from "../pki/lab-identities.js";
-import { ENCRYPTION_LEVELS } from "../sdp/encryption-level.js";
-import { VOIP_SECURITY_VALUES } from "../sdp/voip-security.js";
+import { ENCRYPTION_LEVELS } from "../model/encryption-level.js";
+import { VOIP_SECURITY_VALUES } from "../model/voip-security.js";
 import { DEFAULT_TOPOLOGY, defaultTopology } from "./topology-default.js";
 import { parseTopology } from "./topology-parse.js";
 import type { ServerOf } from "./topology-resolve.js";

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { ENCRYPTION_LEVELS, type EncryptionLevel } from "../sdp/encryption-level.js";
-import { SRTP_MODES, type SrtpMode } from "../sdp/srtp-mode.js";
+import { ENCRYPTION_LEVELS, type EncryptionLevel } from "../model/encryption-level.js";
+import { SRTP_MODES, type SrtpMode } from "../model/srtp-mode.js";
 import { faultSchema } from "./topology-fault.js";
 import { fqdnSchema } from "./topology-fqdn.js";
 import { SERVER_STATES, type ServerState } from "./topology-server-state.js";
-import { UM_STARTUP_MODES, type UmStartupMode } from "./topology-startup-mode.js";
+import { UM_STARTUP_MODES, type UmStartupMode } from "../model/um-startup-mode.js";
 
 /** A product version written as a number (`2016`) or a string (`"2016"`); stored as a number. */
 function version<const V extends number>(versions: readonly [V, ...V[]], fallback: V, what: string) {

@@ -3,7 +3,7 @@ import type { ExchangeRejectionReason } from "./topology-behaviour.js";
 import type { DialPlan, UmIpGateway } from "./topology-resolve.js";
 import type { Topology } from "./topology-schema.js";
 import type { UmUserSpec } from "./topology-user.js";
-import { nameAddrUri, parseSipUriText, uriParam, uriUser, type SipUriText } from "./sip-uri-text.js";
+import { nameAddrUri, parseSipUriText, uriParam, uriUser, type SipUriText } from "../model/sip-uri-text.js";
 
 /** What an Exchange UM call is for (PROTOCOL.md §8 "Request shapes"). */
 export type UmCallKind = "call-answering" | "subscriber-access" | "auto-attendant";

@@ -153,4 +153,17 @@ export const CONNECTION_FAILURES = {
       source: "docs/protocol.md §5 \"Certificates and who is trusted\" [DOC, seed]",
     },
   },
+  "tls-unreadable-certificate": {
+    layer: "connection",
+    meaning: "The server sent a certificate that cannot be parsed as X.509; the chain is kept up to it.",
+    exitClass: "failed",
+    fix: {
+      problem: "The server's certificate chain holds a certificate that is not valid DER/X.509.",
+      action: "Re-import the certificate (with its chain) into the server's store and re-assign it to the SIP service (Enable-ExchangeCertificate -Services UM,UMCallRouter, or Set-CsCertificate on Lync/SfB); then lint it live.",
+      commands: [
+        "exum certs lint <server FQDN>:5061"
+      ],
+      source: "docs/protocol.md §5 \"Certificates and who is trusted\" [DOC]",
+    },
+  },
 } as const satisfies Readonly<Record<string, FailureDefinition>>;

@@ -1,3 +1,4 @@
+import type { Persona } from "../model/persona.js";
 /**
  * The lab's servers and the certificate each one gets (DESIGN.md §5, §8; PROTOCOL.md §1). The harness's client
  * personas use the certificate of the server they play (`personas`): `--as pool` presents pool01's certificate.
@@ -12,9 +13,6 @@ export type LabRole =
   | "mediation"
   | "gateway"
   | "owa-trusted-application";
-
-/** The harness's personas (DESIGN.md §4). */
-export type Persona = "pool" | "mediation" | "gateway" | "owa";
 
 export interface LabIdentity {
   readonly role: LabRole;

@@ -1,4 +1,5 @@
-import type { LabRole, Persona } from "./lab-identities.js";
+import type { LabRole } from "./lab-identities.js";
+import type { Persona } from "../model/persona.js";
 
 /** The manifest file name under the certs directory. */
 export const MANIFEST_FILE = "manifest.json";

@@ -1,5 +1,6 @@
 import type { CertificateProfile } from "./certificate-profile.js";
-import { LAB_IDENTITIES, type LabRole, type Persona } from "./lab-identities.js";
+import { LAB_IDENTITIES, type LabRole } from "./lab-identities.js";
+import { type Persona } from "../model/persona.js";
 import { LAB_MISTAKES } from "./lab-mistakes.js";
 
 /** One certificate `certs init` makes, besides the two roots. */

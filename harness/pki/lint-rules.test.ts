@@ -171,7 +171,7 @@ t.test("live: acceptance unknown (no SIP response) is a skip that says why, neve
 });
 
 t.test("live: refused inside a TLS 1.2 handshake, no chain recorded: live-handshake skips and says what to do", async (t) => {
-  const rejected = { code: "tls-client-cert-rejected", message: "the server refused the handshake (TLS alert 40 handshake_failure during the handshake)" };
+  const rejected = { code: "tls-client-cert-rejected" as const, message: "the server refused the handshake (TLS alert 40 handshake_failure during the handshake)" };
   const report = lint({ live: { handshakeCompleted: false, clientCertificateOffered: false, clientCertificateAccepted: false, sipResponse: undefined, error: rejected } });
   const handshake = report.findings.find((finding) => finding.ruleId === "live-handshake");
   t.equal(handshake?.status, "skip");

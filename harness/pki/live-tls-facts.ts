@@ -1,3 +1,4 @@
+import type { ProbeFailure } from "../model/probe-failure.js";
 /**
  * What one SIP OPTIONS over TLS to a live server showed, gathered by the CLI and the runner (harness/scenario/certs-lint-live.ts, from
  * the SIP layer's probe and the TLS layer's evidence) and judged by the `live-*` lint rules. Plain data: pki never
@@ -43,7 +44,7 @@ export interface LiveTlsFacts {
    * Why no SIP response came, when none did: a stable classification `code` from the TLS or SIP layer
    * (`connection-refused`, `tls-client-cert-rejected`, `no-response` …) and a message that says what happened.
    */
-  readonly error: { readonly code: string; readonly message: string } | undefined;
+  readonly error: ProbeFailure | undefined;
   /** Milliseconds from the start of the probe to its outcome (the SIP response, or the failure). */
   readonly elapsedMs: number;
 }

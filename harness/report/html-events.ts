@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from "./escape-html.js";
-import type { LabEvent } from "./lab-event.js";
+import type { LabEvent } from "../model/lab-event.js";
 
 /** The simulated servers' event log (DESIGN.md §5: "the report shows the server's view beside the client's"). */
 export function eventsHtml(events: readonly LabEvent[], caption: string): SafeHtml {

@@ -4,14 +4,15 @@ import { renderLadderSvg } from "./ladder-svg.js";
 import { certificateHtml, tlsHtml } from "./html-tls.js";
 import { sdpHtml } from "./html-sdp.js";
 import { redactSrtpKeys } from "./redact-srtp-keys.js";
-import type { HopEvidence, LintEvidence, ProbeEvidence, StepEvidence } from "./step-evidence.js";
+import type { LintEvidence, ProbeEvidence, StepEvidence } from "../model/step-evidence.js";
+import type { Hop } from "../model/probe-result.js";
 import { formatMs, hopPlace, roleName } from "./step-story.js";
 
-function headerValues(hop: HopEvidence, name: string): string[] {
+function headerValues(hop: Hop, name: string): string[] {
   return [...(hop.headers[name] ?? [])];
 }
 
-function hopsTable(hops: readonly HopEvidence[]): SafeHtml {
+function hopsTable(hops: readonly Hop[]): SafeHtml {
   const rows = hops.map((hop, index) => {
     const agent = [...headerValues(hop, "server"), ...headerValues(hop, "user-agent")];
     const timings = hop.timings;
@@ -48,7 +49,7 @@ export function probeHtml(probe: ProbeEvidence, id: string, open: boolean, us: s
     tlsHops.length === 0 && probe.tls === null
       ? ""
       : html`<details${open ? html` open` : ""}><summary>TLS and certificates</summary>${
-          tlsHops.length === 0 && probe.tls !== null ? tlsHtml(probe.tls, "Connection") : tlsHops.map((hop, index) => tlsHtml(hop.tls as NonNullable<HopEvidence["tls"]>, `Hop ${index + 1}: ${hopPlace(hop)}`))
+          tlsHops.length === 0 && probe.tls !== null ? tlsHtml(probe.tls, "Connection") : tlsHops.map((hop, index) => tlsHtml(hop.tls as NonNullable<Hop["tls"]>, `Hop ${index + 1}: ${hopPlace(hop)}`))
         }</details>`
   }${probe.sdp === null ? "" : html`<details${open ? html` open` : ""}><summary>SDP offer and answer</summary>${sdpHtml(probe.sdp)}</details>`}`;
 }

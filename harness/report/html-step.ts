@@ -2,7 +2,7 @@ import { html, type SafeHtml } from "./escape-html.js";
 import { stepAnchor } from "./html-anchor.js";
 import { evidenceHtml } from "./html-evidence.js";
 import type { FailureFix } from "../model/failure-definition.js";
-import type { StepResult } from "./run-model.js";
+import type { StepResult } from "../model/run-result.js";
 import { formatMs, stepStory } from "./step-story.js";
 
 /** The fix box: why it failed, what to change, the commands, where the rule is written. */

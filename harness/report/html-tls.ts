@@ -1,12 +1,13 @@
 import { html, type SafeHtml } from "./escape-html.js";
-import type { CertificateEvidence, TlsConnectionEvidence } from "./step-evidence.js";
+import type { TlsEvidence } from "../model/tls-evidence.js";
+import type { CertificateSummary } from "../model/certificate-summary.js";
 
 function yesNo(value: boolean | null): string {
   return value === null ? "unknown" : value ? "yes" : "no";
 }
 
 /** A certificate's facts (subject, names, issuer, validity, fingerprint): a peer's text, escaped. */
-export function certificateHtml(certificate: CertificateEvidence): SafeHtml {
+export function certificateHtml(certificate: CertificateSummary): SafeHtml {
   return html`<table class="facts cert"><tr><th>Subject</th><td class="mono">${certificate.subject}</td></tr><tr><th>Common name</th><td class="mono">${
     certificate.commonName ?? "none"
   }</td></tr><tr><th>SAN</th><td class="mono">${certificate.san.length === 0 ? "none" : certificate.san.join(", ")}</td></tr><tr><th>Issuer</th><td class="mono">${
@@ -20,7 +21,7 @@ export function certificateHtml(certificate: CertificateEvidence): SafeHtml {
  * One connection's TLS facts (DESIGN.md §3: "per connection the TLS version, cipher, SNI, peer chain (subject, SANs,
  * issuer, validity), whether the peer asked for our certificate and accepted it").
  */
-export function tlsHtml(tls: TlsConnectionEvidence, caption: string): SafeHtml {
+export function tlsHtml(tls: TlsEvidence, caption: string): SafeHtml {
   const tcp = tls.tcp;
   const connection = `${tcp.localAddress ?? "?"}:${tcp.localPort ?? "?"} → ${tcp.remoteAddress ?? "?"}:${tcp.remotePort ?? "?"}`;
   const verification = tls.verification;

@@ -6,7 +6,7 @@ import { HTML_SCRIPT } from "./html-script.js";
 import { stepHtml } from "./html-step.js";
 import { HTML_STYLE } from "./html-style.js";
 import { renderMatrixHtml } from "./matrix-html.js";
-import type { RunResult, ScenarioResult, VerdictCounts } from "./run-model.js";
+import type { RunResult, ScenarioResult, VerdictCounts } from "../model/run-result.js";
 import { formatMs } from "./step-story.js";
 
 function sha256(text: string): string {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import t from "tap";
 import { scrubReport } from "../testing/scrub-report.js";
 import { renderJson } from "./json.js";
-import type { RunResult } from "./run-model.js";
+import type { RunResult } from "../model/run-result.js";
 
 const fixture = JSON.parse(await readFile(join(import.meta.dirname, "testdata", "run-result.json"), "utf8")) as RunResult;
 

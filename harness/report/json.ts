@@ -1,4 +1,4 @@
-import type { RunResult } from "./run-model.js";
+import type { RunResult } from "../model/run-result.js";
 
 /**
  * `run.json` (DESIGN.md §7): the run model itself, pretty-printed with two spaces and a final newline. Pure: the same

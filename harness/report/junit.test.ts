@@ -3,7 +3,7 @@ import { join } from "node:path";
 import t from "tap";
 import { scrubReport } from "../testing/scrub-report.js";
 import { escapeXml, renderJunit } from "./junit.js";
-import type { RunResult, ScenarioResult } from "./run-model.js";
+import type { RunResult, ScenarioResult } from "../model/run-result.js";
 import { summarizeRun } from "./run-summary.js";
 
 const fixture = JSON.parse(await readFile(join(import.meta.dirname, "testdata", "run-result.json"), "utf8")) as RunResult;

@@ -1,4 +1,4 @@
-import type { ExpectationResult, RunResult, ScenarioResult, StepResult } from "./run-model.js";
+import type { ExpectationResult, RunResult, ScenarioResult, StepResult } from "../model/run-result.js";
 
 /** Text made safe for XML: the five entities escaped, characters XML 1.0 forbids dropped (peers send anything). */
 export function escapeXml(text: string): string {

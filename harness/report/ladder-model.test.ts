@@ -2,7 +2,7 @@ import t from "tap";
 import { ladderOf } from "./ladder-model.js";
 import { renderLadderSvg } from "./ladder-svg.js";
 import { fixtureRun, HOSTILE_SERVER_HEADER } from "./testdata/report-fixture.js";
-import type { ProbeEvidence } from "./step-evidence.js";
+import type { ProbeEvidence } from "../model/step-evidence.js";
 import { escapeHtml } from "./escape-html.js";
 
 const probeOf = (scenario: number, step: number) => fixtureRun().scenarios[scenario]?.steps[step]?.evidence as ProbeEvidence;

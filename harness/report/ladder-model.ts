@@ -1,4 +1,6 @@
-import type { HopEvidence, ProbeEvidence, TraceEvidence } from "./step-evidence.js";
+import type { ProbeEvidence } from "../model/step-evidence.js";
+import type { TraceEntry } from "../model/trace-entry.js";
+import type { Hop } from "../model/probe-result.js";
 import { roleName, uriHost } from "./step-story.js";
 
 /** A vertical line of the ladder: us, or one server endpoint (address:port) the probe talked to. */
@@ -42,11 +44,11 @@ function endpointKey(address: string, port: number): string {
   return address.includes(":") ? `[${address}]:${port}` : `${address}:${port}`;
 }
 
-function hopKey(hop: HopEvidence): string {
+function hopKey(hop: Hop): string {
   return endpointKey(hop.address ?? uriHost(hop.target), hop.port);
 }
 
-function kindOf(entry: TraceEvidence): LadderArrowKind {
+function kindOf(entry: TraceEntry): LadderArrowKind {
   const status = /^SIP\/2\.0\s+(\d{3})/.exec(entry.firstLine)?.[1];
   if (status === undefined) return "request";
   const code = Number(status);
@@ -56,17 +58,17 @@ function kindOf(entry: TraceEvidence): LadderArrowKind {
   return "failure";
 }
 
-function labelOf(entry: TraceEvidence): string {
+function labelOf(entry: TraceEntry): string {
   return entry.firstLine.replace(/^SIP\/2\.0\s+/, "").replace(/\s+SIP\/2\.0$/, "");
 }
 
 /** The time a final response took since the request it answers (same CSeq, sent before it), or null. */
-function elapsed(trace: readonly TraceEvidence[], index: number): number | null {
-  const entry = trace[index] as TraceEvidence;
+function elapsed(trace: readonly TraceEntry[], index: number): number | null {
+  const entry = trace[index] as TraceEntry;
   const kind = kindOf(entry);
   if (kind === "request" || kind === "provisional" || entry.cseq === null) return null;
   for (let i = index - 1; i >= 0; i--) {
-    const candidate = trace[i] as TraceEvidence;
+    const candidate = trace[i] as TraceEntry;
     if (candidate.direction === "sent" && candidate.cseq === entry.cseq && candidate.callId === entry.callId && kindOf(candidate) === "request") {
       return Math.round((entry.atMs - candidate.atMs) * 1000) / 1000;
     }
@@ -83,7 +85,7 @@ function elapsed(trace: readonly TraceEvidence[], index: number): number | null 
 export function ladderOf(probe: Pick<ProbeEvidence, "hops" | "trace">, us = "exum"): Ladder {
   const lanes: LadderLane[] = [{ key: "us", title: us, detail: null }];
   const laneOf = new Map<string, number>();
-  const hopOf = new Map<string, HopEvidence>();
+  const hopOf = new Map<string, Hop>();
   for (const hop of probe.hops) if (!hopOf.has(hopKey(hop))) hopOf.set(hopKey(hop), hop);
   const lane = (key: string): number => {
     const known = laneOf.get(key);

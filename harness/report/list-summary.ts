@@ -1,8 +1,8 @@
 import { terminalText } from "./escape-terminal.js";
 import { renderMatrixText } from "./matrix-text.js";
-import type { RunResult, VerdictCounts } from "./run-model.js";
+import type { RunResult, VerdictCounts } from "../model/run-result.js";
 import { formatMs, stepStory } from "./step-story.js";
-import type { Verdict } from "./verdict.js";
+import type { Verdict } from "../model/verdict.js";
 
 const MARK: Readonly<Record<Verdict, string>> = { passed: "✓", failed: "✗", error: "!", skipped: "-" };
 

@@ -1,5 +1,5 @@
-import type { RunResult, ScenarioResult, StepResult } from "./run-model.js";
-import type { Verdict } from "./verdict.js";
+import type { RunResult, ScenarioResult, StepResult } from "../model/run-result.js";
+import type { Verdict } from "../model/verdict.js";
 
 /**
  * The `list` reporter: what the terminal shows as a run goes (DESIGN.md §1 "Every long run shows progress"). Pure

@@ -1,9 +1,9 @@
 import { mdCode, mdFence, mdTable, mdText } from "./escape-markdown.js";
 import { renderMatrixMarkdown } from "./matrix-markdown.js";
-import type { LabEvent } from "./lab-event.js";
-import type { RunResult, ScenarioResult, StepResult, VerdictCounts } from "./run-model.js";
+import type { LabEvent } from "../model/lab-event.js";
+import type { RunResult, ScenarioResult, StepResult, VerdictCounts } from "../model/run-result.js";
 import { formatMs, stepStory } from "./step-story.js";
-import type { Verdict } from "./verdict.js";
+import type { Verdict } from "../model/verdict.js";
 
 const ICON: Readonly<Record<Verdict, string>> = { passed: "✅", failed: "❌", error: "💥", skipped: "⏭️" };
 

@@ -1,4 +1,4 @@
-import type { DocumentedCell, DocumentedTable, MatrixSweep, MeasuredCell } from "./matrix-model.js";
+import type { DocumentedCell, DocumentedTable, MatrixSweep, MeasuredCell } from "../model/matrix-model.js";
 
 /** A measured cell in a few words: `works: SRTP · Secured`, `fails: incompatible-security-setting (488)`. */
 export function measuredCellText(cell: MeasuredCell): string {

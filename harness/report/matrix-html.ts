@@ -1,7 +1,7 @@
 import { html, type SafeHtml } from "./escape-html.js";
 import { stepAnchor } from "./html-anchor.js";
 import { agreementText, differenceLines, differsFrom, documentedAt, measuredAt, measuredCellText } from "./matrix-cell-text.js";
-import type { DocumentedTable, MatrixResult, MatrixSweep } from "./matrix-model.js";
+import type { DocumentedTable, MatrixResult, MatrixSweep } from "../model/matrix-model.js";
 
 /** A setting's value with a line-break opportunity at each inner capital (`DoNotSupport<wbr>Encryption`): narrow columns. */
 function breakable(text: string): SafeHtml {

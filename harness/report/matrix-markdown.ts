@@ -1,6 +1,6 @@
 import { mdCode, mdTable, mdText } from "./escape-markdown.js";
 import { agreementText, differenceLines, differsFrom, documentedAt, measuredAt, measuredCellText } from "./matrix-cell-text.js";
-import type { MatrixResult, MatrixSweep } from "./matrix-model.js";
+import type { MatrixResult, MatrixSweep } from "../model/matrix-model.js";
 
 function icon(outcome: "works" | "fails"): string {
   return outcome === "works" ? "✅" : "❌";

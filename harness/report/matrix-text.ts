@@ -1,5 +1,5 @@
 import { agreementText, differenceLines, differsFrom, documentedAt, documentedCellText, measuredAt, measuredCellText } from "./matrix-cell-text.js";
-import type { MatrixResult, MatrixSweep } from "./matrix-model.js";
+import type { MatrixResult, MatrixSweep } from "../model/matrix-model.js";
 
 /** A plain-text grid: the corner, column headers, then one line per row, columns padded to their widest cell. */
 function textGrid(corner: string, columns: readonly string[], rows: readonly string[], cell: (row: string, column: string) => string): string[] {

@@ -1,5 +1,5 @@
 import { inputError } from "../errors/harness-error.js";
-import { RUN_SCHEMA_VERSION, type RunResult } from "./run-model.js";
+import { RUN_SCHEMA_VERSION, type RunResult } from "../model/run-result.js";
 
 type Json = { readonly [key: string]: unknown };
 

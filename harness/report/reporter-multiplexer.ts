@@ -6,7 +6,7 @@ import { renderListSummary } from "./list-summary.js";
 import { renderMarkdown } from "./markdown.js";
 import { fsReportWriter, writeFileAtomically, type ReportWriter } from "./report-writer.js";
 import { REPORT_FILES, REPORTER_NAMES, type ReporterName } from "./reporter-name.js";
-import type { RunResult } from "./run-model.js";
+import type { RunResult } from "../model/run-result.js";
 
 /** A file reporter: a pure function of the run (STYLE.md habit 8). */
 export type FileRenderer = (run: RunResult) => string;

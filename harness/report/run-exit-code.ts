@@ -1,5 +1,5 @@
 import { ExitCode } from "../errors/exit-codes.js";
-import type { RunResult } from "./run-model.js";
+import type { RunResult } from "../model/run-result.js";
 
 /**
  * The exit code of a run (DESIGN.md §1): 130 when interrupted; 3 when any scenario or step hit a harness error (its

@@ -1,10 +1,10 @@
 import t from "tap";
 import { ExitCode } from "../errors/exit-codes.js";
 import { runExitCode } from "./run-exit-code.js";
-import { RUN_SCHEMA_VERSION, type ExpectationResult, type RunResult, type ScenarioResult, type StepResult } from "./run-model.js";
+import { RUN_SCHEMA_VERSION, type ExpectationResult, type RunResult, type ScenarioResult, type StepResult } from "../model/run-result.js";
 import { summarizeRun } from "./run-summary.js";
-import { scenarioVerdict } from "./scenario-verdict.js";
-import type { Verdict } from "./verdict.js";
+import { scenarioVerdict } from "../model/verdict.js";
+import type { Verdict } from "../model/verdict.js";
 
 function step(index: number, verdict: Verdict, expectations: ExpectationResult[] = []): StepResult {
   return {

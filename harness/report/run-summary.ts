@@ -1,5 +1,5 @@
-import type { RunSummary, ScenarioResult, VerdictCounts } from "./run-model.js";
-import { worstVerdict, type Verdict } from "./verdict.js";
+import type { RunSummary, ScenarioResult, VerdictCounts } from "../model/run-result.js";
+import { worstVerdict, type Verdict } from "../model/verdict.js";
 
 function count(verdicts: readonly Verdict[]): VerdictCounts {
   const of = (verdict: Verdict) => verdicts.filter((v) => v === verdict).length;

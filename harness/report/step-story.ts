@@ -1,7 +1,10 @@
 import { fixFor } from "../model/failure-code.js";
 import type { FailureFix } from "../model/failure-definition.js";
-import type { ExpectationResult, StepResult } from "./run-model.js";
-import type { FailoverEvidence, HopEvidence, LintEvidence, ProbeEvidence } from "./step-evidence.js";
+import { parseSipUriText } from "../model/sip-uri-text.js";
+import { isTargetRole, TARGET_ROLE_NAMES } from "../model/target-role.js";
+import type { ExpectationResult, StepResult } from "../model/run-result.js";
+import type { FailoverEvidence, LintEvidence, ProbeEvidence } from "../model/step-evidence.js";
+import type { Hop } from "../model/probe-result.js";
 
 /**
  * A step told in plain language (DESIGN.md §7: "each step's verdict in plain language with the fix an administrator
@@ -22,17 +25,6 @@ export interface StepStory {
   readonly expectations: readonly { readonly met: boolean; readonly text: string }[];
 }
 
-const ROLE_NAMES: Readonly<Record<string, string>> = {
-  callRouter: "UM Call Router",
-  umService: "UM service",
-  worker: "UM worker",
-  exchange2010: "Exchange 2010 UM",
-  pool: "Front End pool",
-  mediation: "Mediation Server",
-  gateway: "gateway",
-  owa: "OWA trusted application",
-};
-
 const SIGNALING: Readonly<Record<string, string>> = { mtls: "mutual TLS", tls: "TLS (we were not authenticated)", tcp: "TCP" };
 
 /** A duration for a reader: `0.4 ms`, `12 ms`, `1.25 s`. */
@@ -45,28 +37,27 @@ export function formatMs(ms: number | null): string {
 /** The role's name for a reader (`UM Call Router`), or the role as written. */
 export function roleName(role: string | null | undefined): string | null {
   if (role === null || role === undefined) return null;
-  return ROLE_NAMES[role] ?? role;
+  return isTargetRole(role) ? TARGET_ROLE_NAMES[role] : role;
 }
 
-/** The host of a SIP URI (`sip:alice@mbx01.contoso.com:5063;…` → `mbx01.contoso.com`). */
+/** The host of a SIP URI (`sip:alice@mbx01.contoso.com:5063;…` → `mbx01.contoso.com`), or the text as written. */
 export function uriHost(uri: string): string {
-  const match = /^(?:sips?:)?(?:[^@;]*@)?(\[[^\]]+\]|[^:;>?]+)/i.exec(uri.trim());
-  return match?.[1] ?? uri;
+  return parseSipUriText(uri)?.host ?? uri;
 }
 
 /** Where a hop went: `UM service mbx01.tukwila.contoso.com:5063`. */
-export function hopPlace(hop: HopEvidence): string {
+export function hopPlace(hop: Hop): string {
   const host = hop.server ?? uriHost(hop.target);
   const role = roleName(hop.role);
   return `${role === null ? "" : `${role} `}${host}:${hop.port}`;
 }
 
-function answer(hop: HopEvidence): string {
+function answer(hop: Hop): string {
   return hop.status === null ? (hop.failure?.code ?? "no answer") : `${hop.status}${hop.reason === null ? "" : ` ${hop.reason}`}`;
 }
 
 /** The redirect chain: `UM Call Router cas01…:5061 302 → UM service mbx01…:5063 302 → UM worker mbx01…:5066 200 OK`. */
-export function hopChain(hops: readonly HopEvidence[]): string {
+export function hopChain(hops: readonly Hop[]): string {
   return hops.map((hop) => `${hopPlace(hop)} ${answer(hop)}`).join(" → ");
 }
 
@@ -132,7 +123,7 @@ export function expectationText(expectation: ExpectationResult): string {
   return expectation.message ?? `expected ${leaf} ${show(expectation.expected)}, saw ${show(expectation.seen)}`;
 }
 
-function lastReason(hops: readonly HopEvidence[]): string | null {
+function lastReason(hops: readonly Hop[]): string | null {
   for (const hop of [...hops].reverse()) {
     const reason = hop.diagnostics.find((diagnostic) => diagnostic.reason !== null)?.reason;
     if (reason !== undefined && reason !== null) return reason;

@@ -7,7 +7,7 @@ import { parseCallDestination } from "./call-destination.js";
 import type { FailoverCallSpec } from "./call-spec.js";
 import type { LoadedSite } from "./loaded-site.js";
 import { encryptionSetting, srtpModeSetting } from "./media-setting.js";
-import type { Persona } from "./persona.js";
+import type { Persona } from "../model/persona.js";
 import type { CallPlan, Endpoint, ExpectedRefs, MediaSetting, PlannedStep } from "./plan.js";
 import type { BoundDestination, RoleBinder } from "./role-binder.js";
 import { stepKind, type Step } from "./step-kinds.js";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ENCRYPTION_LEVELS, type EncryptionLevel } from "../sdp/encryption-level.js";
-import { SRTP_MODES, type SrtpMode } from "../sdp/srtp-mode.js";
+import { ENCRYPTION_LEVELS, type EncryptionLevel } from "../model/encryption-level.js";
+import { SRTP_MODES, type SrtpMode } from "../model/srtp-mode.js";
 import { callDestinationSchema } from "./call-destination.js";
 import { durationSchema } from "./duration.js";
 import { targetRefSchema } from "./target-ref.js";

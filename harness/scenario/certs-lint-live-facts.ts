@@ -1,6 +1,6 @@
 import type { LiveTlsFacts } from "../pki/live-tls-facts.js";
 import type { ProbeFailure } from "../model/probe-failure.js";
-import type { ProbeResult } from "../sip/probe-result.js";
+import type { ProbeResult } from "../model/probe-result.js";
 
 /** What the probe result does not say about itself: what the user asked for. */
 export interface LiveProbeRequest {

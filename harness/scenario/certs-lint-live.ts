@@ -6,7 +6,7 @@ import { parseSipTarget } from "../sip/sip-target.js";
 import type { Logger } from "../log/logger.js";
 import type { KeylogSink } from "../tls/keylog-sink.js";
 import type { TlsIdentity } from "../tls/tls-identity.js";
-import type { ProbeResult } from "../sip/probe-result.js";
+import type { ProbeResult } from "../model/probe-result.js";
 import { liveTlsFactsOf } from "./certs-lint-live-facts.js";
 
 export interface LiveLintOptions {

@@ -1,5 +1,5 @@
 import t from "tap";
-import type { LintEvidence } from "../report/step-evidence.js";
+import type { LintEvidence } from "../model/step-evidence.js";
 import { checkCertsExpect } from "./check-certs-expect.js";
 
 t.test("certs: the verdict, rules that must have failed, trust from chains-to-root", async (t) => {

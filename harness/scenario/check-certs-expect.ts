@@ -1,5 +1,5 @@
-import type { ExpectationResult } from "../report/run-model.js";
-import type { LintEvidence } from "../report/step-evidence.js";
+import type { ExpectationResult } from "../model/run-result.js";
+import type { LintEvidence } from "../model/step-evidence.js";
 import { checkTimings, checkTls } from "./check-common-expect.js";
 import { equalExpectation, expectation } from "./expectation.js";
 import type { CertsExpect } from "./step-expectations.js";

@@ -1,11 +1,13 @@
-import type { DiagnosticsEvidence, HopEvidence, TlsConnectionEvidence } from "../report/step-evidence.js";
-import type { ExpectationResult } from "../report/run-model.js";
+import type { Hop } from "../model/probe-result.js";
+import type { MsDiagnostics } from "../model/ms-diagnostics.js";
+import type { TlsEvidence } from "../model/tls-evidence.js";
+import type { ExpectationResult } from "../model/run-result.js";
 import { equalExpectation, expectation } from "./expectation.js";
 import type { ResolvedRef } from "./plan.js";
 import type { TimingPhase } from "./expect-fields.js";
 
 /** The TLS facts `expect.tls` names, as the evidence of one connection shows them (null: not seen). */
-export function tlsFacts(tls: TlsConnectionEvidence | null): Record<"version" | "mutual" | "clientCertificateRequested" | "trusted" | "nameMatches", string | boolean | null> {
+export function tlsFacts(tls: TlsEvidence | null): Record<"version" | "mutual" | "clientCertificateRequested" | "trusted" | "nameMatches", string | boolean | null> {
   if (tls === null || tls.transport !== "tls") {
     return { version: null, mutual: tls === null ? null : false, clientCertificateRequested: tls === null ? null : false, trusted: null, nameMatches: null };
   }
@@ -20,7 +22,7 @@ export function tlsFacts(tls: TlsConnectionEvidence | null): Record<"version" | 
 }
 
 /** `expect.tls.*` against the last connection. */
-export function checkTls(path: string, expect: Partial<Record<string, string | boolean>> | undefined, tls: TlsConnectionEvidence | null): ExpectationResult[] {
+export function checkTls(path: string, expect: Partial<Record<string, string | boolean>> | undefined, tls: TlsEvidence | null): ExpectationResult[] {
   if (expect === undefined) return [];
   const facts = tlsFacts(tls) as Record<string, string | boolean | null>;
   return Object.entries(expect).flatMap(([key, value]) => (value === undefined ? [] : [equalExpectation(`${path}.tls.${key}`, `tls.${key}`, value, facts[key] ?? null)]));
@@ -36,10 +38,10 @@ export function sameReason(a: string, b: string): boolean {
 export function checkDiagnostics(
   path: string,
   expect: { reason?: string | undefined; code?: number | undefined; header?: "ms-diagnostics" | "ms-diagnostics-public" | undefined } | undefined,
-  hop: HopEvidence | null,
+  hop: Hop | null,
 ): ExpectationResult[] {
   if (expect === undefined) return [];
-  const all: readonly DiagnosticsEvidence[] = hop?.diagnostics ?? [];
+  const all: readonly MsDiagnostics[] = hop?.diagnostics ?? [];
   const entry = (expect.header === undefined ? all[0] : all.find((d) => d.header === expect.header)) ?? null;
   const results: ExpectationResult[] = [];
   if (expect.header !== undefined) results.push(equalExpectation(`${path}.diagnostics.header`, "diagnostics.header", expect.header, entry?.header ?? all[0]?.header ?? null));
@@ -64,7 +66,7 @@ export function checkTimings(path: string, expect: Partial<Record<TimingPhase, n
 }
 
 /** The timing phases of a probe's last hop, and the whole step. */
-export function hopTimings(hop: HopEvidence | null, totalMs: number): Partial<Record<TimingPhase, number | null>> {
+export function hopTimings(hop: Hop | null, totalMs: number): Partial<Record<TimingPhase, number | null>> {
   return {
     connect: hop?.timings.tcpConnectMs ?? null,
     handshake: hop?.timings.tlsHandshakeMs ?? null,

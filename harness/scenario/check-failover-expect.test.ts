@@ -1,11 +1,12 @@
 import t from "tap";
-import type { FailoverEvidence, ProbeEvidence } from "../report/step-evidence.js";
+import type { FailureCode } from "../model/failure-code.js";
+import type { FailoverAttemptEvidence, FailoverEvidence, ProbeEvidence } from "../model/step-evidence.js";
 import { checkFailoverExpect } from "./check-failover-expect.js";
 import type { ResolvedRef } from "./plan.js";
 
 const MBX = (n: number) => `mbx0${n}.tukwila.contoso.com`;
 
-function attempt(server: number, outcome: "answered" | "failed", status: number | null, failure: string | null) {
+function attempt(server: number, outcome: "answered" | "failed", status: number | null, failure: FailureCode | null): FailoverAttemptEvidence {
   const evidence: ProbeEvidence = {
     kind: "call",
     outcome,

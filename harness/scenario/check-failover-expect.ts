@@ -1,5 +1,5 @@
-import type { ExpectationResult } from "../report/run-model.js";
-import type { FailoverEvidence, ProbeEvidence } from "../report/step-evidence.js";
+import type { ExpectationResult } from "../model/run-result.js";
+import type { FailoverEvidence, ProbeEvidence } from "../model/step-evidence.js";
 import { checkPlaces, checkTimings, hopTimings, placeMatches, placeText } from "./check-common-expect.js";
 import { checkProbeExpect } from "./check-probe-expect.js";
 import { equalExpectation, expectation } from "./expectation.js";

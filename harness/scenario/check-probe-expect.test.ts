@@ -1,12 +1,15 @@
 import t from "tap";
-import type { HopEvidence, ProbeEvidence, TlsConnectionEvidence } from "../report/step-evidence.js";
+import type { TargetRole } from "../model/target-role.js";
+import type { ProbeEvidence } from "../model/step-evidence.js";
+import type { Hop } from "../model/probe-result.js";
+import type { TlsEvidence } from "../model/tls-evidence.js";
 import { checkProbeExpect } from "./check-probe-expect.js";
 import type { ExpectedRefs, ResolvedRef } from "./plan.js";
 
 const MBX01 = "mbx01.tukwila.contoso.com";
 const CAS01 = "cas01.tukwila.contoso.com";
 
-function tls(over: Partial<TlsConnectionEvidence> = {}): TlsConnectionEvidence {
+function tls(over: Partial<TlsEvidence> = {}): TlsEvidence {
   return {
     transport: "tls",
     tcp: { localAddress: "127.0.0.1", localPort: 40000, remoteAddress: "127.1.2.11", remotePort: 5066 },
@@ -23,7 +26,7 @@ function tls(over: Partial<TlsConnectionEvidence> = {}): TlsConnectionEvidence {
   };
 }
 
-function hop(status: number | null, role: string, server: string, port: number, over: Partial<HopEvidence> = {}): HopEvidence {
+function hop(status: number | null, role: TargetRole | null, server: string, port: number, over: Partial<Hop> = {}): Hop {
   return {
     method: "INVITE",
     target: `sip:alice@${server}:${port};transport=tls`,

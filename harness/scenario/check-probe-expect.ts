@@ -1,22 +1,23 @@
-import type { ExpectationResult } from "../report/run-model.js";
-import type { HopEvidence, ProbeEvidence } from "../report/step-evidence.js";
+import type { ExpectationResult } from "../model/run-result.js";
+import type { ProbeEvidence } from "../model/step-evidence.js";
+import type { Hop } from "../model/probe-result.js";
 import { checkDiagnostics, checkPlaces, checkTimings, checkTls, hopTimings, placeMatches, placeText } from "./check-common-expect.js";
 import { equalExpectation, expectation } from "./expectation.js";
 import type { ExpectedRefs } from "./plan.js";
 import type { CallExpect, OptionsExpect } from "./step-expectations.js";
 
 /** The hop that sent the final response: the last one, when it got a final status that is no redirect. */
-export function servingHop(evidence: ProbeEvidence): HopEvidence | null {
+export function servingHop(evidence: ProbeEvidence): Hop | null {
   const last = evidence.hops.at(-1) ?? null;
   return last !== null && last.status !== null && (last.status < 300 || last.status >= 400) ? last : null;
 }
 
 /** The hops that answered 3xx, in order: the redirect chain (PROTOCOL.md §1). */
-export function redirectHops(evidence: ProbeEvidence): HopEvidence[] {
+export function redirectHops(evidence: ProbeEvidence): Hop[] {
   return evidence.hops.filter((hop) => hop.status !== null && hop.status >= 300 && hop.status < 400);
 }
 
-function hopFallback(hop: HopEvidence): string {
+function hopFallback(hop: Hop): string {
   return `${hop.address ?? hop.target}:${hop.port}`;
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LINT_RULES } from "../pki/lint-rules.js";
 import { SRTP_SUITES } from "../sdp/srtp-suites.js";
-import { VOIP_SECURITY_VALUES, type VoipSecurity } from "../sdp/voip-security.js";
+import { VOIP_SECURITY_VALUES, type VoipSecurity } from "../model/voip-security.js";
 import { FAILURE_CODES } from "../model/failure-code.js";
 
 /** The pieces expectations are made of; step-expectations.ts puts them together per step kind. */

@@ -1,5 +1,5 @@
-import type { JsonValue } from "../report/json-value.js";
-import type { ExpectationResult } from "../report/run-model.js";
+import type { JsonValue } from "../model/json-value.js";
+import type { ExpectationResult } from "../model/run-result.js";
 
 /** A value as a reader sees it in a message: strings bare, lists in brackets, null as "nothing". */
 export function shown(value: JsonValue): string {

@@ -8,11 +8,12 @@ import { BindProblem } from "./bind-problem.js";
 import type { CallDestination } from "./call-destination.js";
 import { listenerFor, listenerPort, roleOfListener } from "./listener-for.js";
 import { encryptionSetting, srtpModeSetting } from "./media-setting.js";
-import type { Persona } from "./persona.js";
+import type { Persona } from "../model/persona.js";
 import type { Endpoint, MediaSetting, PlannedPersona, ResolvedRef } from "./plan.js";
 import type { BoundDestination, RoleBinder } from "./role-binder.js";
 import type { TargetRef } from "./target-ref.js";
-import { SERVER_ROLES_OF, naturalTargetRole, type TargetRole } from "./target-role.js";
+import { SERVER_ROLES_OF, naturalTargetRole } from "./target-role.js";
+import { type TargetRole } from "../model/target-role.js";
 
 function listOf(values: readonly string[]): string {
   return values.length === 0 ? "(none)" : values.join(", ");

@@ -1,10 +1,12 @@
-import type { CertificateSummary } from "../pki/certificate-summary.js";
+import type { CertificateSummary as LintedCertificate } from "../pki/certificate-summary.js";
 import type { LintReport } from "../pki/lint-finding.js";
-import type { JsonValue } from "../report/json-value.js";
-import type { CertificateEvidence, LintEvidence, TlsConnectionEvidence } from "../report/step-evidence.js";
+import type { JsonValue } from "../model/json-value.js";
+import type { LintEvidence } from "../model/step-evidence.js";
+import type { TlsEvidence } from "../model/tls-evidence.js";
+import type { CertificateSummary } from "../model/certificate-summary.js";
 
 /** A certificate as the run model shows it (harness/pki's summary, `undefined` made null). */
-export function certificateEvidence(summary: CertificateSummary): CertificateEvidence {
+export function certificateEvidence(summary: LintedCertificate): CertificateSummary {
   return {
     subject: summary.subject,
     commonName: summary.commonName ?? null,
@@ -18,7 +20,7 @@ export function certificateEvidence(summary: CertificateSummary): CertificateEvi
 }
 
 /** A lint report (harness/pki LintReport) of what a live server presented, as the run model's evidence. */
-export function lintEvidence(report: LintReport, tls: TlsConnectionEvidence | null, durationMs: number): LintEvidence {
+export function lintEvidence(report: LintReport, tls: TlsEvidence | null, durationMs: number): LintEvidence {
   const error = report.live?.error;
   return {
     kind: "certs",
@@ -35,7 +37,7 @@ export function lintEvidence(report: LintReport, tls: TlsConnectionEvidence | nu
     })),
     // JSON round trip: the live facts hold `undefined` fields, which run.json drops.
     live: report.live === undefined ? null : (JSON.parse(JSON.stringify(report.live)) as JsonValue),
-    failure: error === undefined ? null : { code: error.code, message: error.message },
+    failure: error ?? null,
     tls,
     durationMs,
   };

@@ -1,7 +1,7 @@
 import { roleListeners, type ListenerName, type RoleListenerOptions } from "../lab/address-plan-listeners.js";
-import type { ServerRole } from "../lab/topology-role.js";
-import type { Persona } from "./persona.js";
-import type { TargetRole } from "./target-role.js";
+import type { ServerRole } from "../model/server-role.js";
+import type { Persona } from "../model/persona.js";
+import type { TargetRole } from "../model/target-role.js";
 
 /**
  * The listener a persona reaches a role on (PROTOCOL.md §1 "Who talks to whom"): the Mediation Server takes the pool

@@ -1,9 +1,11 @@
 import type { ListenerName } from "../lab/address-plan-listeners.js";
 import type { Lab } from "../lab/lab.js";
-import type { ServerRole } from "../lab/topology-role.js";
-import type { MeasuredCell } from "../report/matrix-model.js";
-import type { StepTarget } from "../report/run-model.js";
-import type { HopEvidence, ProbeEvidence } from "../report/step-evidence.js";
+import { roleOfListener } from "./listener-for.js";
+import { naturalTargetRole } from "./target-role.js";
+import type { MeasuredCell } from "../model/matrix-model.js";
+import type { StepTarget } from "../model/run-result.js";
+import type { ProbeEvidence } from "../model/step-evidence.js";
+import type { Hop } from "../model/probe-result.js";
 import { probeCall } from "../sip/call-probe.js";
 import { parseSipTarget, type SipTarget } from "../sip/sip-target.js";
 import type { MatrixCall } from "./matrix-sweeps.js";
@@ -13,13 +15,6 @@ export interface MatrixCellProbe {
   readonly target: StepTarget;
   /** The cell as measured, before it is compared with the documented tables. */
   readonly measured: Omit<MeasuredCell, "row" | "column" | "step" | "differences">;
-}
-
-/** The target role a lab listener plays (scenario target-role.ts names). */
-function roleOfListener(role: ServerRole, listener: ListenerName): string {
-  if (role === "mailbox") return listener.startsWith("um-") ? "umService" : "worker";
-  if (role === "exchange2010") return listener.startsWith("worker") ? "worker" : "exchange2010";
-  return role;
 }
 
 /** The port a listener has in this lab; a closed one (UMStartupMode) may be unbound: its planned port then. */
@@ -32,13 +27,13 @@ function listenerPort(lab: Lab, server: string, listener: ListenerName): number 
   }
 }
 
-/** Each hop with the lab server and role at its address and port (HopEvidence `server`, `role`). */
-function annotate(lab: Lab, hops: readonly HopEvidence[]): HopEvidence[] {
+/** Each hop with the lab server and role at its address and port (Hop `server`, `role`). */
+function annotate(lab: Lab, hops: readonly Hop[]): Hop[] {
   return hops.map((hop) => {
     const planned = lab.plan.servers.find((entry) => entry.address === hop.address);
     if (planned === undefined) return hop;
     const listener = lab.server(planned.fqdn).listeners().find((entry) => entry.port === hop.port) ?? planned.listeners.find((entry) => entry.port === hop.port);
-    return { ...hop, server: planned.fqdn, role: listener === undefined ? planned.role : roleOfListener(planned.role, listener.name) };
+    return { ...hop, server: planned.fqdn, role: listener === undefined ? naturalTargetRole(planned.role) : roleOfListener(planned.role, listener.name) };
   });
 }
 

@@ -1,5 +1,5 @@
 import t from "tap";
-import type { DocumentedCell, MeasuredCell } from "../report/matrix-model.js";
+import type { DocumentedCell, MeasuredCell } from "../model/matrix-model.js";
 import { cellDifferences, compareCell } from "./matrix-compare.js";
 import { PROTOCOL_MATRIX, SEED_LYNC_PHONE_EDITION } from "./matrix-documented.js";
 

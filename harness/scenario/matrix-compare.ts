@@ -1,5 +1,5 @@
 import { documentedCellText, measuredCellText } from "../report/matrix-cell-text.js";
-import type { CellDifference, DocumentedCell, DocumentedTable, MeasuredCell } from "../report/matrix-model.js";
+import type { CellDifference, DocumentedCell, DocumentedTable, MeasuredCell } from "../model/matrix-model.js";
 
 /**
  * Whether a measured cell contradicts a documented one: a different outcome; for a working cell, other media or another

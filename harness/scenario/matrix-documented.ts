@@ -1,4 +1,4 @@
-import type { CellOutcome, DocumentedCell, DocumentedTable } from "../report/matrix-model.js";
+import type { CellOutcome, DocumentedCell, DocumentedTable } from "../model/matrix-model.js";
 
 type Cell = Omit<DocumentedCell, "row" | "column">;
 

@@ -1,13 +1,15 @@
 import type { ListenerName } from "../lab/address-plan-listeners.js";
 import type { Topology } from "../lab/topology-schema.js";
-import { UM_STARTUP_MODES } from "../lab/topology-startup-mode.js";
-import type { DocumentedTable } from "../report/matrix-model.js";
-import { ENCRYPTION_LEVELS, parseEncryptionLevel, policyForEncryptionLevel } from "../sdp/encryption-level.js";
+import { UM_STARTUP_MODES } from "../model/um-startup-mode.js";
+import type { DocumentedTable } from "../model/matrix-model.js";
+import { parseEncryptionLevel, policyForEncryptionLevel } from "../sdp/encryption-level.js";
+import { ENCRYPTION_LEVELS } from "../model/encryption-level.js";
 import type { MediaPolicy } from "../sdp/media-policy.js";
-import { SRTP_MODES, parseSrtpMode, policyForSrtpMode } from "../sdp/srtp-mode.js";
-import { VOIP_SECURITY_VALUES } from "../sdp/voip-security.js";
+import { parseSrtpMode, policyForSrtpMode } from "../sdp/srtp-mode.js";
+import { SRTP_MODES } from "../model/srtp-mode.js";
+import { VOIP_SECURITY_VALUES } from "../model/voip-security.js";
 import { PROTOCOL_MATRIX, SEED_LYNC_PHONE_EDITION, STARTUP_MODE_TABLE, TRUNK_MATRIX } from "./matrix-documented.js";
-import type { Persona } from "./persona.js";
+import type { Persona } from "../model/persona.js";
 
 /** One cell's call: who calls, where the first INVITE goes, what it asks for. */
 export interface MatrixCall {

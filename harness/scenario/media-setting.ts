@@ -1,5 +1,7 @@
-import { policyForEncryptionLevel, type EncryptionLevel } from "../sdp/encryption-level.js";
-import { policyForSrtpMode, type SrtpMode } from "../sdp/srtp-mode.js";
+import { policyForEncryptionLevel } from "../sdp/encryption-level.js";
+import { type EncryptionLevel } from "../model/encryption-level.js";
+import { policyForSrtpMode } from "../sdp/srtp-mode.js";
+import { type SrtpMode } from "../model/srtp-mode.js";
 import type { MediaSetting } from "./plan.js";
 
 /** An EncryptionLevel (pool persona) as a {@link MediaSetting}. */

@@ -3,15 +3,15 @@ import type { Fault } from "../lab/topology-fault.js";
 import type { UmIpGatewayStatus } from "../lab/topology-gateway.js";
 import type { Topology } from "../lab/topology-schema.js";
 import type { ServerState } from "../lab/topology-server-state.js";
-import type { EncryptionLevel } from "../sdp/encryption-level.js";
+import type { EncryptionLevel } from "../model/encryption-level.js";
 import type { MediaPolicy } from "../sdp/media-policy.js";
-import type { SrtpMode } from "../sdp/srtp-mode.js";
+import type { SrtpMode } from "../model/srtp-mode.js";
 import type { CallDestination } from "./call-destination.js";
-import type { Persona } from "./persona.js";
+import type { Persona } from "../model/persona.js";
 import type { Site } from "./site-schema.js";
 import type { CallExpect, CertsExpect, FailoverExpect, OptionsExpect } from "./step-expectations.js";
 import type { StepKind } from "./step-kinds.js";
-import type { TargetRole } from "./target-role.js";
+import type { TargetRole } from "../model/target-role.js";
 
 /**
  * A scenario bound to a lab topology or a site (DESIGN.md §3: "Scenario ──bind roles (lab topology | site file)──▶

@@ -14,7 +14,7 @@ export function readablePeerChain(live: LiveTlsFacts): LiveTlsFacts {
       readable.push(pem);
     } catch {
       const message = `the server sent a certificate that cannot be parsed (#${readable.length + 1} of ${live.peerChainPems.length})`;
-      return { ...live, peerChainPems: readable, error: live.error ?? { code: "EXUM_BAD_PEER_CERTIFICATE", message } };
+      return { ...live, peerChainPems: readable, error: live.error ?? { code: "tls-unreadable-certificate", message } };
     }
   }
   return live;

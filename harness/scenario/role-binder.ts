@@ -1,5 +1,5 @@
 import type { CallDestination } from "./call-destination.js";
-import type { Persona } from "./persona.js";
+import type { Persona } from "../model/persona.js";
 import type { Endpoint, MediaSetting, PlannedPersona, ResolvedRef } from "./plan.js";
 import type { TargetRef } from "./target-ref.js";
 

@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { lintCertificate } from "../pki/lint-certificate.js";
-import type { LintEvidence } from "../report/step-evidence.js";
+import type { LintEvidence } from "../model/step-evidence.js";
 import { probeLive } from "./certs-lint-live.js";
 import { checkCertsExpect } from "./check-certs-expect.js";
 import { lintEvidence } from "./lint-evidence.js";

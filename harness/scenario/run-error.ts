@@ -1,5 +1,5 @@
 import { isHarnessError } from "../errors/harness-error.js";
-import type { RunError } from "../report/run-model.js";
+import type { RunError } from "../model/run-result.js";
 
 /**
  * A thrown error as the run model's {@link RunError}: a HarnessError keeps its stable code and hint; anything else is

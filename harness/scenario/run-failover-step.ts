@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks";
-import type { FailoverAttemptEvidence, FailoverEvidence, ProbeEvidence } from "../report/step-evidence.js";
+import type { FailoverAttemptEvidence, FailoverEvidence, ProbeEvidence } from "../model/step-evidence.js";
 import { probeCall } from "../sip/call-probe.js";
 import { checkFailoverExpect } from "./check-failover-expect.js";
 import { firstHopTarget } from "./first-hop-target.js";

@@ -1,6 +1,6 @@
 import type { PortMode } from "../lab/address-plan.js";
 import type { Logger } from "../log/logger.js";
-import type { RunTarget, ScenarioResult, StepResult } from "../report/run-model.js";
+import type { RunTarget, ScenarioResult, StepResult } from "../model/run-result.js";
 import type { KeylogSink } from "../tls/keylog-sink.js";
 import type { LoadedSite } from "./loaded-site.js";
 import type { Plan } from "./plan.js";

@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { silentLogger } from "../log/logger.js";
-import { RUN_SCHEMA_VERSION, type RunResult, type ScenarioResult } from "../report/run-model.js";
+import { RUN_SCHEMA_VERSION, type RunResult, type ScenarioResult } from "../model/run-result.js";
 import { summarizeRun } from "../report/run-summary.js";
 import { makeRunId } from "./run-id.js";
 import type { RunOptions } from "./run-options.js";

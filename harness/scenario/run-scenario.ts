@@ -2,9 +2,9 @@ import { performance } from "node:perf_hooks";
 import type { Lab } from "../lab/lab.js";
 import { Teardown } from "../lab/lab-teardown.js";
 import { silentLogger } from "../log/logger.js";
-import type { LabEvent } from "../report/lab-event.js";
-import type { RunError, ScenarioResult, StepResult } from "../report/run-model.js";
-import { worstVerdict, type Verdict } from "../report/verdict.js";
+import type { LabEvent } from "../model/lab-event.js";
+import type { RunError, ScenarioResult, StepResult } from "../model/run-result.js";
+import { scenarioVerdict } from "../model/verdict.js";
 import { listenersLeftBehind } from "./listeners-freed.js";
 import type { Plan } from "./plan.js";
 import { runErrorOf } from "./run-error.js";
@@ -88,9 +88,8 @@ export async function runScenario(plan: Plan, options: RunOptions, signals: Scen
     }
   }
   const interrupted = stop?.kind === "interrupted";
-  const stepsVerdict = worstVerdict(steps.map((step) => step.verdict));
-  // Interrupted: what failed before Ctrl-C still counts; otherwise the scenario was not run to its end.
-  const verdict: Verdict = error !== null ? "error" : interrupted && stepsVerdict !== "failed" && stepsVerdict !== "error" ? "skipped" : stepsVerdict;
+  const skipReason = interrupted ? "interrupted (Ctrl-C) while it ran" : null;
+  const verdict = scenarioVerdict({ error, skipReason, steps });
   return {
     id,
     name,
@@ -98,7 +97,7 @@ export async function runScenario(plan: Plan, options: RunOptions, signals: Scen
     tags: [...tags],
     file,
     verdict,
-    skipReason: interrupted ? "interrupted (Ctrl-C) while it ran" : null,
+    skipReason,
     startedAt,
     durationMs: Math.round((performance.now() - started) * 1000) / 1000,
     steps,

@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
-import type { RunError, StepResult } from "../report/run-model.js";
-import { stepVerdict } from "../report/verdict.js";
+import type { RunError, StepResult } from "../model/run-result.js";
+import { stepVerdict } from "../model/verdict.js";
 import type { PlannedStep } from "./plan.js";
 import { runCallStep } from "./run-call-step.js";
 import { runCertsStep } from "./run-certs-step.js";

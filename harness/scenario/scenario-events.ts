@@ -1,6 +1,6 @@
 import type { Lab } from "../lab/lab.js";
-import type { ServerRole } from "../lab/topology-role.js";
-import type { LabEvent } from "../report/lab-event.js";
+import type { ServerRole } from "../model/server-role.js";
+import type { LabEvent } from "../model/lab-event.js";
 
 /** The event source the real product writes under (PROTOCOL.md §4), by lab server role. */
 function sourceOf(role: ServerRole | undefined): string | null {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { durationSchema } from "./duration.js";
 import { personaSchema } from "./persona.js";
 import { stepSchema } from "./step-kinds.js";
-import { TARGET_ROLES, type TargetRole } from "./target-role.js";
+import { TARGET_ROLES, type TargetRole } from "../model/target-role.js";
 
 /** What `site.requires` may name: a role, or a kind of pilot. */
 export type SiteRequirement = TargetRole | "subscriberAccess" | "autoAttendant";

@@ -1,4 +1,4 @@
-import type { RunError } from "../report/run-model.js";
+import type { RunError } from "../model/run-result.js";
 
 /** Why a scenario stops before its last step: Ctrl-C, or a harness error (its own, a deadline's). */
 export type ScenarioStop = { readonly kind: "interrupted" } | { readonly kind: "error"; readonly error: RunError };

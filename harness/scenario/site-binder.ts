@@ -5,12 +5,13 @@ import type { CallDestination } from "./call-destination.js";
 import { listenerFor, listenerPort } from "./listener-for.js";
 import type { LoadedSite } from "./loaded-site.js";
 import { encryptionSetting, srtpModeSetting } from "./media-setting.js";
-import type { Persona } from "./persona.js";
+import type { Persona } from "../model/persona.js";
 import type { Endpoint, PlannedPersona, ResolvedRef } from "./plan.js";
 import type { BoundDestination, RoleBinder } from "./role-binder.js";
 import type { SiteEndpoint } from "./site-endpoint.js";
 import type { TargetRef } from "./target-ref.js";
-import { SERVER_ROLES_OF, TARGET_ROLES, type TargetRole } from "./target-role.js";
+import { SERVER_ROLES_OF } from "./target-role.js";
+import { TARGET_ROLES, type TargetRole } from "../model/target-role.js";
 
 const firstLabel = (fqdn: string) => fqdn.split(".")[0] ?? fqdn;
 

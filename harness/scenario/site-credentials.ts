@@ -3,7 +3,7 @@ import { loadCaFiles } from "../pki/certificate-file.js";
 import { loadIdentity } from "../pki/load-identity.js";
 import type { TlsIdentity } from "../tls/tls-identity.js";
 import type { LoadedSite } from "./loaded-site.js";
-import type { Persona } from "./persona.js";
+import type { Persona } from "../model/persona.js";
 import type { SiteIdentity } from "./site-identity.js";
 
 /** A site identity loaded: what we present, and the name we claim in From. */

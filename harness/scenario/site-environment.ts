@@ -7,7 +7,8 @@ import { listenerFor, listenerPort } from "./listener-for.js";
 import type { LoadedSite } from "./loaded-site.js";
 import type { SiteCredentials } from "./site-credentials.js";
 import type { StepEnvironment } from "./step-environment.js";
-import { SERVER_ROLES_OF, TARGET_ROLES, type TargetRole } from "./target-role.js";
+import { SERVER_ROLES_OF } from "./target-role.js";
+import { TARGET_ROLES, type TargetRole } from "../model/target-role.js";
 
 /**
  * The role a port of an Exchange server serves when the site does not bind that host to it (PROTOCOL.md §1 "Who talks

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { fqdnSchema } from "../lab/topology-fqdn.js";
 import { sipAddressSchema } from "../lab/topology-user.js";
-import { ENCRYPTION_LEVELS, type EncryptionLevel } from "../sdp/encryption-level.js";
-import { SRTP_MODES, type SrtpMode } from "../sdp/srtp-mode.js";
+import { ENCRYPTION_LEVELS, type EncryptionLevel } from "../model/encryption-level.js";
+import { SRTP_MODES, type SrtpMode } from "../model/srtp-mode.js";
 import { parseResolveEntry, type ResolveEntry } from "../sip/resolve-map.js";
 import { durationSchema } from "./duration.js";
 import { siteEndpointsSchema } from "./site-endpoint.js";
 import { siteIdentitySchema } from "./site-identity.js";
-import { TARGET_ROLES, type TargetRole } from "./target-role.js";
+import { TARGET_ROLES, type TargetRole } from "../model/target-role.js";
 
 /** The site file format version this harness reads. */
 export const SITE_SCHEMA_VERSION = 1;

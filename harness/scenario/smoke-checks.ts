@@ -1,6 +1,6 @@
 import type { LoadedSite } from "./loaded-site.js";
 import type { ScenarioInput } from "./scenario-schema.js";
-import type { TargetRole } from "./target-role.js";
+import type { TargetRole } from "../model/target-role.js";
 
 /**
  * One check of `exum smoke`, written as a scenario (it is bound and run like one), or the reason it cannot run against

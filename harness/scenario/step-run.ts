@@ -1,5 +1,5 @@
-import type { ExpectationResult, StepTarget } from "../report/run-model.js";
-import type { StepEvidence } from "../report/step-evidence.js";
+import type { ExpectationResult, StepTarget } from "../model/run-result.js";
+import type { StepEvidence } from "../model/step-evidence.js";
 import type { ProbeOptions } from "../sip/probe-options.js";
 import type { Endpoint, PlannedPersona } from "./plan.js";
 import type { StepEnvironment } from "./step-environment.js";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TARGET_ROLES, isTargetRole, type TargetRole } from "./target-role.js";
+import { TARGET_ROLES, isTargetRole, type TargetRole } from "../model/target-role.js";
 
 /**
  * How a scenario names what it talks to (DESIGN.md §6: "A scenario names roles, never addresses"):

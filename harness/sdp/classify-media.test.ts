@@ -2,11 +2,13 @@ import t from "tap";
 import { answerOffer } from "./answer-offer.js";
 import { buildOffer } from "./build-offer.js";
 import { classifyMedia } from "./classify-media.js";
-import { ENCRYPTION_LEVELS, policyForEncryptionLevel, type EncryptionLevel } from "./encryption-level.js";
+import { policyForEncryptionLevel } from "./encryption-level.js";
+import { ENCRYPTION_LEVELS, type EncryptionLevel } from "../model/encryption-level.js";
 import { FAILURES, failureCodesOf } from "../model/failure-code.js";
 import type { MediaPolicy } from "./media-policy.js";
 import { parseSessionDescription } from "./parse-session-description.js";
-import { VOIP_SECURITY_VALUES, workerPolicyForVoipSecurity } from "./voip-security.js";
+import { workerPolicyForVoipSecurity } from "./voip-security.js";
+import { VOIP_SECURITY_VALUES } from "../model/voip-security.js";
 
 const OFFER_KEYS = ["ld/hOGsi+V+rnpV3Q3/uYnrvzZ1K+mju+acykpZK", "6Bi7xIRRKcE17/PuoIy3vojd9xTPmFNngY8KVlZ2"];
 const KEY = "OZSwtm5pSROsw+A6m2Lmt/m8niX4U+6em39KYEPn";

@@ -1,20 +1,7 @@
+import { ENCRYPTION_LEVELS, type EncryptionLevel } from "../model/encryption-level.js";
 import type { MediaPolicy } from "./media-policy.js";
 import { parseChoice, type ChoiceSource } from "./parse-choice.js";
 
-/**
- * Lync/SfB media `EncryptionLevel` (CsMediaConfiguration).
- *
- * PROTOCOL.md §2 "Lync/SfB media EncryptionLevel": "`RequireEncryption` (default): SRTP must be negotiated.
- * `SupportEncryption`: SRTP if it can be negotiated. `DoNotSupportEncryption`: SRTP must not be used."
- */
-export type EncryptionLevel = "RequireEncryption" | "SupportEncryption" | "DoNotSupportEncryption";
-
-/** Every {@link EncryptionLevel}, the default first. */
-export const ENCRYPTION_LEVELS: readonly EncryptionLevel[] = [
-  "RequireEncryption",
-  "SupportEncryption",
-  "DoNotSupportEncryption",
-];
 
 const POLICY: Record<EncryptionLevel, MediaPolicy> = {
   RequireEncryption: "required",

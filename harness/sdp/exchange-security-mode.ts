@@ -1,7 +1,5 @@
-import type { VoipSecurity } from "./voip-security.js";
-
-/** How the SIP signalling of a call was carried: plain TCP, TLS with a server certificate only, or mutual TLS. */
-export type SignalingSecurity = "tcp" | "tls" | "mtls";
+import type { MediaProtection, Signaling } from "../model/signaling.js";
+import type { VoipSecurity } from "../model/voip-security.js";
 
 /**
  * The Exchange name for what was negotiated, from the signalling transport and the media.
@@ -15,7 +13,7 @@ export type SignalingSecurity = "tcp" | "tls" | "mtls";
  * them to be protected, and Exchange only negotiates SRTP on `Secured` dial plans, which require mutual TLS.
  * No media negotiated is null too.
  */
-export function exchangeSecurityMode(signaling: SignalingSecurity, media: "rtp" | "srtp" | null): VoipSecurity | null {
+export function exchangeSecurityMode(signaling: Signaling, media: MediaProtection | null): VoipSecurity | null {
   if (media === null) return null;
   if (signaling === "tcp") return media === "rtp" ? "Unsecured" : null;
   return media === "rtp" ? "SIPSecured" : "Secured";

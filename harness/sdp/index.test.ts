@@ -3,10 +3,7 @@ import * as sdp from "./index.js";
 
 t.test("the contract names other layers import are exported", async (t) => {
   const names = [
-    "ENCRYPTION_LEVELS",
-    "SRTP_MODES",
     "MEDIA_POLICIES",
-    "VOIP_SECURITY_VALUES",
     "policyForEncryptionLevel",
     "policyForSrtpMode",
     "workerPolicyForVoipSecurity",

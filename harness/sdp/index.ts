@@ -13,11 +13,10 @@ export {
   type CryptoAttributeParse,
   type Mki,
 } from "./crypto-attribute.js";
-export { ENCRYPTION_LEVELS, parseEncryptionLevel, policyForEncryptionLevel, type EncryptionLevel } from "./encryption-level.js";
-export { exchangeSecurityMode, type SignalingSecurity } from "./exchange-security-mode.js";
+export { parseEncryptionLevel, policyForEncryptionLevel } from "./encryption-level.js";
+export { exchangeSecurityMode } from "./exchange-security-mode.js";
 export { isSrtpProtocol } from "./is-srtp-protocol.js";
 export type { LocalEndpointOptions } from "./local-endpoint.js";
-export type { MediaFailure, MediaFailureCode } from "../model/media-failure.js";
 export { MEDIA_POLICIES, parseMediaPolicy, type MediaPolicy } from "./media-policy.js";
 export type { ChoiceSource } from "./parse-choice.js";
 export { parseSessionDescription } from "./parse-session-description.js";
@@ -31,7 +30,7 @@ export type {
   SdpParseWarning,
   SdpParseWarningCode,
 } from "./session-description.js";
-export { parseSrtpMode, policyForSrtpMode, SRTP_MODES, type SrtpMode } from "./srtp-mode.js";
+export { parseSrtpMode, policyForSrtpMode } from "./srtp-mode.js";
 export { srtpPacketOverhead } from "./srtp-packet-overhead.js";
 export { MICROSOFT_SRTP_SUITE, SRTP_SUITES, srtpSuiteInfo, type SrtpSuiteInfo } from "./srtp-suites.js";
-export { parseVoipSecurity, VOIP_SECURITY_VALUES, workerPolicyForVoipSecurity, type VoipSecurity } from "./voip-security.js";
+export { parseVoipSecurity, workerPolicyForVoipSecurity } from "./voip-security.js";

@@ -1,9 +1,12 @@
 import t from "tap";
 import { isHarnessError } from "../errors/harness-error.js";
-import { ENCRYPTION_LEVELS, parseEncryptionLevel, policyForEncryptionLevel } from "./encryption-level.js";
+import { parseEncryptionLevel, policyForEncryptionLevel } from "./encryption-level.js";
+import { ENCRYPTION_LEVELS } from "../model/encryption-level.js";
 import { MEDIA_POLICIES, parseMediaPolicy } from "./media-policy.js";
-import { parseSrtpMode, policyForSrtpMode, SRTP_MODES } from "./srtp-mode.js";
-import { parseVoipSecurity, VOIP_SECURITY_VALUES, workerPolicyForVoipSecurity } from "./voip-security.js";
+import { parseSrtpMode, policyForSrtpMode } from "./srtp-mode.js";
+import { SRTP_MODES } from "../model/srtp-mode.js";
+import { parseVoipSecurity, workerPolicyForVoipSecurity } from "./voip-security.js";
+import { VOIP_SECURITY_VALUES } from "../model/voip-security.js";
 
 t.test("each product setting maps to one media policy", async (t) => {
   t.same(

@@ -1,16 +1,7 @@
+import { VOIP_SECURITY_VALUES, type VoipSecurity } from "../model/voip-security.js";
 import type { MediaPolicy } from "./media-policy.js";
 import { parseChoice, type ChoiceSource } from "./parse-choice.js";
 
-/**
- * Exchange UM dial plan `VoIPSecurity`.
- *
- * PROTOCOL.md §2 "Exchange UM dial plan VoIPSecurity": `Unsecured` (default) is SIP over TCP and RTP;
- * `SIPSecured` is SIP over mutual TLS and RTP, not encrypted; `Secured` is SIP over mutual TLS and SRTP.
- */
-export type VoipSecurity = "Unsecured" | "SIPSecured" | "Secured";
-
-/** Every {@link VoipSecurity} value, the default first. */
-export const VOIP_SECURITY_VALUES: readonly VoipSecurity[] = ["Unsecured", "SIPSecured", "Secured"];
 
 /**
  * The media policy of the UM worker process on a dial plan with this VoIPSecurity.

@@ -8,11 +8,12 @@ import type { MediaPolicy } from "../sdp/media-policy.js";
 import { parseSessionDescription } from "../sdp/parse-session-description.js";
 import { delay, type AgentLink } from "./agent-link.js";
 import { fromAddress } from "./from-address.js";
-import { observeMedia, type MediaObservation, type MediaObserver } from "./media-observer.js";
+import { observeMedia, type MediaObserver } from "./media-observer.js";
+import { type MediaObservation } from "../model/media-observation.js";
 import { MessageTrace } from "./message-trace.js";
 import { failure, type ProbeFailure } from "../model/probe-failure.js";
 import type { ProbeOptions } from "./probe-options.js";
-import type { Hop, Negotiated, ProbeResult } from "./probe-result.js";
+import type { CallProbeResult, Hop, Negotiated } from "../model/probe-result.js";
 import { parseRedirectContacts } from "./redirect-contact.js";
 import { rejectionFailure } from "./rejection-failure.js";
 import { runHop } from "./run-hop.js";
@@ -28,12 +29,6 @@ export interface CallProbeOptions extends ProbeOptions {
   maxRedirects?: number;
   /** Extra headers on every INVITE (e.g. `Diversion:` for call answering: PROTOCOL.md §8). */
   extraHeaders?: string[];
-}
-
-export interface CallProbeResult extends ProbeResult {
-  readonly media: MediaObservation | null;
-  /** Who ended an answered call: we (BYE after the hold) or the peer (its BYE or a dropped connection). */
-  readonly endedBy: "us" | "peer" | null;
 }
 
 /**
@@ -176,7 +171,6 @@ export async function probeCall(target: SipTarget, options: CallProbeOptions): P
     durationMs: Math.round((performance.now() - started) * 1000) / 1000,
   };
 }
-
 
 function failed(
   why: ProbeFailure,

@@ -1,7 +1,7 @@
 import type { Socket } from "node:net";
 import { isIP } from "node:net";
 import { dialTcp, dialTls } from "../tls/dial.js";
-import type { TlsEvidence } from "../tls/tls-evidence.js";
+import type { TlsEvidence } from "../model/tls-evidence.js";
 import { failure, type ProbeFailure } from "../model/probe-failure.js";
 import type { ProbeOptions } from "./probe-options.js";
 import type { SipTarget } from "./sip-target.js";

@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { MessageTrace } from "./message-trace.js";
 import type { ProbeOptions } from "./probe-options.js";
-import type { ProbeResult } from "./probe-result.js";
+import type { ProbeResult } from "../model/probe-result.js";
 import { runHop } from "./run-hop.js";
 import type { SipTarget } from "./sip-target.js";
 import { UserAgent, type URI } from "sip.js";

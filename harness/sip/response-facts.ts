@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
 import type { Core } from "sip.js";
-import { msDiagnosticsOf, type MsDiagnostics } from "./ms-diagnostics.js";
+import { msDiagnosticsOf } from "./ms-diagnostics.js";
+import { type MsDiagnostics } from "../model/ms-diagnostics.js";
 
 /** Headers worth showing beside a status, in this order, when present. */
 export const selectedHeaderNames = [

@@ -1,6 +1,6 @@
 import type { Socket } from "node:net";
 import { classifyTlsFailure } from "../tls/classify-tls-failure.js";
-import { markClientCertificate } from "../tls/tls-evidence.js";
+import { markClientCertificate } from "../tls/mark-client-certificate.js";
 import { silentLogger } from "../log/logger.js";
 import { openAgentLink, type AgentLink } from "./agent-link.js";
 import { fromAddress } from "./from-address.js";
@@ -8,7 +8,7 @@ import { awaitFinal, type FinalWait, type ResponseDelegate } from "./await-final
 import type { MessageTrace } from "./message-trace.js";
 import { failure, type ProbeFailure } from "../model/probe-failure.js";
 import type { ProbeOptions } from "./probe-options.js";
-import type { Hop } from "./probe-result.js";
+import type { Hop } from "../model/probe-result.js";
 import { openConnection } from "./open-connection.js";
 import { signalingOf } from "./signaling-of.js";
 import type { SipTarget } from "./sip-target.js";

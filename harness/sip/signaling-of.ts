@@ -1,5 +1,5 @@
-import type { TlsEvidence } from "../tls/tls-evidence.js";
-import type { Signaling } from "./probe-result.js";
+import type { TlsEvidence } from "../model/tls-evidence.js";
+import type { Signaling } from "../model/signaling.js";
 
 /**
  * Signalling as negotiated on one connection. "mtls" needs all three: the server asked for our certificate,

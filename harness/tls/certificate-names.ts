@@ -1,4 +1,4 @@
-import type { CertificateSummary } from "./certificate-summary.js";
+import type { CertificateSummary } from "../model/certificate-summary.js";
 
 /**
  * The host names a certificate claims, lower-cased and without duplicates: the Subject CN, then every DNS SAN.

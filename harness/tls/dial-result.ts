@@ -1,4 +1,4 @@
-import type { TlsEvidence } from "./tls-evidence.js";
+import type { TlsEvidence } from "../model/tls-evidence.js";
 import type { TlsFailure } from "../model/tls-failure.js";
 
 /** Durations in ms measured with `performance.now()`. */

@@ -3,7 +3,8 @@ import { classifyTlsFailure } from "./classify-tls-failure.js";
 import { DialTimeoutError } from "./dial-timeout-error.js";
 import { validateDialOptions, type DialTcpOptions } from "./dial-options.js";
 import type { DialResult } from "./dial-result.js";
-import { emptyEvidence, type EndpointEvidence } from "./tls-evidence.js";
+import { emptyEvidence } from "./empty-evidence.js";
+import { type EndpointEvidence } from "../model/tls-evidence.js";
 import type { TlsFailure } from "../model/tls-failure.js";
 
 /** The error an aborted attempt is classified from. */

@@ -6,7 +6,7 @@ import { dialTls } from "./dial-tls.js";
 import type { DialTlsOptions } from "./dial-options.js";
 import { clearSecureContextCache, secureContextCacheSize } from "./secure-context-for.js";
 import { signalingSecurity } from "./signaling-security.js";
-import { markClientCertificate } from "./tls-evidence.js";
+import { markClientCertificate } from "./mark-client-certificate.js";
 import type { TlsIdentity } from "./tls-identity.js";
 import { CLIENT_NAME, LOOPBACK, SERVER_NAME, labPki, startTlsServer, within } from "./tls-test-fixtures.test.js";
 

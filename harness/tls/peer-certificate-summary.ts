@@ -1,6 +1,7 @@
 import { X509Certificate } from "node:crypto";
 import type { DetailedPeerCertificate, TLSSocket } from "node:tls";
-import { summarizeCertificate, type CertificateSummary } from "./certificate-summary.js";
+import { summarizeCertificate } from "./certificate-summary.js";
+import { type CertificateSummary } from "../model/certificate-summary.js";
 
 /*
  * Both helpers read the peer's certificates through `getPeerCertificate(true)`. On Node 20 a call to

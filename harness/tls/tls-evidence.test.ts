@@ -1,6 +1,7 @@
 import t from "tap";
 import { signalingSecurity } from "./signaling-security.js";
-import { emptyEvidence, markClientCertificate } from "./tls-evidence.js";
+import { emptyEvidence } from "./empty-evidence.js";
+import { markClientCertificate } from "./mark-client-certificate.js";
 
 t.test("empty evidence is JSON and says what it is", async (t) => {
   const evidence = emptyEvidence("tls");

@@ -1,8 +1,8 @@
 import { checkServerIdentity, type TLSSocket } from "node:tls";
 import { certificateNames } from "./certificate-names.js";
 import { classifyTlsFailure } from "./classify-tls-failure.js";
-import type { CertificateSummary } from "./certificate-summary.js";
-import type { VerificationEvidence } from "./tls-evidence.js";
+import type { CertificateSummary } from "../model/certificate-summary.js";
+import type { VerificationEvidence } from "../model/tls-evidence.js";
 import type { TlsFailure } from "../model/tls-failure.js";
 
 export interface ServerVerification {

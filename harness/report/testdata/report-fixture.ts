@@ -1,9 +1,13 @@
-import type { LabEvent } from "../lab-event.js";
-import type { MatrixResult } from "../matrix-model.js";
-import { RUN_SCHEMA_VERSION, type RunResult, type ScenarioResult, type StepResult } from "../run-model.js";
+import type { LabEvent } from "../../model/lab-event.js";
+import type { MatrixResult } from "../../model/matrix-model.js";
+import { RUN_SCHEMA_VERSION, type RunResult, type ScenarioResult, type StepResult } from "../../model/run-result.js";
 import { summarizeRun } from "../run-summary.js";
-import { scenarioVerdict } from "../scenario-verdict.js";
-import type { CertificateEvidence, HopEvidence, ProbeEvidence, TlsConnectionEvidence, TraceEvidence } from "../step-evidence.js";
+import { scenarioVerdict } from "../../model/verdict.js";
+import type { ProbeEvidence } from "../../model/step-evidence.js";
+import type { TraceEntry } from "../../model/trace-entry.js";
+import type { Hop } from "../../model/probe-result.js";
+import type { TlsEvidence } from "../../model/tls-evidence.js";
+import type { CertificateSummary } from "../../model/certificate-summary.js";
 
 /**
  * A RunResult built by hand for the renderers' golden tests (markdown.test.ts, html.test.ts, the browser test): every
@@ -18,7 +22,7 @@ export const HOSTILE_REASON = "Not Acceptable <img src=x onerror=alert(1)> Here"
 const CAS = "cas01.tukwila.contoso.com";
 const MBX = "mbx01.tukwila.contoso.com";
 
-const certificate = (fqdn: string): CertificateEvidence => ({
+const certificate = (fqdn: string): CertificateSummary => ({
   subject: `O=exum lab, CN=${fqdn}`,
   commonName: fqdn,
   san: [`DNS:${fqdn}`],
@@ -29,7 +33,7 @@ const certificate = (fqdn: string): CertificateEvidence => ({
   serialNumber: "0123456789ABCDEF",
 });
 
-const tls = (fqdn: string, address: string, port: number): TlsConnectionEvidence => ({
+const tls = (fqdn: string, address: string, port: number): TlsEvidence => ({
   transport: "tls",
   tcp: { localAddress: "127.0.0.1", localPort: 50100, remoteAddress: address, remotePort: port },
   version: "TLSv1.3",
@@ -61,7 +65,7 @@ function message(lines: readonly string[], body = ""): string {
   return `${lines.join("\r\n")}\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
 }
 
-function trace(direction: "sent" | "received", atMs: number, remote: string, raw: string): TraceEvidence {
+function trace(direction: "sent" | "received", atMs: number, remote: string, raw: string): TraceEntry {
   const firstLine = raw.split("\r\n", 1)[0] ?? "";
   return {
     direction,
@@ -84,7 +88,7 @@ const casRemote = "127.42.7.10:5061";
 const umRemote = "127.42.7.11:5063";
 const workerRemote = "127.42.7.11:5066";
 
-const failedCallTrace: TraceEvidence[] = [
+const failedCallTrace: TraceEntry[] = [
   trace("sent", 3.2, casRemote, message([`INVITE sip:alice@contoso.com;opaque=app:voicemail SIP/2.0`, via, ...dialog, "To: <sip:alice@contoso.com>", "CSeq: 1 INVITE"], OFFER)),
   trace("received", 9.8, casRemote, message(["SIP/2.0 302 Moved Temporarily", via, ...dialog, "To: <sip:alice@contoso.com>;tag=a6c85cf", "CSeq: 1 INVITE", `Contact: <sip:alice@${MBX}:5063;transport=TLS;opaque=app:voicemail>`])),
   trace("sent", 10.1, casRemote, message(["ACK sip:alice@contoso.com;opaque=app:voicemail SIP/2.0", via, ...dialog, "To: <sip:alice@contoso.com>;tag=a6c85cf", "CSeq: 1 ACK"])),
@@ -110,7 +114,7 @@ const failedCallTrace: TraceEvidence[] = [
   trace("sent", 42.0, workerRemote, message([`ACK sip:alice@${MBX}:5066;transport=TLS;opaque=app:voicemail SIP/2.0`, via, ...dialog, "To: <sip:alice@contoso.com>;tag=c8e0", "CSeq: 3 ACK"])),
 ];
 
-function hop(partial: Partial<HopEvidence> & Pick<HopEvidence, "target" | "address" | "port" | "status" | "reason">): HopEvidence {
+function hop(partial: Partial<Hop> & Pick<Hop, "target" | "address" | "port" | "status" | "reason">): Hop {
   return {
     method: "INVITE",
     transport: "tls",

@@ -1,10 +1,11 @@
-import type { TlsEvidence } from "../tls/tls-evidence.js";
+import type { MediaObservation } from "./media-observation.js";
+import type { MediaProtection, Signaling } from "./signaling.js";
+import type { TargetRole } from "./target-role.js";
+import type { ExchangeMode } from "./voip-security.js";
+import type { TlsEvidence } from "./tls-evidence.js";
 import type { MsDiagnostics } from "./ms-diagnostics.js";
-import type { TraceEntry } from "./message-trace.js";
-import type { ProbeFailure } from "../model/probe-failure.js";
-
-/** Signalling as negotiated: plain TCP, TLS where the server did not authenticate us, or mutual TLS. */
-export type Signaling = "tcp" | "tls" | "mtls";
+import type { TraceEntry } from "./trace-entry.js";
+import type { ProbeFailure } from "./probe-failure.js";
 
 /** Timings of one hop in milliseconds (null where the step did not happen). */
 export interface HopTimings {
@@ -34,18 +35,24 @@ export interface Hop {
   readonly tls: TlsEvidence | null;
   readonly timings: HopTimings;
   readonly failure: ProbeFailure | null;
+  /**
+   * The role and server the scenario runner recognised at this hop (the lab's address plan or the site's bindings),
+   * when it did; absent on results of `exum options` and `exum call`, which know no topology.
+   */
+  readonly role?: TargetRole | null;
+  readonly server?: string | null;
 }
 
 /** Media as negotiated on an answered call (calls only). */
 export interface Negotiated {
   readonly signaling: Signaling;
-  readonly media: "rtp" | "srtp" | null;
+  readonly media: MediaProtection | null;
   readonly suite: string | null;
   readonly cryptoTag: number | null;
   /** The answer's m= transport profile, e.g. RTP/SAVP. */
   readonly profile: string | null;
   /** Exchange's name for the result: Unsecured, SIPSecured or Secured (PROTOCOL.md §2). */
-  readonly mode: "Unsecured" | "SIPSecured" | "Secured" | null;
+  readonly mode: ExchangeMode | null;
 }
 
 /** What one `exum options` or `exum call` observed, JSON-serialisable (the `--json` output). */
@@ -68,4 +75,10 @@ export interface ProbeResult {
   readonly trace: TraceEntry[];
   readonly startedAt: string;
   readonly durationMs: number;
+}
+
+export interface CallProbeResult extends ProbeResult {
+  readonly media: MediaObservation | null;
+  /** Who ended an answered call: we (BYE after the hold) or the peer (its BYE or a dropped connection). */
+  readonly endedBy: "us" | "peer" | null;
 }

@@ -19,7 +19,7 @@ export interface VerificationEvidence {
 
 /**
  * Our side of mutual TLS. "Report 'mutual TLS accepted' only after the first SIP response arrives" (PROTOCOL.md §5):
- * the dialler fills `sent` and `requested`; the SIP layer settles `accepted` with {@link markClientCertificate} (below).
+ * the dialler fills `sent` and `requested`; the SIP layer settles `accepted` with markClientCertificate (harness/tls).
  */
 export interface ClientCertificateEvidence {
   /** We presented a certificate: the server asked for one and we had an identity. */
@@ -64,45 +64,4 @@ export interface TlsEvidence {
   clientCertificate: ClientCertificateEvidence;
   /** Things a report must show even when the attempt succeeded (`--insecure` overrides, observer doubts). */
   warnings: string[];
-}
-
-/** Evidence before anything was seen. */
-export function emptyEvidence(transport: "tcp" | "tls"): TlsEvidence {
-  return {
-    transport,
-    tcp: { localAddress: null, localPort: null, remoteAddress: null, remotePort: null },
-    version: null,
-    cipher: null,
-    sni: null,
-    alpn: null,
-    peer: null,
-    peerChain: [],
-    verification: { trusted: false, error: null, nameMatches: null, verifiedName: null, insecure: false },
-    clientCertificate: {
-      sent: false,
-      requested: null,
-      requestedBasis: transport === "tcp" ? "plain TCP: no TLS handshake" : "no handshake yet",
-      accepted: null,
-      subject: null,
-    },
-    warnings: [],
-  };
-}
-
-/**
- * Settles whether the server accepted us as a client, in place, and returns the same evidence.
- *
- * Call with `true` when the first SIP response arrives on the connection, `false` when the server rejects us after
- * the handshake: "a server that rejects a missing or untrusted client certificate does so *after* the client's
- * handshake has completed; the client sees alert 116 (certificate required) or 48 (unknown CA) on its first read …
- * Report 'mutual TLS accepted' only after the first SIP response arrives." (PROTOCOL.md §5)
- *
- * `accepted` describes our certificate, so `true` is recorded only when one was sent (a server that never asked
- * accepted nothing); `false` is always recorded (the server refused us, with or without a certificate).
- */
-export function markClientCertificate(evidence: TlsEvidence, accepted: boolean): TlsEvidence {
-  if (evidence.transport !== "tls") return evidence;
-  if (!accepted) evidence.clientCertificate.accepted = false;
-  else if (evidence.clientCertificate.sent) evidence.clientCertificate.accepted = true;
-  return evidence;
 }

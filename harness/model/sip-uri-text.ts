@@ -51,7 +51,7 @@ export function uriUser(uri: SipUriText): string | null {
   return uri.user === null ? null : (uri.user.split(";")[0] ?? uri.user);
 }
 
-/** The Request-URI exactly as the request line wrote it (sip.js re-renders it: SIPJS.md). */
+/** The Request-URI exactly as the request line wrote it (sip.js re-renders it: docs/sipjs.md). */
 export function rawRequestUri(raw: string): string {
   const line = raw.slice(0, Math.max(0, raw.indexOf("\r\n")) || raw.length);
   return line.split(" ")[1] ?? "";

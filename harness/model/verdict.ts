@@ -26,3 +26,19 @@ export function stepVerdict(expectations: readonly { readonly met: boolean }[], 
   if (error !== null && error !== undefined) return "error";
   return expectations.every((expectation) => expectation.met) ? "passed" : "failed";
 }
+
+/**
+ * A scenario's verdict, the one rule for the runner and every reporter: `error` when its set-up or tear-down failed;
+ * else the worst of its steps'. A scenario that was skipped or interrupted (`skipReason`) is `skipped` unless a step
+ * that ran before the stop failed or erred: what failed before Ctrl-C still counts, the rest was not run to its end.
+ */
+export function scenarioVerdict(scenario: {
+  readonly error: unknown | null;
+  readonly skipReason: string | null;
+  readonly steps: readonly { readonly verdict: Verdict }[];
+}): Verdict {
+  if (scenario.error !== null && scenario.error !== undefined) return "error";
+  const steps = worstVerdict(scenario.steps.map((step) => step.verdict));
+  if (scenario.skipReason !== null && steps !== "failed" && steps !== "error") return "skipped";
+  return steps;
+}
