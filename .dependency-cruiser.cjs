@@ -1,4 +1,4 @@
-// Layer check (DESIGN.md §2): folders under harness/ are layers and may import only the layers listed here.
+// Layer check (docs/design.md §2): folders under harness/ are layers and may import only the layers listed here.
 // `npm run check:layers` fails the build on any other import. Tests (*.test.ts) and harness/testing/ may
 // import anything; production code never imports them.
 const allowed = {
@@ -23,7 +23,7 @@ module.exports = {
       const denied = layers.filter((other) => other !== layer && !allowed[layer].includes(other));
       return {
         name: `layer-${layer}`,
-        comment: `harness/${layer}/ may import only: ${allowed[layer].join(", ") || "nothing of ours"} (DESIGN.md §2)`,
+        comment: `harness/${layer}/ may import only: ${allowed[layer].join(", ") || "nothing of ours"} (docs/design.md §2)`,
         severity: "error",
         from: { path: `^harness/${layer}/`, pathNot: test },
         to: { path: `^harness/(${denied.concat("testing").join("|")})/` },

@@ -16,7 +16,7 @@ const OPTIONS_OF: Record<CertsArgs["action"], readonly string[]> = {
 const ALL_OPTIONS = [...new Set(Object.values(OPTIONS_OF).flat())];
 
 /**
- * `exum certs init | lint <pem|pfx|host:port> | show [file]` (DESIGN.md §1, §8; issue 3). One command with an
+ * `exum certs init | lint <pem|pfx|host:port> | show [file]` (docs/design.md §1, §8). One command with an
  * action, because the CLI frame dispatches one handler per registered command.
  */
 export const certsCommand: CliCommand<CertsArgs> = {

@@ -1,7 +1,7 @@
 /**
- * Interop: `exum certs lint host:port` against Kamailio 5.6 + tls module (PEERS.md), a strict mutual-TLS server
+ * Interop: `exum certs lint host:port` against Kamailio 5.6 + tls module (docs/peers.md), a strict mutual-TLS server
  * nobody here wrote, once demanding and verifying client certificates and once not asking for them. It answers our
- * OPTIONS with 200, which is what settles "accepted" (PROTOCOL.md §5).
+ * OPTIONS with 200, which is what settles "accepted" (docs/protocol.md §5).
  * Loopback only. Run: npm run test:interop (skipped when kamailio is not installed).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -155,7 +155,7 @@ t.test("Kamailio limited to TLS 1.2: the refusal comes inside the handshake", as
   const stranger = await lint(port, "--cert", "untrusted.crt", "--key", "untrusted.key");
   t.equal(stranger.code, ExitCode.Failed);
   t.equal(stranger.report.live?.error?.code, "tls-client-cert-rejected");
-  t.match(stranger.report.live?.acceptanceEvidence, /TLS alert 48 unknown_ca during the handshake/, "unknown_ca, as PROTOCOL.md §5 says");
+  t.match(stranger.report.live?.acceptanceEvidence, /TLS alert 48 unknown_ca during the handshake/, "unknown_ca, as docs/protocol.md §5 says");
   t.equal(status(stranger.report, "live-client-cert-accepted")?.status, "fail");
   // A refusal inside a TLS 1.2 handshake leaves no recorded chain: the handshake rule says so rather than failing.
   t.equal(status(stranger.report, "live-handshake")?.status, "skip");

@@ -23,7 +23,7 @@ function eventLine(event: LabEvent): string {
 }
 
 /**
- * `exum lab [topology]` (DESIGN.md §1, §5; issue 4): starts the embedded lab in the foreground — the built-in
+ * `exum lab [topology]` (docs/design.md §1, §5): starts the embedded lab in the foreground — the built-in
  * topology or a YAML file — prints every endpoint, the `--resolve` lines other tools need, the lab DNS address, the
  * PKI (created on first use), then the event log as it grows; Ctrl-C (io.signal) stops everything and frees every
  * port (exit 130, as every long command). `--json` prints one JSON object on one line instead (events then go to

@@ -7,7 +7,7 @@ import { processIo, type CliIo } from "./cli-io.js";
 import { commands } from "./commands.js";
 
 /**
- * Parses argv, runs one command and returns the process exit code (DESIGN.md §1):
+ * Parses argv, runs one command and returns the process exit code (docs/design.md §1):
  * 0 success, 1 failure seen on the wire / unmet expectation, 2 bad input, 3 harness error, 130 interrupted.
  */
 export async function main(argv: string[], io?: CliIo): Promise<number> {

@@ -32,9 +32,9 @@ function parseSweeps(values: readonly string[] | undefined): string[] | undefine
 }
 
 /**
- * `exum matrix` (DESIGN.md §1; issue 6): sweeps pool EncryptionLevel × dial plan VoIPSecurity, trunk SRTPMode ×
+ * `exum matrix` (docs/design.md §1): sweeps pool EncryptionLevel × dial plan VoIPSecurity, trunk SRTPMode ×
  * VoIPSecurity (Mediation Server) and UMStartupMode × VoIPSecurity on the embedded lab, one call per cell, and shows
- * each grid beside PROTOCOL.md §2's table and the seed's Lync Phone Edition table (and §1's startup modes), every
+ * each grid beside docs/protocol.md §2's table and the seed's Lync Phone Edition table (and §1's startup modes), every
  * differing cell marked ≠. Progress on stderr; the grid on stdout (list reporter); `<out>/<run-id>/` like a run
  * (run.json with `matrix`, junit.xml, report.md, report.html). Exit 0 when every cell agrees, 1 when a measured cell
  * contradicts a documented table, 3 on a harness error, 130 when interrupted.
@@ -52,7 +52,7 @@ export const matrixCommand: CliCommand<MatrixFlags> = {
       .option("timeout", { type: "number", default: 5, describe: "seconds each connect, handshake and final response of a cell's call may take" })
       .option("json", { type: "boolean", default: false, describe: "print the matrix (run.json's `matrix`) on stdout instead of the grid" })
       .example("$0 matrix", "every sweep; the grids on the terminal and reports/<run-id>/report.html")
-      .example("$0 matrix --sweep pool-encryption --reporter list,md", "PROTOCOL.md §2's matrix only; the terminal and report.md"),
+      .example("$0 matrix --sweep pool-encryption --reporter list,md", "docs/protocol.md §2's matrix only; the terminal and report.md"),
   async run(flags, io) {
     const sweeps = parseSweeps(flags.sweep);
     const reporters = parseReporters(flags.reporter).filter((name) => !(flags.json && name === "list"));

@@ -10,7 +10,7 @@ import type { CliIo } from "./cli-io.js";
 import { setUpLogging } from "./log-setup.js";
 import { resolve as resolvePath } from "node:path";
 
-/** Flags shared by `exum options` and `exum call` (issue 2 "Targets and flags"). */
+/** Flags shared by `exum options` and `exum call` (docs/design.md §1). */
 export interface ProbeFlags {
   target: string;
   cert?: string;

@@ -15,7 +15,7 @@ export interface ReportFlags {
 }
 
 /**
- * `exum report <run.json>` (DESIGN.md §1 "re-render a run's reports"; issue 6): reads a run's run.json, checks it
+ * `exum report <run.json>` (docs/design.md §1 "re-render a run's reports"): reads a run's run.json, checks it
  * (not JSON, or another schemaVersion: exit 2 naming the file) and writes its reports again — by default every file
  * reporter into the folder run.json is in, and the list summary on stdout. Exit 0 when every report was written, 3
  * when a reporter failed (the others are written all the same).

@@ -11,7 +11,7 @@ import { memoryIo } from "./cli-io.js";
 import { dispatch } from "./main.js";
 import { runCommand } from "./run-command.js";
 
-// End-to-end (STYLE.md habit 9): scenario files written to a temp folder, the real CLI run in-process. Every lab run
+// End-to-end (docs/style.md habit 9): scenario files written to a temp folder, the real CLI run in-process. Every lab run
 // uses the lab PKI shared by the test files of this checkout (harness/lab sharedLabPkiDir) and a loopback block of its own.
 const PKI = ["--certs", sharedLabPkiDir()];
 const SCENARIO_TESTDATA = join(import.meta.dirname, "..", "scenario", "testdata");

@@ -51,7 +51,7 @@ function grepOf(text: string | undefined): RegExp | undefined {
 }
 
 /**
- * `exum run [scenario…]` (DESIGN.md §1, §3, §7; issue 5): runs scenarios (default: the library, `scenarios/`) against
+ * `exum run [scenario…]` (docs/design.md §1, §3, §7): runs scenarios (default: the library, `scenarios/`) against
  * the embedded lab — one lab per scenario, with its topology overrides, the lab PKI created on first use — or against
  * a real site (`--site`). Prints a line per scenario as it finishes (step detail, expected vs seen, for what did not
  * pass) and a summary; writes `<out>/<run-id>/`: `run.json` (the run model), `junit.xml`, the log (JSON lines) and,

@@ -42,7 +42,7 @@ function writeFailed(what: string, error: unknown) {
 /**
  * Creates `<out>/<run-id>/` and opens the run's log (JSON lines from info up, or from `--log-level` when that is
  * debug or trace; `--log-level` also decides what the terminal shows) and, when asked, its TLS key log. Both stream
- * into `*.partial` names until {@link RunFiles.finish}, so a file without that suffix is always whole (DESIGN.md §9).
+ * into `*.partial` names until {@link RunFiles.finish}, so a file without that suffix is always whole (docs/design.md §9).
  */
 export async function openRunFiles(options: { out: string; runId: string; keylog: string | undefined; logLevel: string }, io: CliIo): Promise<RunFiles> {
   const dir = resolve(io.cwd, options.out, options.runId);

@@ -32,7 +32,7 @@ export interface RunInputRequest {
   readonly stepTimeoutMs: number | undefined;
 }
 
-/** Everything a run needs, read and checked: nothing is written before this succeeds (DESIGN.md §9). */
+/** Everything a run needs, read and checked: nothing is written before this succeeds (docs/design.md §9). */
 export interface RunInputs {
   readonly plans: Plan[];
   readonly target: RunTarget;

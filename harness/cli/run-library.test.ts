@@ -12,7 +12,7 @@ import { runCommand } from "./run-command.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
-// issue 5 "Proof": "the whole library passes on the lab in CI". `exum run` as `npm start` runs it: the library
+// The whole library passes on the lab in CI (docs/design.md §6). `exum run` as `npm start` runs it: the library
 // (scenarios/) on the embedded lab, one lab per scenario (the lab PKI shared by the test files, so keys are made once).
 t.test("every shipped scenario passes on the embedded lab", async (t) => {
   const out = await tempDir(t, "exum-library-");

@@ -12,7 +12,7 @@ import { runCommand } from "./run-command.js";
 
 const SCENARIOS = join(import.meta.dirname, "..", "..", "scenarios");
 
-// DESIGN.md §6: "the same scenarios run unchanged against a real deployment". A running lab plays the real site: the
+// docs/design.md §6: "the same scenarios run unchanged against a real deployment". A running lab plays the real site: the
 // site file binds the roles to its FQDNs, maps them to its addresses with resolve:, and presents the lab's PFX.
 t.test("the library against a site: bound by the site file, lab-only scenarios skipped", async (t) => {
   const lab = await startTestLab(t);

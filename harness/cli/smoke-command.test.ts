@@ -17,8 +17,8 @@ const CAS = "cas01.tukwila.contoso.com";
 const MED = "med01.contoso.com";
 
 /**
- * A running lab plays the real site (issue 6: "Tested against the embedded lab bound through a site file, exactly as a
- * real site would be"): roles bound to its FQDNs, resolve: entries to its loopback addresses, a lab persona's
+ * A running lab plays the real site (docs/design.md §1: tested against the embedded lab bound through a site file, exactly as a
+ * real site would be): roles bound to its FQDNs, resolve: entries to its loopback addresses, a lab persona's
  * certificate as the identity (PFX or PEM), the lab root as the CA bundle.
  */
 function siteYaml(lab: Lab, options: { identity?: "pfx" | "pem"; timeout?: string; safety?: string; pilots?: string } = {}): string {

@@ -33,7 +33,7 @@ function seconds(ms: number): string {
 }
 
 /**
- * `exum smoke --site <file>` (DESIGN.md §1; issue 6): the safe post-deployment set against a real site, built in
+ * `exum smoke --site <file>` (docs/design.md §1): the safe post-deployment set against a real site, built in
  * memory (harness/scenario smokePlans): OPTIONS over mutual TLS and a live certificate lint of every Call Router (and
  * Exchange 2010 UM server) and Mediation Server the site binds, then one short Secured call (RequireEncryption, BYE
  * right after the answer) to its auto attendant or Subscriber Access pilot. One call at a time, never load; the whole
@@ -64,7 +64,7 @@ export const smokeCommand: CliCommand<SmokeFlags> = {
     if (flags.timeout !== undefined && !(flags.timeout > 0 && Number.isFinite(flags.timeout))) {
       throw inputError("EXUM_BAD_FLAG", `--timeout ${flags.timeout} is not a positive number of seconds`, { field: "--timeout", hint: "e.g. --timeout 5" });
     }
-    // Everything is read and checked before anything is sent or written (DESIGN.md §9).
+    // Everything is read and checked before anything is sent or written (docs/design.md §9).
     const loaded = await loadSiteFile(resolvePath(io.cwd, flags.site));
     const siteShown = shownPath(loaded.file, io.cwd);
     const { plans, maxDurationMs } = smokePlans(loaded, {

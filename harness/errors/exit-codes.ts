@@ -1,5 +1,5 @@
 /**
- * Process exit codes (DESIGN.md §1). Named so callers and tests never use bare numbers.
+ * Process exit codes (docs/design.md §1). Named so callers and tests never use bare numbers.
  */
 export const ExitCode = {
   /** Everything asked for succeeded (probe answered, every scenario met its expectations). */

@@ -29,7 +29,7 @@ export const LISTENER_NAMES: readonly ListenerName[] = [
 ];
 
 /**
- * The UM worker's ports. PROTOCOL.md §1: "5065–5068 (docs disagree: either 5065/5067 TCP and 5066/5068 TLS, or
+ * The UM worker's ports. docs/protocol.md §1: "5065–5068 (docs disagree: either 5065/5067 TCP and 5066/5068 TLS, or
  * 5065/5066 in single mode)".
  * - `paired` (default): Microsoft's Exchange 2013 port table, "Each UM worker process that's created listens on port
  *   5065 and 5067 (unsecured) and 5066 and 5068 (secured)": two worker slots, slot 1 = TCP 5065 / TLS 5066,
@@ -40,7 +40,7 @@ export type WorkerPortLayout = "paired" | "single";
 
 export const WORKER_PORT_LAYOUTS: readonly WorkerPortLayout[] = ["paired", "single"];
 
-/** One listener a role has, with its real port (PROTOCOL.md §1 table). */
+/** One listener a role has, with its real port (docs/protocol.md §1 table). */
 export interface ListenerSpec {
   readonly name: ListenerName;
   /** `tls` listeners are mutual TLS. */
@@ -71,7 +71,7 @@ export interface RoleListenerOptions {
 
 /**
  * Every listener a server of `role` has, whatever its UMStartupMode (the simulated server opens the TCP ones in
- * TCP/Dual mode and the TLS ones in TLS/Dual mode, {@link startupModeOpens}). Gateways are not in PROTOCOL.md's
+ * TCP/Dual mode and the TLS ones in TLS/Dual mode, {@link startupModeOpens}). Gateways are not in docs/protocol.md's
  * table; the lab gives them the usual 5060 TCP / 5061 TLS.
  */
 export function roleListeners(role: ServerRole, options: RoleListenerOptions = {}): ListenerSpec[] {

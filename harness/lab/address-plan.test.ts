@@ -36,7 +36,7 @@ t.test("on Linux, 127.0.0.23 (any 127/8 address) is local and bindable", { skip:
   t.equal(text, "hello");
 });
 
-t.test("real ports per role (PROTOCOL.md §1), one address each from the block, in topology order", async (t) => {
+t.test("real ports per role (docs/protocol.md §1), one address each from the block, in topology order", async (t) => {
   const plan = planAddresses(defaultTopology(), { block: "127.42.7.0/24", platform: "linux" });
   t.equal(plan.ports, "real");
   t.equal(plan.block, "127.42.7.0/24");
@@ -77,7 +77,7 @@ t.test("the worker layout and the OWA port come from the topology", async (t) =>
   );
 });
 
-t.test("UMStartupMode decides which listeners a server opens (PROTOCOL.md §1)", async (t) => {
+t.test("UMStartupMode decides which listeners a server opens (docs/protocol.md §1)", async (t) => {
   t.same(
     UM_STARTUP_MODES.map((mode) => [mode, startupModeOpens(mode, "tcp"), startupModeOpens(mode, "tls")]),
     [

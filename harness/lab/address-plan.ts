@@ -24,7 +24,7 @@ export interface PlannedListener {
   readonly transport: "tcp" | "tls";
   /** The port to bind: the real port, or 0 in ephemeral mode (bind 0 and read the port back). */
   readonly port: number;
-  /** The port the real product listens on (PROTOCOL.md §1), whatever the mode. */
+  /** The port the real product listens on (docs/protocol.md §1), whatever the mode. */
   readonly realPort: number;
   readonly description: string;
 }
@@ -47,7 +47,7 @@ export interface AddressPlan {
 }
 
 /**
- * Where each server of a topology listens (DESIGN.md §5; issue 4 "Each server gets its own loopback address and its
+ * Where each server of a topology listens (docs/design.md §5: "Each server gets its own loopback address and its
  * real ports"):
  * - On Linux the whole of 127.0.0.0/8 is local, so each lab takes a /24 block of its own (random unless given) and
  *   each server an address in it, in topology order from .10: the default lab's cas01 is 127.a.b.10, mbx01 .11, …

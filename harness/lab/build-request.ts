@@ -9,7 +9,7 @@ export interface InDialogRequestSpec {
   transport: "tcp" | "tls";
   /** Extra header lines, `Name: value`. */
   headers?: string[];
-  /** Our User-Agent (PROTOCOL.md §8: `MSExchangeUM/<version>`). */
+  /** Our User-Agent (docs/protocol.md §8: `MSExchangeUM/<version>`). */
   userAgent?: string;
 }
 

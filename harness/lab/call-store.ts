@@ -26,7 +26,7 @@ export interface CallRecord {
   readonly invite: Core.IncomingRequestMessage;
   /** Our To-tag. */
   readonly localTag: string;
-  /** The connection the call came on: in-dialog requests from the server are sent on it (SIPJS.md). */
+  /** The connection the call came on: in-dialog requests from the server are sent on it (docs/sipjs.md). */
   readonly socket: Socket;
   state: CallState;
   /** Media the worker answered: srtp or rtp; null before the answer. */

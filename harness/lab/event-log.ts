@@ -1,5 +1,5 @@
 /**
- * The simulated servers' event logs (DESIGN.md §5: "Each simulated server keeps an event log with the Exchange/Lync
+ * The simulated servers' event logs (docs/design.md §5: "Each simulated server keeps an event log with the Exchange/Lync
  * event IDs it would have written (1649, 1113, 1021, 1647, 1442, 1684, 25051 …): the report shows the server's view
  * beside the client's"). One log per lab; every entry names the server that wrote it.
  */
@@ -13,7 +13,7 @@ export interface LabEvent {
   readonly seq: number;
   /** The FQDN of the server that wrote it. */
   readonly server: string;
-  /** The Exchange or Lync event ID (PROTOCOL.md §4, see lab-event-ids.ts). */
+  /** The Exchange or Lync event ID (docs/protocol.md §4, see lab-event-ids.ts). */
   readonly eventId: number;
   readonly level: EventLevel;
   /** What the real server would have written, in one line, with the reason. */

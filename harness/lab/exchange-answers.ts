@@ -4,17 +4,17 @@ import { reasonPhrase } from "./sip-reason-phrase.js";
 import type { SimRequest } from "./sim-server.js";
 import type { ExchangeRejectionReason } from "./topology-behaviour.js";
 
-/** The methods Exchange UM lists in `Allow` (PROTOCOL.md §6: "one `Allow` per method"). */
+/** The methods Exchange UM lists in `Allow` (docs/protocol.md §6: "one `Allow` per method"). */
 export const EXCHANGE_ALLOW = ["INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "INFO", "NOTIFY"] as const;
 
-/** The User-Agent of the server (PROTOCOL.md §8: `User-Agent: MSExchangeUM/<version>`). */
+/** The User-Agent of the server (docs/protocol.md §8: `User-Agent: MSExchangeUM/<version>`). */
 export function exchangeUserAgent(request: SimRequest): string {
   const agents = request.behaviour().userAgents;
   return request.role === "exchange2010" ? agents.exchange2010 : agents.exchange;
 }
 
 /**
- * Answers OPTIONS with `status` (PROTOCOL.md §6), with `Accept: application/sdp` and one `Allow` per method; a
+ * Answers OPTIONS with `status` (docs/protocol.md §6), with `Accept: application/sdp` and one `Allow` per method; a
  * non-2xx answer is written as event 1651 (OPTIONS rejected).
  */
 export function answerOptions(request: SimRequest, status: number): void {
@@ -29,11 +29,11 @@ export function answerOptions(request: SimRequest, status: number): void {
 }
 
 /**
- * Rejects an INVITE the way Exchange does. PROTOCOL.md §4: "Exchange rejects INVITEs with **403** (unauthorised
+ * Rejects an INVITE the way Exchange does. docs/protocol.md §4: "Exchange rejects INVITEs with **403** (unauthorised
  * gateway, wrong hunt group, dial plan not found, user not UM-enabled, max calls reached)" with
  * `ms-diagnostics-public: <ErrorCode>;source="<local fqdn>";reason="<text>"`; the numeric code is
  * `behaviour.rejections.codes[reason]` (not public, default 0). IncorrectHuntGroup takes
- * `behaviour.securityParity` (PROTOCOL.md §2). Each event of `events` is written with `detail`.
+ * `behaviour.securityParity` (docs/protocol.md §2). Each event of `events` is written with `detail`.
  */
 export function rejectInvite(request: SimRequest, reason: ExchangeRejectionReason, detail: string, events: readonly number[]): void {
   const behaviour = request.behaviour();

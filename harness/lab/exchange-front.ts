@@ -24,16 +24,16 @@ export interface ExchangeFront {
 /**
  * A new INVITE at an Exchange UM front door (the Call Router on 5060/5061, or an Exchange 2010 UM server), in the
  * order Exchange decides it:
- * 1. UM IP gateway authorisation (PROTOCOL.md §5: "TLS succeeds but the certificate names no configured UM IP
+ * 1. UM IP gateway authorisation (docs/protocol.md §5: "TLS succeeds but the certificate names no configured UM IP
  *    gateway: **403** + ms-diagnostics-public (UnAuthorizedGateway)"; events 1021 + the front's); "A disabled gateway
  *    is rejected too (event 1442)". A gateway in **NoNewCalls** is treated like Disabled for new INVITEs [INF]: the
  *    front holds no calls, so "no new calls" leaves nothing to accept (OPTIONS still get 200);
  * 2. what the call is for (um-call-target.ts: dial plan through the gateway's hunt groups, user, diversion);
- * 3. security parity (PROTOCOL.md §2: "A TCP call into a SIPSecured/Secured dial plan, or a TLS call into an
+ * 3. security parity (docs/protocol.md §2: "A TCP call into a SIPSecured/Secured dial plan, or a TLS call into an
  *    Unsecured one, is rejected by the Call Router with **403** … (reason IncorrectHuntGroup)");
- * 4. dial plan membership (PROTOCOL.md §5: "Every Client Access and Mailbox server must be added to every SIP URI
+ * 4. dial plan membership (docs/protocol.md §5: "Every Client Access and Mailbox server must be added to every SIP URI
  *    dial plan, or it will not answer"): a front that is not a member rejects with DialPlanNotLinked [INF];
- * 5. the redirect (PROTOCOL.md §1 step 2; redirect-uri.ts builds the Contact).
+ * 5. the redirect (docs/protocol.md §1 step 2; redirect-uri.ts builds the Contact).
  */
 export function frontInvite(request: SimRequest, front: ExchangeFront): void {
   const reject = (reason: ExchangeRejectionReason, detail: string, extra: readonly number[] = []) =>

@@ -9,7 +9,7 @@ export type GatewayMatch =
   | { readonly kind: "unknown"; readonly detail: string };
 
 /**
- * The UM IP gateway a peer is. PROTOCOL.md §5 "How trust is decided [OBS]": "Exchange adds every secured peer FQDN
+ * The UM IP gateway a peer is. docs/protocol.md §5 "How trust is decided [OBS]": "Exchange adds every secured peer FQDN
  * (UM IP gateways of secured dial plans, Lync pools) to its trusted list and matches the peer certificate's
  * subject/SAN names against it" — over TLS, a gateway whose address is covered by a name of the verified client
  * certificate (CN or SAN, SAN wildcards allowed). Over TCP Exchange knows a gateway by its IP address (the gateway's

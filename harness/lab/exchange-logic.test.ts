@@ -15,7 +15,7 @@ import { diversionOf, resolveUmCall } from "./um-call-target.js";
 
 const MBX1 = "mbx01.tukwila.contoso.com";
 
-t.test("redirectUri: PROTOCOL.md §1 step 2, table-driven", async (t) => {
+t.test("redirectUri: docs/protocol.md §1 step 2, table-driven", async (t) => {
   const cases: [string, Parameters<typeof redirectUri>[1], string | null][] = [
     ["sip:alice@contoso.com;opaque=app:voicemail", { host: MBX1, port: 5063, transport: "tls", spelling: "upper" }, `sip:alice@${MBX1}:5063;transport=TLS;opaque=app:voicemail`],
     ["sip:alice@cas01.tukwila.contoso.com:5061;transport=tls;opaque=app:voicemail;maddr=127.0.0.9", { host: MBX1, port: 5063, transport: "tls", spelling: "upper" }, `sip:alice@${MBX1}:5063;transport=TLS;opaque=app:voicemail;maddr=${MBX1}`],
@@ -36,7 +36,7 @@ t.test("SIP URI text: split and joined back unchanged; the raw Request-URI", asy
   t.equal(rawRequestUri("INVITE sip:Alice@X;transport=Tls SIP/2.0\r\nVia: x\r\n\r\n"), "sip:Alice@X;transport=Tls");
 });
 
-t.test("resolveUmCall: call answering, pilots, diversion, failures (PROTOCOL.md §5, §8)", async (t) => {
+t.test("resolveUmCall: call answering, pilots, diversion, failures (docs/protocol.md §5, §8)", async (t) => {
   const topology = applyOverrides(defaultTopology(), { users: [{ sipAddress: "bob@contoso.com", umEnabled: false }] });
   const pool = topology.umIpGateways.find((g) => g.name === "pool01") ?? null;
   const gw = topology.umIpGateways.find((g) => g.name === "gw01") ?? null;
@@ -57,7 +57,7 @@ t.test("resolveUmCall: call answering, pilots, diversion, failures (PROTOCOL.md 
   t.equal(diversionOf(() => undefined), null);
 });
 
-t.test("peer certificate names and wildcard SANs (PROTOCOL.md §5)", async (t) => {
+t.test("peer certificate names and wildcard SANs (docs/protocol.md §5)", async (t) => {
   const summary = { subject: "", commonName: "Pool01.contoso.com", san: ["DNS:pool01.contoso.com", "DNS:*.dublin.contoso.com", "IP Address:127.0.0.1"], issuer: "", validFrom: "", validTo: "", fingerprint256: "", serialNumber: "" };
   t.same(peerNames(summary), ["pool01.contoso.com", "*.dublin.contoso.com"]);
   t.same(peerNames(null), []);

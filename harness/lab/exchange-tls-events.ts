@@ -8,7 +8,7 @@ const WHY: Readonly<Record<SimTlsFailure["kind"], string>> = {
 };
 
 /**
- * Writes the TLS failure event of an Exchange UM server. PROTOCOL.md §5: "TLS itself fails (untrusted CA, expired,
+ * Writes the TLS failure event of an Exchange UM server. docs/protocol.md §5: "TLS itself fails (untrusted CA, expired,
  * revoked, unusable): **no SIP response at all**; the handshake is aborted (TLS alert or close). Exchange logs 1649
  * (Call Router) or 1113 (UM service)."
  */
@@ -24,7 +24,7 @@ export function writeTlsFailure(context: SimServerContext, eventId: 1649 | 1113,
 }
 
 /**
- * PROTOCOL.md §4: "1684 certificate Subject Name is not a valid FQDN (e.g. a wildcard CN; breaks the local SIP
+ * docs/protocol.md §4: "1684 certificate Subject Name is not a valid FQDN (e.g. a wildcard CN; breaks the local SIP
  * OPTIONS probe)". Written once when the server starts with such a certificate.
  */
 export function checkOwnCertificate(context: SimServerContext): void {

@@ -19,7 +19,7 @@ function redirectContacts(result: CallProbeResult): string[] {
     .map((entry) => /^Contact: (.*)$/m.exec(entry.raw)?.[1]?.trim() ?? "");
 }
 
-/** A voice-mail call for alice through the Call Router, as the pool places it (PROTOCOL.md §8). */
+/** A voice-mail call for alice through the Call Router, as the pool places it (docs/protocol.md §8). */
 async function voicemail(lab: Lab, options: { persona?: string | null; listener?: "sip-tls" | "sip-tcp"; diversion?: boolean; user?: string; policy?: "required" | "optional" | "none" } = {}) {
   const listener = options.listener ?? "sip-tls";
   return probeCall(labTarget(lab, CAS, listener, options.user ?? "alice", VOICEMAIL), {
@@ -29,7 +29,7 @@ async function voicemail(lab: Lab, options: { persona?: string | null; listener?
   });
 }
 
-t.test("the redirect chain Call Router → UM service → worker, each Contact as PROTOCOL.md §1 says", async (t) => {
+t.test("the redirect chain Call Router → UM service → worker, each Contact as docs/protocol.md §1 says", async (t) => {
   const lab = await startTestLab(t);
   const result = await voicemail(lab);
   t.match(result, { outcome: "answered", status: 200, negotiated: { signaling: "mtls", media: "srtp", mode: "Secured" } });
@@ -62,7 +62,7 @@ t.test("maddr in the Request-URI is rewritten to the new host; transport spelled
   t.equal(redirectContacts(result)[0], `<sip:alice@${MBX1}:5063;transport=tls;opaque=app:voicemail;maddr=${MBX1}>`);
 });
 
-t.test("Subscriber Access and the auto attendant by pilot; bob on mbx02 (PROTOCOL.md §5, §8)", async (t) => {
+t.test("Subscriber Access and the auto attendant by pilot; bob on mbx02 (docs/protocol.md §5, §8)", async (t) => {
   const lab = await startTestLab(t);
   const options = { ...(await clientOptions(lab, "pool")), policy: "required" as const };
   const access = await probeCall(labTarget(lab, CAS, "sip-tls", "dp1.contoso.com"), options);
@@ -74,7 +74,7 @@ t.test("Subscriber Access and the auto attendant by pilot; bob on mbx02 (PROTOCO
   t.match(redirectContacts(bob)[0], "mbx02.tukwila.contoso.com:5063");
 });
 
-t.test("a certificate naming no UM IP gateway: 403 UnAuthorizedGateway, events 1021 and 1647 (PROTOCOL.md §5)", async (t) => {
+t.test("a certificate naming no UM IP gateway: 403 UnAuthorizedGateway, events 1021 and 1647 (docs/protocol.md §5)", async (t) => {
   const lab = await startTestLab(t);
   const result = await voicemail(lab, { persona: "owa" });
   t.match(result, { outcome: "failed", status: 403, failure: { code: "unauthorized-gateway" } });
@@ -100,7 +100,7 @@ t.test("a disabled gateway (and NoNewCalls) is rejected, event 1442", async (t) 
   t.throws(() => lab.setGatewayStatus("nope", "Enabled"), { code: "EXUM_LAB_UNKNOWN_GATEWAY" });
 });
 
-t.test("security parity: TCP into the Secured dial plan, TLS into an Unsecured one → 403 IncorrectHuntGroup (PROTOCOL.md §2)", async (t) => {
+t.test("security parity: TCP into the Secured dial plan, TLS into an Unsecured one → 403 IncorrectHuntGroup (docs/protocol.md §2)", async (t) => {
   const lab = await startTestLab(t);
   const tcp = await voicemail(lab, { listener: "sip-tcp" });
   t.match(tcp, { status: 403, failure: { code: "security-parity" } });
@@ -120,7 +120,7 @@ t.test("security parity: TCP into the Secured dial plan, TLS into an Unsecured o
   );
 });
 
-t.test("dial plan, user and diversion resolution failures (PROTOCOL.md §4 names)", async (t) => {
+t.test("dial plan, user and diversion resolution failures (docs/protocol.md §4 names)", async (t) => {
   const topology = applyOverrides(defaultTopology(), { users: [{ sipAddress: "bob@contoso.com", umEnabled: false }] });
   const lab = await startTestLab(t, { topology });
   const options = { ...(await clientOptions(lab, "pool")), policy: "required" as const };
@@ -139,7 +139,7 @@ t.test("a Call Router that is not a member of the dial plan rejects with DialPla
   t.match(result.hops[0]?.diagnostics[0], { reason: "DialPlanNotLinked" });
 });
 
-t.test("UMStartupMode TCP: no listener on 5061, connection refused (PROTOCOL.md §1)", async (t) => {
+t.test("UMStartupMode TCP: no listener on 5061, connection refused (docs/protocol.md §1)", async (t) => {
   const topology = applyOverrides(defaultTopology(), { servers: [{ fqdn: CAS, startupMode: "TCP" }] });
   const lab = await startTestLab(t, { topology });
   t.same(
@@ -163,7 +163,7 @@ t.test("a redirect status of 303 and an OPTIONS status from the behaviour settin
   t.equal(lab.events.entries({ eventId: 1651 }).length, 1);
 });
 
-t.test("pointAt: mbx01's A record at mbx03 makes alice's call land on mbx03 (seed example 1, PROTOCOL.md §7)", async (t) => {
+t.test("pointAt: mbx01's A record at mbx03 makes alice's call land on mbx03 (seed example 1, docs/protocol.md §7)", async (t) => {
   const lab = await startTestLab(t);
   lab.pointAt(MBX1, "mbx03.dublin.contoso.com");
   const mismatch = await voicemail(lab);

@@ -70,7 +70,7 @@ function listenTcp(server: Server, address: string, port: number): Promise<void>
 }
 
 /**
- * The lab's DNS server (issue 4: "The lab also answers DNS A queries for its names on a loopback port"), so
+ * The lab's DNS server (docs/design.md §5: the lab answers DNS A queries for its names on a loopback port), so
  * third-party stacks that follow a 302 to a lab FQDN (baresip, SIPp) resolve it too. Answers come from the
  * {@link NameMap} as it is at each query (answerDnsQuery); it never recurses and never sends a query anywhere.
  * Malformed packets are ignored, a bad TCP connection is closed, and nothing a peer sends can stop it.

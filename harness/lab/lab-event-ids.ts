@@ -1,7 +1,7 @@
 import type { EventLevel } from "./event-log.js";
 
 /**
- * The event IDs simulated servers write. PROTOCOL.md §4 "Exchange event IDs worth naming in reports [OBS]: 1649
+ * The event IDs simulated servers write. docs/protocol.md §4 "Exchange event IDs worth naming in reports [OBS]: 1649
  * Call Router TLS failure with a gateway, 1113 UM service TLS failure, 1647 Call Router rejected a call, 1021 call
  * rejected (e.g. from an invalid gateway), 1442 gateway disabled, 1651 OPTIONS rejected, 1684 certificate Subject
  * Name is not a valid FQDN …, 1400/1401 SIP peers unhealthy/healthy. Mediation Server: 25051 no OPTIONS reply,

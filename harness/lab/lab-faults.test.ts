@@ -111,7 +111,7 @@ t.test("server states: stopped refuses, running again answers; stopped as black-
   t.match(result, { status: null, failure: { code: "no-response" } });
 });
 
-t.test("a stopped Mailbox server: the Call Router still redirects to it, the next hop is refused (PROTOCOL.md §7)", async (t) => {
+t.test("a stopped Mailbox server: the Call Router still redirects to it, the next hop is refused (docs/protocol.md §7)", async (t) => {
   const lab = await startTestLab(t);
   await lab.setServerState(MBX1, "stopped");
   const result = await call(lab);

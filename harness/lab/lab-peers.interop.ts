@@ -1,5 +1,5 @@
 /**
- * The embedded lab against SIP stacks nobody here wrote (issue 4 "Proof"; PEERS.md), on loopback only: SIPp and
+ * The embedded lab against SIP stacks nobody here wrote (docs/peers.md), on loopback only: SIPp and
  * sipsak over TCP against the Call Router's 5060, `openssl s_client` over mutual TLS on its 5061, and baresip
  * calling through the whole redirect chain (Call Router → UM service → worker) over TLS with mandatory SRTP,
  * resolving the lab's FQDNs through the lab DNS. Every assertion reads what the peer itself printed (SIPp's message
@@ -29,11 +29,11 @@ const GW = "gw01.contoso.com";
 
 if (!interopEnabled()) t.comment("interop tests skipped: run `npm run test:interop` (EXUM_INTEROP=1)");
 
-/** The default lab with DP1 Unsecured: the dial plan a TCP call may reach (PROTOCOL.md §2 security parity). */
+/** The default lab with DP1 Unsecured: the dial plan a TCP call may reach (docs/protocol.md §2 security parity). */
 const unsecuredLab = () => applyOverrides(defaultTopology(), { dialPlans: [{ name: "DP1", voipSecurity: "Unsecured" }] });
 
 /**
- * A voice-mail INVITE for bob (mailbox on mbx02) as a gateway delivers it over TCP (PROTOCOL.md §8: the user's
+ * A voice-mail INVITE for bob (mailbox on mbx02) as a gateway delivers it over TCP (docs/protocol.md §8: the user's
  * voice-mail URI and a Diversion), expecting the Call Router's 302, then the ACK in the INVITE transaction. SIPp
  * itself checks the Contact against `contact` (POSIX ERE; SIPp's header value keeps the space after the colon), so
  * its exit code already says the Contact was right.
@@ -80,7 +80,7 @@ interopTest("SIPp over TCP against the Call Router's 5060: OPTIONS 200, voice ma
   // runSipp aims at 127.0.0.1; SIPp's own `-rsa` sends to the Call Router's address instead (each lab server has one).
   const toCallRouter = ["-rsa", `${cas.address}:${port}`];
 
-  await t.test("OPTIONS: 200 with Exchange's User-Agent (PROTOCOL.md §6, §8)", async (t) => {
+  await t.test("OPTIONS: 200 with Exchange's User-Agent (docs/protocol.md §6, §8)", async (t) => {
     const result = await runSipp({
       dir: await tempDir(t, "exum-sipp-"),
       port,
@@ -91,7 +91,7 @@ interopTest("SIPp over TCP against the Call Router's 5060: OPTIONS 200, voice ma
     t.match(result.messages, /TCP message received[^]*SIP\/2\.0 200 OK/);
   });
 
-  await t.test("INVITE from gw01's address: 302, Contact = bob's Mailbox FQDN, 5062, transport=TCP (PROTOCOL.md §1 step 2)", async (t) => {
+  await t.test("INVITE from gw01's address: 302, Contact = bob's Mailbox FQDN, 5062, transport=TCP (docs/protocol.md §1 step 2)", async (t) => {
     const transport = lab.topology.behaviour.callRouter.contactTransport === "upper" ? "TCP" : "tcp";
     const expected = `<sip:bob@${MBX2}:5062;transport=${transport};opaque=app:voicemail>`;
     // Over TCP Exchange knows a UM IP gateway by its IP address (exchange-gateway-auth.ts): SIPp binds to gw01's
@@ -143,7 +143,7 @@ interopTest("openssl s_client over mutual TLS to the Call Router's 5061: pool ce
   const tlsFailures = () => lab.events.entries({ server: CAS, eventId: 1649 });
 
   for (const version of ["1.3", "1.2"] as const) {
-    await t.test(`pool01's certificate over TLS ${version}: OPTIONS 200 (PROTOCOL.md §6)`, async (t) => {
+    await t.test(`pool01's certificate over TLS ${version}: OPTIONS 200 (docs/protocol.md §6)`, async (t) => {
       const result = await exchange({ cert: pool, tlsVersion: version });
       t.equal(result.protocol, `TLSv${version}`, "s_client's handshake", { output: result.output });
       t.equal(result.reply?.status, 200, "200 OK", { output: result.output });
@@ -154,8 +154,8 @@ interopTest("openssl s_client over mutual TLS to the Call Router's 5061: pool ce
 
   // The lab's listener is Node's tls.Server with requestCert + rejectUnauthorized, i.e. OpenSSL's
   // SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT: a missing certificate is refused by OpenSSL itself, with the
-  // same alerts Kamailio sends (PEERS.md) — 116 certificate_required after the client's side of a TLS 1.3 handshake
-  // has completed, 40 handshake_failure inside a TLS 1.2 handshake. No SIP answer either way (PROTOCOL.md §5).
+  // same alerts Kamailio sends (docs/peers.md) — 116 certificate_required after the client's side of a TLS 1.3 handshake
+  // has completed, 40 handshake_failure inside a TLS 1.2 handshake. No SIP answer either way (docs/protocol.md §5).
   await t.test("no certificate over TLS 1.3: the client's handshake completes, then alert 116, no SIP answer", async (t) => {
     const before = tlsFailures().length;
     const result = await exchange({ tlsVersion: "1.3" });
@@ -244,7 +244,7 @@ function receivedResponses(log: string): string[] {
 interopTest("baresip (gw01, mediaenc=srtp-mand) calling through the lab over TLS, names resolved by the lab DNS", ["baresip"], async (t) => {
   const lab = await startTestLab(t, { topology: securedAndSipSecuredLab(), dns: true });
 
-  await t.test("into the Secured dial plan: 302, 302, 200 with SRTP, AES_CM_128_HMAC_SHA1_80 (PROTOCOL.md §1, §2)", async (t) => {
+  await t.test("into the Secured dial plan: 302, 302, 200 with SRTP, AES_CM_128_HMAC_SHA1_80 (docs/protocol.md §1, §2)", async (t) => {
     const dnsBefore = lab.dns?.stats.answered ?? 0;
     // baresip appends the account's ;transport=tls itself; the port is explicit, so it asks the lab DNS for an A record.
     const baresip = await gatewayBaresip(t, lab, `sip:dp1@${CAS}:5061`);
@@ -270,7 +270,7 @@ interopTest("baresip (gw01, mediaenc=srtp-mand) calling through the lab over TLS
     t.match(lab.calls.ended(MBX1), [{ endedBy: "peer-bye", media: "srtp" }], "the worker saw the BYE");
   });
 
-  await t.test("into the SIPSecured dial plan: the worker refuses the SRTP-required offer with 488 (PROTOCOL.md §3)", async (t) => {
+  await t.test("into the SIPSecured dial plan: the worker refuses the SRTP-required offer with 488 (docs/protocol.md §3)", async (t) => {
     const baresip = await gatewayBaresip(t, lab, `sip:dp2@${CAS}:5061`);
     const closed = await baresip.waitForLog(BaresipLog.sessionClosed, 10_000);
     const log = baresip.logs();

@@ -21,13 +21,13 @@ export interface LabPkiFiles {
   readonly chain: string;
 }
 
-/** The lab PKI a running lab uses (DESIGN.md §8, `exum certs init`), with absolute paths. */
+/** The lab PKI a running lab uses (docs/design.md §8, `exum certs init`), with absolute paths. */
 export interface LabPki {
   readonly dir: string;
   /** The lab root CA certificate: the `--ca` of every client. */
   readonly rootCa: string;
   readonly rootCaPem: string;
-  /** Each persona's certificate (DESIGN.md §4: `--as pool` presents pool01's certificate). */
+  /** Each persona's certificate (docs/design.md §4: `--as pool` presents pool01's certificate). */
   readonly personas: Readonly<Record<Persona, LabPkiFiles>>;
   /** Every certificate of the manifest by name (servers and deliberate mistakes). */
   readonly certificates: Readonly<Record<string, LabPkiFiles>>;
@@ -72,7 +72,7 @@ async function isComplete(dir: string, now: Date): Promise<LabManifest | null> {
 }
 
 /**
- * The lab PKI under `dir`, created on first use (issue 4: "creating the PKI on first use"): an existing complete one
+ * The lab PKI under `dir`, created on first use (docs/design.md §5, §8): an existing complete one
  * is used as is; an incomplete or expiring one is completed in place by `generateLabPki` (idempotent); a missing
  * directory is generated into a temporary sibling and renamed into place, so parallel labs (tap runs test files in
  * parallel) sharing one directory never see half a PKI.

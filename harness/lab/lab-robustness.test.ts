@@ -44,7 +44,7 @@ async function exchange(lab: Lab, text: string | Buffer, ms = 300): Promise<{ da
   return { data, closed };
 }
 
-t.test("malformed requests get 400 where they can be answered, a clean close where not (issue 4 Robustness)", async (t) => {
+t.test("malformed requests get 400 where they can be answered, a clean close where not (docs/design.md §5)", async (t) => {
   const lab = await startTestLab(t);
   const good = await exchange(lab, options("good-1"));
   t.match(good.data, /^SIP\/2\.0 200 OK\r\n/);

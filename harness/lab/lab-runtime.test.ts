@@ -21,7 +21,7 @@ function refused(address: string, port: number): Promise<boolean> {
   });
 }
 
-t.test("the default lab: every server on its own loopback address with its real ports (PROTOCOL.md §1)", async (t) => {
+t.test("the default lab: every server on its own loopback address with its real ports (docs/protocol.md §1)", async (t) => {
   const lab = await startTestLab(t);
   t.equal(lab.servers.size, 10);
   const cas = lab.server("cas01");
@@ -45,7 +45,7 @@ t.test("the default lab: every server on its own loopback address with its real 
   t.ok(lab.pki.personas.pool.cert.endsWith("pool01.crt"));
 });
 
-t.test("OPTIONS: 200 from the Call Router to the pool persona over mutual TLS and over TCP (PROTOCOL.md §6)", async (t) => {
+t.test("OPTIONS: 200 from the Call Router to the pool persona over mutual TLS and over TCP (docs/protocol.md §6)", async (t) => {
   const lab = await startTestLab(t);
   const options = await clientOptions(lab, "pool");
   const tls = await probeOptions(labTarget(lab, CAS, "sip-tls", null), options);
@@ -57,7 +57,7 @@ t.test("OPTIONS: 200 from the Call Router to the pool persona over mutual TLS an
   t.match(um, { outcome: "ok", status: 200 });
 });
 
-t.test("no client certificate: the handshake is aborted, no SIP response, event 1649 at the Call Router (PROTOCOL.md §5)", async (t) => {
+t.test("no client certificate: the handshake is aborted, no SIP response, event 1649 at the Call Router (docs/protocol.md §5)", async (t) => {
   const lab = await startTestLab(t);
   const seen: LabEvent[] = [];
   lab.events.subscribe((event) => seen.push(event));

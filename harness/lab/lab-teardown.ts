@@ -5,7 +5,7 @@ export interface TeardownProblem {
 }
 
 /**
- * Tear-down steps registered during set-up and run in reverse order under one deadline (STYLE.md habit 12:
+ * Tear-down steps registered during set-up and run in reverse order under one deadline (docs/style.md habit 12:
  * "Set-up and tear-down run in reverse order under a deadline, so a failed scenario never leaves a listener or a
  * socket behind"). A step that throws or outlives the deadline is reported and the next one still runs.
  */

@@ -21,7 +21,7 @@ async function call(lab: Lab, level: EncryptionLevel, extra: { holdMs?: number; 
   });
 }
 
-t.test("the compatibility matrix at the worker (PROTOCOL.md §2, §3)", async (t) => {
+t.test("the compatibility matrix at the worker (docs/protocol.md §2, §3)", async (t) => {
   const secured = await startTestLab(t);
   const sipSecured = await startTestLab(t, { topology: applyOverrides(defaultTopology(), { dialPlans: [{ name: "DP1", voipSecurity: "SIPSecured" }] }) });
 
@@ -51,7 +51,7 @@ t.test("the compatibility matrix at the worker (PROTOCOL.md §2, §3)", async (t
   });
 });
 
-t.test("the 488 is configurable (PROTOCOL.md §3 [INF])", async (t) => {
+t.test("the 488 is configurable (docs/protocol.md §3 [INF])", async (t) => {
   const topology = applyOverrides(defaultTopology(), {
     dialPlans: [{ name: "DP1", voipSecurity: "SIPSecured" }],
     behaviour: { worker: { incompatibleSecurity: { status: 415, reason: "Unsupported Media Type", diagnosticsCode: 15601, diagnosticsReason: "Media mismatch" } } },
@@ -62,7 +62,7 @@ t.test("the 488 is configurable (PROTOCOL.md §3 [INF])", async (t) => {
   t.match(result.hops[2]?.diagnostics[0], { code: 15601, reason: "Media mismatch" });
 });
 
-t.test("Exchange 2010: one hop fewer, UM server → worker (PROTOCOL.md §1)", async (t) => {
+t.test("Exchange 2010: one hop fewer, UM server → worker (docs/protocol.md §1)", async (t) => {
   const lab = await startTestLab(t);
   const result = await probeCall(labTarget(lab, UM2010, "sip-tls", "carol", ";opaque=app:voicemail"), {
     ...(await clientOptions(lab, "pool")),
@@ -80,7 +80,7 @@ t.test("Exchange 2010: one hop fewer, UM server → worker (PROTOCOL.md §1)", a
   t.match(result.hops[0]?.headers, { "user-agent": [/^MSExchangeUM\/14\./] });
 });
 
-t.test("Exchange 2010 disabled (Disable-UMService): new INVITEs get 503, OPTIONS still answered (PROTOCOL.md §7)", async (t) => {
+t.test("Exchange 2010 disabled (Disable-UMService): new INVITEs get 503, OPTIONS still answered (docs/protocol.md §7)", async (t) => {
   const lab = await startTestLab(t);
   await lab.setServerState(UM2010, "disabled");
   const options = { ...(await clientOptions(lab, "pool")), policy: "required" as const, extraHeaders: ["Diversion: <sip:carol@contoso.com>"] };

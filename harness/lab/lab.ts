@@ -47,7 +47,7 @@ export interface LabOptions {
   dns?: boolean;
   /** Its port. @defaultValue 0 (the kernel's choice) */
   dnsPort?: number;
-  /** Cap the TLS version of every server (PEERS.md: TLS 1.2 makes a rejected client certificate fail in the handshake). */
+  /** Cap the TLS version of every server (docs/peers.md: TLS 1.2 makes a rejected client certificate fail in the handshake). */
   maxTlsVersion?: TlsVersion;
   logger?: Logger;
   /** The deadline of `close()` (and of the tear-down after a failed start). @defaultValue 5000 */
@@ -71,7 +71,7 @@ export interface LabServer {
   listeners(): SimListenerInfo[];
 }
 
-/** The embedded lab (DESIGN.md §5; issue 4), running. */
+/** The embedded lab (docs/design.md §5), running. */
 export interface Lab {
   /** The lab's own copy of the topology; server states, faults and gateway statuses change in it. */
   readonly topology: Topology;
@@ -93,7 +93,7 @@ export interface Lab {
   caPem(): string[];
   /** A persona's or certificate's identity for the client (`pool`, `mediation`, `gateway`, `owa`, `mbx01`, `self-signed`…). */
   identity(name: Persona | string): Promise<TlsIdentity>;
-  /** PROTOCOL.md §7 / topology-server-state.ts: running | stopped | disabled | faulty (faulty needs a fault). */
+  /** docs/protocol.md §7 / topology-server-state.ts: running | stopped | disabled | faulty (faulty needs a fault). */
   setServerState(name: string, state: ServerState): Promise<void>;
   /** Makes a server faulty with this fault (topology-fault.ts, defaults filled), or clears it (running again). */
   setFault(name: string, fault: unknown): Promise<void>;

@@ -7,9 +7,9 @@ import { startSipListener, type InboundRequest, type SipListener } from "./sip-l
 
 /** How the responder's worker behaves; every field can change while it runs (tests flip them). */
 export interface ResponderBehaviour {
-  /** The worker's media policy (PROTOCOL.md §2: Secured → required, SIPSecured/Unsecured → none). */
+  /** The worker's media policy (docs/protocol.md §2: Secured → required, SIPSecured/Unsecured → none). */
   workerPolicy: MediaPolicy;
-  /** Status for an offer the worker cannot take. PROTOCOL.md §3 default: 488 Not Acceptable Here. */
+  /** Status for an offer the worker cannot take. docs/protocol.md §3 default: 488 Not Acceptable Here. */
   notAcceptableStatus: number;
   /** ms-diagnostics-public reason sent with that status. */
   notAcceptableReason: string;
@@ -32,7 +32,7 @@ export interface LoopbackResponderOptions {
   keyPem: string;
   caPem: string[];
   requireClientCertificate?: boolean;
-  /** Cap the TLS version (PEERS.md: under 1.2 a rejected client certificate fails the handshake itself). */
+  /** Cap the TLS version (docs/peers.md: under 1.2 a rejected client certificate fails the handshake itself). */
   maxTlsVersion?: "TLSv1.2" | "TLSv1.3";
   behaviour?: Partial<ResponderBehaviour>;
   logger?: Logger;
@@ -49,7 +49,7 @@ export interface LoopbackResponder {
 
 /**
  * A two-step mutual-TLS responder on loopback: a front that answers OPTIONS 200 and redirects INVITEs with
- * 302 (the Call Router, PROTOCOL.md §1 step 2), and a worker that answers with SDP or refuses (§1 step 4,
+ * 302 (the Call Router, docs/protocol.md §1 step 2), and a worker that answers with SDP or refuses (§1 step 4,
  * §3). The full simulated Exchange UM and Lync servers live in the lab; this is the small version the
  * client's tests and `exum selftest` run against.
  */

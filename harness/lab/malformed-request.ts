@@ -17,7 +17,7 @@ const REQUEST_LINE = /^([A-Za-z]+) (\S+) SIP\/2\.0$/;
 const COPIED: Readonly<Record<string, string>> = { via: "Via", v: "Via", from: "From", f: "From", to: "To", t: "To", "call-id": "Call-ID", i: "Call-ID", cseq: "CSeq" };
 
 /**
- * Parses one framed message with sip.js's parser (SIPJS.md: "`Core.Parser.parseMessage` parses one complete
+ * Parses one framed message with sip.js's parser (docs/sipjs.md: "`Core.Parser.parseMessage` parses one complete
  * message") and checks what sip.js does not: RFC 3261 §8.1.1 "A valid SIP request formulated by a UAC MUST, at a
  * minimum, contain the following header fields: To, From, CSeq, Call-ID, Max-Forwards, and Via" (Max-Forwards is
  * not insisted on: Lync and Exchange peers always send it, and its absence is harmless here), with a numeric CSeq

@@ -1,5 +1,5 @@
 /**
- * Exchange's rejection header. PROTOCOL.md §4 "Exchange rejection header [OBS]":
+ * Exchange's rejection header. docs/protocol.md §4 "Exchange rejection header [OBS]":
  * `ms-diagnostics-public: <ErrorCode>;source="<local fqdn>";reason="<text>"`.
  */
 export function msDiagnosticsPublic(code: number, source: string, reason: string): string {
@@ -7,7 +7,7 @@ export function msDiagnosticsPublic(code: number, source: string, reason: string
 }
 
 /**
- * The Lync/SfB form. PROTOCOL.md §4 [DOC]: `ms-diagnostics: <id>;reason="<text>";source="<fqdn>"[;appName="…"]`.
+ * The Lync/SfB form. docs/protocol.md §4 [DOC]: `ms-diagnostics: <id>;reason="<text>";source="<fqdn>"[;appName="…"]`.
  */
 export function msDiagnostics(code: number, reason: string, source: string, appName?: string): string {
   return `ms-diagnostics: ${code};reason="${quoted(reason)}";source="${quoted(source)}"${appName === undefined ? "" : `;appName="${quoted(appName)}"`}`;

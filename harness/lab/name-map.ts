@@ -21,8 +21,8 @@ function isLoopback(address: string): boolean {
 }
 
 /**
- * The lab's name resolution: FQDN → loopback address, the lab's "DNS A records" (DESIGN.md §5). It changes while
- * the lab runs: seed example 1 (PROTOCOL.md §7) "the DNS A records of servers 1 and 2 are pointed at servers 3 and
+ * The lab's name resolution: FQDN → loopback address, the lab's "DNS A records" (docs/design.md §5). It changes while
+ * the lab runs: seed example 1 (docs/protocol.md §7) "the DNS A records of servers 1 and 2 are pointed at servers 3 and
  * 4" is `pointAt(mbx01, mbx03); pointAt(mbx02, mbx04)`. The SIP client resolves through it (`nameMapResolver`) and
  * so does the lab DNS server (`startLabDns`). Names compare without case and without a trailing dot.
  */

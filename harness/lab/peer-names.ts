@@ -2,7 +2,7 @@ import type { CertificateSummary } from "../model/certificate-summary.js";
 
 /**
  * The DNS names a peer certificate carries, lower case: the Subject CN first, then every SAN `DNS:` entry, without
- * repeats. PROTOCOL.md §5: Exchange "matches the peer certificate's subject/SAN names against" its trusted list.
+ * repeats. docs/protocol.md §5: Exchange "matches the peer certificate's subject/SAN names against" its trusted list.
  */
 export function peerNames(certificate: CertificateSummary | null): string[] {
   if (certificate === null) return [];
@@ -18,7 +18,7 @@ export function peerNames(certificate: CertificateSummary | null): string[] {
 
 /**
  * Whether a certificate name covers an FQDN: equal (any case), or a SAN wildcard `*.dublin.contoso.com` covering
- * exactly one left-most label (RFC 6125 §6.4.3). PROTOCOL.md §5: "a wildcard in the SAN is" supported.
+ * exactly one left-most label (RFC 6125 §6.4.3). docs/protocol.md §5: "a wildcard in the SAN is" supported.
  */
 export function nameCovers(certificateName: string, fqdn: string): boolean {
   const name = certificateName.toLowerCase();

@@ -9,7 +9,7 @@ export interface RedirectUriOptions {
 }
 
 /**
- * The Contact URI of Exchange's 302. PROTOCOL.md §1 "The redirect chain", step 2: "Its Contact is the original
+ * The Contact URI of Exchange's 302. docs/protocol.md §1 "The redirect chain", step 2: "Its Contact is the original
  * Request-URI with [OBS]: host replaced by the Mailbox server FQDN …; port set to 5062 (TCP) or 5063 (TLS);
  * `transport=TCP` or `transport=TLS` after how the call arrived; any `maddr` rewritten to the new host." Every
  * other part of the Request-URI (user, `opaque=app:voicemail`, other parameters) is kept as written. Returns null

@@ -5,9 +5,9 @@ import type { SimHandler, SimHandlerFactory, SimRequest } from "./sim-server.js"
 import type { UmCallTarget } from "./um-call-target.js";
 
 /**
- * Where the Call Router sends an accepted call. PROTOCOL.md §1 step 2: to "the Mailbox server FQDN that hosts the
+ * Where the Call Router sends an accepted call. docs/protocol.md §1 step 2: to "the Mailbox server FQDN that hosts the
  * user's active mailbox database (or the organisation mailbox for Auto Attendant); port set to 5062 (TCP) or 5063
- * (TLS)" — the bound port of that server's UM service listener (an Exchange 2010 server's 5060/5061). PROTOCOL.md
+ * (TLS)" — the bound port of that server's UM service listener (an Exchange 2010 server's 5060/5061). docs/protocol.md
  * §7: "the Exchange 2013 Call Router does not health-check the Mailbox server it redirects to [OBS][INF]"; with
  * `behaviour.callRouter.checksMailboxHealth` a Mailbox server that is not running is refused as UserRoutingIssue.
  */
@@ -33,7 +33,7 @@ const callRouterFront: ExchangeFront = {
 };
 
 /**
- * The Exchange 2013/2016/2019 UM Call Router (PROTOCOL.md §1: "signalling only, never answers a call, never touches
+ * The Exchange 2013/2016/2019 UM Call Router (docs/protocol.md §1: "signalling only, never answers a call, never touches
  * media"): OPTIONS answered `behaviour.callRouter.optionsStatus` (§6: "200 to any peer that completes TLS"), a new
  * INVITE authorised, resolved and redirected to the Mailbox server's UM service (exchange-front.ts), TLS failures
  * written as event 1649.

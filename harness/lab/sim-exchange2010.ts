@@ -6,11 +6,11 @@ import { WorkerSlotChooser } from "./sim-um-service.js";
 import { UmWorker } from "./sim-worker.js";
 
 /**
- * An Exchange 2010 UM server. PROTOCOL.md §1: "TCP 5060, mutual TLS 5061 … redirects straight to its worker
+ * An Exchange 2010 UM server. docs/protocol.md §1: "TCP 5060, mutual TLS 5061 … redirects straight to its worker
  * (5065–5068)"; "Exchange 2010 has one hop fewer (UM server → worker)". It authorises the gateway, resolves the call
  * and checks security parity like the Call Router (exchange-front.ts), then answers `behaviour.umService.redirectStatus`
  * to its own worker; rejections are event 1021, TLS failures 1113. `Disable-UMService` is the server state
- * `disabled` (the host answers new INVITEs `behaviour.disabledAnswer`, PROTOCOL.md §7).
+ * `disabled` (the host answers new INVITEs `behaviour.disabledAnswer`, docs/protocol.md §7).
  */
 export const exchange2010Handler: SimHandlerFactory = (context): SimHandler => {
   checkOwnCertificate(context);

@@ -13,7 +13,7 @@ async function fromMediation(lab: Lab, gateway: string, listener: "sip-tls" | "s
   return probeCall(labTarget(lab, gateway, listener, "+14255550100"), { ...(await clientOptions(lab, "mediation")), policy });
 }
 
-t.test("the gateway answers OPTIONS on 5060 TCP and 5061 TLS (PROTOCOL.md §6: the Mediation Server pings it)", async (t) => {
+t.test("the gateway answers OPTIONS on 5060 TCP and 5061 TLS (docs/protocol.md §6: the Mediation Server pings it)", async (t) => {
   const lab = await startTestLab(t);
   const tcp = await probeOptions(labTarget(lab, GW, "sip-tcp", null), await clientOptions(lab, null));
   t.match(tcp, { outcome: "ok", status: 200, hops: [{ signaling: "tcp", port: 5060, headers: { server: ["exum-lab-gateway"] } }] });

@@ -11,7 +11,7 @@ import type { Topology } from "./topology-schema.js";
 export interface GatewayHandlerOptions {
   /** [INF] A real gateway's `Server:` string is vendor-specific; the lab names itself. @defaultValue "exum-lab-gateway" */
   serverHeader?: string;
-  /** Status of an OPTIONS (PROTOCOL.md §6: the Mediation Server pings its gateways). @defaultValue 200 */
+  /** Status of an OPTIONS (docs/protocol.md §6: the Mediation Server pings its gateways). @defaultValue 200 */
   optionsStatus?: number;
   /** The port written in the SDP answer (signalling only). @defaultValue 52000 */
   mediaPort?: number;
@@ -20,7 +20,7 @@ export interface GatewayHandlerOptions {
 /**
  * The SRTPMode a gateway applies on a transport: [INF] the SRTPMode of the Mediation Server trunk that points at it
  * (a gateway is configured to match its trunk), `Optional` when none does; forced `NotSupported` over TCP
- * (PROTOCOL.md §2 "Trunk SRTPMode": "on a TCP trunk it is forced to `NotSupported`").
+ * (docs/protocol.md §2 "Trunk SRTPMode": "on a TCP trunk it is forced to `NotSupported`").
  */
 export function gatewaySrtpMode(topology: Topology, fqdn: string, transport: "tls" | "tcp"): SrtpMode {
   const trunk = topology.servers.find((s): s is ServerOf<"mediation"> => s.role === "mediation" && s.trunk.gateway === fqdn)?.trunk;
@@ -28,12 +28,12 @@ export function gatewaySrtpMode(topology: Topology, fqdn: string, transport: "tl
 }
 
 /**
- * A simulated **VoIP gateway / IP-PBX / SBC** (PROTOCOL.md §1: the Mediation Server "sits between the pool and
+ * A simulated **VoIP gateway / IP-PBX / SBC** (docs/protocol.md §1: the Mediation Server "sits between the pool and
  * gateways/IP-PBX/SBC"; the lab gives it 5060 TCP / 5061 TLS). It answers OPTIONS, and INVITEs (from the Mediation
  * Server, or the harness's personas) with the SRTPMode of its trunk ({@link gatewaySrtpMode}); ACK, BYE, CANCEL per
  * RFC 3261 (sim-mediation-call.ts). [INF] It accepts any peer that completes the lab's mutual TLS (no name check)
  * and refuses an offer it cannot take with `488 Not Acceptable Here` (an `ms-diagnostics` id 0: not a Lync code).
- * It writes no events (PROTOCOL.md §4 names none for gateways).
+ * It writes no events (docs/protocol.md §4 names none for gateways).
  */
 export function gatewayHandler(options: GatewayHandlerOptions = {}): SimHandlerFactory {
   const product = () => options.serverHeader ?? "exum-lab-gateway";

@@ -78,7 +78,7 @@ function tlsFailureKind(code: string | null, message: string): ListenerTlsFailur
  * do with it; accepted TLS connections are handed to a `tls.Server` that never listens itself (`emit("connection")`),
  * so Node still judges the client certificate against the lab root (server-secure-context.ts: trust is only
  * enforced for sockets a `tls.Server` accepted). `listen`/`stop` open and close the port while the lab runs:
- * a stopped listener refuses connections (PROTOCOL.md §7: "A stopped Call Router or UM service refuses
+ * a stopped listener refuses connections (docs/protocol.md §7: "A stopped Call Router or UM service refuses
  * connections (TCP RST)").
  */
 export class SimListener {
@@ -123,7 +123,7 @@ export class SimListener {
 
   /**
    * Never opened, ephemeral: takes a port from the kernel and releases it at once, so the listener has a port number
-   * that refuses connections (PROTOCOL.md §1: "no listener on 5061: connection refused").
+   * that refuses connections (docs/protocol.md §1: "no listener on 5061: connection refused").
    */
   async reservePort(): Promise<void> {
     if (this.#port !== 0 || this.#server !== null) return;
@@ -264,7 +264,7 @@ export class SimListener {
         const parsed = parseInbound(raw);
         if (parsed.kind === "response") continue;
         if (parsed.kind !== "request") {
-          // Issue 4 "Robustness": "Malformed SIP gets 400 where the request can be answered and a clean close
+          // Robustness (docs/design.md §5): "Malformed SIP gets 400 where the request can be answered and a clean close
           // where it cannot".
           bad += 1;
           if (parsed.kind === "bad-request" && parsed.reply !== null && bad < maxBad) {

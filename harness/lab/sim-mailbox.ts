@@ -6,7 +6,7 @@ import { UmWorker } from "./sim-worker.js";
 /**
  * An Exchange 2013/2016/2019 Mailbox server: the UM service on `um-tcp`/`um-tls` (sim-um-service.ts) and its worker
  * process on `worker*` (sim-worker.ts). TLS failures on any of its listeners are the UM service's event 1113
- * (PROTOCOL.md §5).
+ * (docs/protocol.md §5).
  */
 export const mailboxHandler: SimHandlerFactory = (context): SimHandler => {
   checkOwnCertificate(context);

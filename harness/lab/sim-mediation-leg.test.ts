@@ -11,7 +11,7 @@ const mediation = (topology: Topology) => topology.servers.find((s) => s.fqdn ==
 const withTrunk = (trunk: { transport?: "tls" | "tcp"; srtpMode?: "Required" | "Optional" | "NotSupported" }) =>
   applyOverrides(defaultTopology(), { servers: [{ fqdn: MED, trunk }] });
 
-t.test("gateway side: the trunk SRTPMode on 5067, NotSupported forced on 5068 (PROTOCOL.md §2)", async (t) => {
+t.test("gateway side: the trunk SRTPMode on 5067, NotSupported forced on 5068 (docs/protocol.md §2)", async (t) => {
   for (const srtpMode of ["Required", "Optional", "NotSupported"] as const) {
     const topology = withTrunk({ srtpMode });
     t.match(mediationLeg(topology, mediation(topology), "gateway-tls"), { side: "gateway", transport: "tls", srtpMode, policy: { Required: "required", Optional: "optional", NotSupported: "none" }[srtpMode] }, srtpMode);

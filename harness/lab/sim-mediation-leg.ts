@@ -23,11 +23,11 @@ export function mediationPool(topology: Topology, server: ServerOf<"mediation">)
 
 /**
  * The media policy of the leg a request arrived on.
- * - Gateway side (5067 TLS, 5068 TCP): the trunk SRTPMode. PROTOCOL.md §2 "Trunk SRTPMode": "`Required`
+ * - Gateway side (5067 TLS, 5068 TCP): the trunk SRTPMode. docs/protocol.md §2 "Trunk SRTPMode": "`Required`
  *   (default), `Optional`, `NotSupported`. Used only when the trunk is TLS; on a TCP trunk it is forced to
  *   `NotSupported`." — so 5068 is always NotSupported, and 5067 has the trunk's (already forced when the
  *   trunk is declared TCP, `resolveTopology`).
- * - Pool side (5070 MTLS): [INF] the pool's `EncryptionLevel` (PROTOCOL.md §2: "With media bypass it must be
+ * - Pool side (5070 MTLS): [INF] the pool's `EncryptionLevel` (docs/protocol.md §2: "With media bypass it must be
  *   compatible with `EncryptionLevel`"); the Front End ↔ Mediation leg is Lync-internal and follows the pool.
  */
 export function mediationLeg(topology: Topology, server: ServerOf<"mediation">, listener: MediationListener): MediationLeg {

@@ -1,21 +1,21 @@
 import type { LyncRejection } from "./sim-pool-settings.js";
 
-/** How the simulated Mediation Server answers (PROTOCOL.md §1, §2, §4, §6). */
+/** How the simulated Mediation Server answers (docs/protocol.md §1, §2, §4, §6). */
 export interface MediationSimSettings {
-  /** Status of an OPTIONS from an accepted peer (PROTOCOL.md §6: peers ping each other). @defaultValue 200 */
+  /** Status of an OPTIONS from an accepted peer (docs/protocol.md §6: peers ping each other). @defaultValue 200 */
   optionsStatus: number;
   /**
    * The answer to an INVITE whose offer the leg's media policy cannot take (trunk SRTPMode on the gateway side,
-   * PROTOCOL.md §2). [INF] Not public. Defaults, after the older RTC stack's "488 Encryption Levels not
-   * compatible" (PROTOCOL.md §2, MS-SDP): `488 Not Acceptable Here` with
+   * docs/protocol.md §2). [INF] Not public. Defaults, after the older RTC stack's "488 Encryption Levels not
+   * compatible" (docs/protocol.md §2, MS-SDP): `488 Not Acceptable Here` with
    * `ms-diagnostics: 10099;reason="Encryption levels not compatible";source="<mediation fqdn>"`, an id in the
-   * Mediation Server's range 10000–10999 (PROTOCOL.md §4).
+   * Mediation Server's range 10000–10999 (docs/protocol.md §4).
    */
   notAcceptable: LyncRejection;
   /**
    * The answer to a request over TLS whose certificate chains to the lab root but names no peer of that listener:
    * on 5070 a Front End pool, on 5067 a gateway of the topology. [INF] Defaults as the pool's: 403 Forbidden,
-   * `ms-diagnostics: 1099;reason="…";source="<mediation fqdn>"` (SIP stack range, PROTOCOL.md §4).
+   * `ms-diagnostics: 1099;reason="…";source="<mediation fqdn>"` (SIP stack range, docs/protocol.md §4).
    */
   untrustedPeer: LyncRejection;
   /**
@@ -27,7 +27,7 @@ export interface MediationSimSettings {
   /** Status of methods other than INVITE, ACK, BYE, CANCEL, OPTIONS (RFC 3261 §8.2.1). @defaultValue 405 */
   otherMethodStatus: number;
   /**
-   * The product string: `Server:` on responses, `User-Agent:` on the BYE it sends. PROTOCOL.md §8 [OBS]:
+   * The product string: `Server:` on responses, `User-Agent:` on the BYE it sends. docs/protocol.md §8 [OBS]:
    * "`RTCC/<ver> MediationServer`". Default: the topology's `behaviour.userAgents.mediation`.
    */
   serverHeader?: string;

@@ -21,7 +21,7 @@ async function fromGateway(lab: Lab, listener: "gateway-tls" | "gateway-tcp", po
   return probeCall(labTarget(lab, MED, listener, DIAL), { ...(await clientOptions(lab, "gateway")), policy });
 }
 
-t.test("OPTIONS on each listener: 5070 from the pool, 5067 TLS and 5068 TCP from the gateway (PROTOCOL.md §1, §6)", async (t) => {
+t.test("OPTIONS on each listener: 5070 from the pool, 5067 TLS and 5068 TCP from the gateway (docs/protocol.md §1, §6)", async (t) => {
   const lab = await startTestLab(t);
   const fromPool = await probeOptions(labTarget(lab, MED, "pool-mtls", null), await clientOptions(lab, "pool"));
   t.match(fromPool, { outcome: "ok", status: 200, hops: [{ signaling: "mtls", port: 5070 }] });
@@ -72,7 +72,7 @@ t.test("SRTPMode NotSupported: RTP only; an SRTP-required offer refused as incom
   t.match(required.hops[0]?.diagnostics, [{ code: 10099, component: "mediation-server" }]);
 });
 
-t.test("TCP on 5068: NotSupported forced whatever the trunk says (PROTOCOL.md §2)", async (t) => {
+t.test("TCP on 5068: NotSupported forced whatever the trunk says (docs/protocol.md §2)", async (t) => {
   const lab = await startTestLab(t); // trunk SRTPMode Required
   t.match(await fromGateway(lab, "gateway-tcp", "none"), { outcome: "answered", negotiated: { signaling: "tcp", media: "rtp", mode: "Unsecured" } });
   t.match(await fromGateway(lab, "gateway-tcp", "optional"), { outcome: "answered", negotiated: { media: "rtp" } });

@@ -17,7 +17,7 @@ export interface MediationHandlerOptions extends Partial<MediationSimSettings> {
 }
 
 /**
- * Who may send on each listener. PROTOCOL.md §1: "5070 MTLS (from Front End), 5067 TLS / 5068 TCP (from
+ * Who may send on each listener. docs/protocol.md §1: "5070 MTLS (from Front End), 5067 TLS / 5068 TCP (from
  * gateways)". [INF] With `checkPeerNames`, 5070 takes a certificate naming a Front End pool and 5067 one naming a
  * gateway of the topology (a `gateway` server or the trunk's `gateway`); 5068 has no certificate to check.
  */
@@ -32,16 +32,16 @@ function peersOf(context: SimServerContext, listener: MediationListener) {
 }
 
 /**
- * The simulated Lync / Skype for Business **Mediation Server** (PROTOCOL.md §1, §2, §6):
+ * The simulated Lync / Skype for Business **Mediation Server** (docs/protocol.md §1, §2, §6):
  * - OPTIONS on every listener: `optionsStatus` (200) with Allow and Accept (§6: peers ping each other);
- * - INVITE: answered by the leg's media policy (`mediationLeg`): on 5067/5068 the trunk SRTPMode (PROTOCOL.md §2:
+ * - INVITE: answered by the leg's media policy (`mediationLeg`): on 5067/5068 the trunk SRTPMode (docs/protocol.md §2:
  *   Required → needs SRTP, Optional → SRTP if offered else RTP, NotSupported → RTP only, forced on TCP), on 5070 the
  *   pool's EncryptionLevel [INF]; an offer the policy cannot take gets `notAcceptable` (488 + ms-diagnostics
  *   10099 by default [INF]); the harness classifies that from the SDP facts, not the code;
  * - ACK, BYE, CANCEL per RFC 3261, timed by `lab.setCallTiming` (sim-mediation-call.ts); other methods 405;
  * - a TLS peer whose certificate names no peer of the listener: `untrustedPeer` (403 + ms-diagnostics 1099 [INF]).
- * `Server:` is `behaviour.userAgents.mediation` (PROTOCOL.md §8: "RTCC/<ver> MediationServer").
- * Not simulated: its OPTIONS pinging of gateways (events 25051, 25061/25052 of PROTOCOL.md §4 are therefore never
+ * `Server:` is `behaviour.userAgents.mediation` (docs/protocol.md §8: "RTCC/<ver> MediationServer").
+ * Not simulated: its OPTIONS pinging of gateways (events 25051, 25061/25052 of docs/protocol.md §4 are therefore never
  * written).
  * The answers are the topology's `behaviour.mediation` (topology-lync-behaviour.ts, defaults MEDIATION_SIM_DEFAULTS),
  * read per request; `options` override them.
@@ -94,5 +94,5 @@ function optionsAnswer(status: number, headers: readonly string[]): ResponseSpec
   return { status, reason: reasonPhrase(status), headers: [...headers, CALL_ALLOW, "Accept: application/sdp"] };
 }
 
-/** The Mediation Server with PROTOCOL.md's defaults (registered in sim-roles-lync.ts). */
+/** The Mediation Server with docs/protocol.md's defaults (registered in sim-roles-lync.ts). */
 export const simMediation: SimHandlerFactory = mediationHandler();

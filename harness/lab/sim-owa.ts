@@ -9,7 +9,7 @@ export interface OwaHandlerOptions extends Partial<PoolSimSettings> {
 }
 
 /**
- * The simulated **OWA IM trusted application** endpoint (PROTOCOL.md §1: Exchange 2013 Mailbox, "the port given by
+ * The simulated **OWA IM trusted application** endpoint (docs/protocol.md §1: Exchange 2013 Mailbox, "the port given by
  * `New-CsTrustedApplication -Port`, e.g. 5199", "MTLS to the Lync pool"). It answers OPTIONS over mutual TLS from
  * the Lync pools of the topology (the peers that connect to a trusted application) with `optionsStatus` (200);
  * [INF] a lab certificate naming no pool gets the same 403 + `ms-diagnostics` (1099) as at the pool, source the

@@ -8,7 +8,7 @@ import { matchTrustedPeer, type TrustedPeer } from "./sim-pool-trusted-peers.js"
 export type PeerVerdict = { readonly accepted: true; readonly peer: TrustedPeer | null } | { readonly accepted: false; readonly names: readonly string[] };
 
 /**
- * PROTOCOL.md §5 "How trust is decided": TLS itself has already refused an untrusted CA ("no SIP response at all",
+ * docs/protocol.md §5 "How trust is decided": TLS itself has already refused an untrusted CA ("no SIP response at all",
  * the host's strict mutual TLS); what reaches a handler chains to the lab root, and is accepted only when its
  * certificate names one of `peers` ("matches the peer certificate's subject/SAN names against [the] trusted list").
  * Over TCP there is no certificate and nothing to check (accepted, `peer` null).

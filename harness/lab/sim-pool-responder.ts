@@ -23,10 +23,10 @@ export interface OptionsResponderSpec {
 }
 
 /**
- * A Lync server that answers OPTIONS from its trusted peers over mutual TLS (PROTOCOL.md §5, §6):
+ * A Lync server that answers OPTIONS from its trusted peers over mutual TLS (docs/protocol.md §5, §6):
  * - TLS from an untrusted CA never gets here (the host aborts the handshake: "no SIP response at all");
  * - a certificate that chains to the lab root but names no peer gets `untrustedPeer` (403 + `ms-diagnostics`,
- *   SIP stack range, PROTOCOL.md §4) whatever the method (never to ACK);
+ *   SIP stack range, docs/protocol.md §4) whatever the method (never to ACK);
  * - OPTIONS from a peer: `optionsStatus` (200) with Allow and Accept (RFC 3261 §11.2);
  * - other methods from a peer: `otherMethodStatus` (405) with Allow.
  */

@@ -1,5 +1,5 @@
 /**
- * A Lync answer the real product's values of are not public (PROTOCOL.md §4: "Numeric codes are not public: keep
+ * A Lync answer the real product's values of are not public (docs/protocol.md §4: "Numeric codes are not public: keep
  * them configurable"): the final status and the `ms-diagnostics` id and reason it carries.
  */
 export interface LyncRejection {
@@ -11,10 +11,10 @@ export interface LyncRejection {
   diagnosticsReason: string;
 }
 
-/** How the simulated Front End pool answers (PROTOCOL.md §1, §4, §5, §6). */
+/** How the simulated Front End pool answers (docs/protocol.md §1, §4, §5, §6). */
 export interface PoolSimSettings {
   /**
-   * Status of an OPTIONS from a trusted peer. PROTOCOL.md §6 names no pool answer; 200 is what an RFC 3261 §11.2
+   * Status of an OPTIONS from a trusted peer. docs/protocol.md §6 names no pool answer; 200 is what an RFC 3261 §11.2
    * server that would accept an INVITE answers.
    * @defaultValue 200
    */
@@ -23,7 +23,7 @@ export interface PoolSimSettings {
    * The answer to any request on a connection whose certificate chains to a trusted CA but names no server or
    * trusted application of the topology. [INF] The real status and code are not public. Defaults:
    * `403 Forbidden`, `ms-diagnostics: 1099;reason="Peer certificate names no server or trusted application of
-   * the topology";source="<pool fqdn>"`. 1099 is in the SIP stack's range (1000–1999, PROTOCOL.md §4), chosen away
+   * the topology";source="<pool fqdn>"`. 1099 is in the SIP stack's range (1000–1999, docs/protocol.md §4), chosen away
    * from the low codes MS-OCER lists with other meanings (1000 "Final handshake failed", 1010 "Certificate trust
    * with next-hop server could not be established").
    * @defaultValue { status: 403, reason: "Forbidden", diagnosticsCode: 1099, diagnosticsReason: "…" }
@@ -37,7 +37,7 @@ export interface PoolSimSettings {
    */
   otherMethodStatus: number;
   /**
-   * The `Server:` header. PROTOCOL.md §8 [OBS]: "`Server: ExumRouting/<ver>`". Default: the topology's
+   * The `Server:` header. docs/protocol.md §8 [OBS]: "`Server: ExumRouting/<ver>`". Default: the topology's
    * `behaviour.userAgents.pool` (when the handler is given none).
    */
   serverHeader?: string;

@@ -39,7 +39,7 @@ t.test("servers added by overrides are peers at once", async (t) => {
   t.ok(trustedPeers(topology).some((p) => p.fqdn === "owa2.contoso.com"));
 });
 
-t.test("name matching (PROTOCOL.md §5): exact CN or SAN, wildcards only in the SAN", async (t) => {
+t.test("name matching (docs/protocol.md §5): exact CN or SAN, wildcards only in the SAN", async (t) => {
   const mbx: TrustedPeer = { fqdn: "mbx03.dublin.contoso.com", role: "mailbox" };
   const cases: [string, CertificateSummary, boolean][] = [
     ["CN equal", cert("MBX03.dublin.contoso.com", []), true],
@@ -52,7 +52,7 @@ t.test("name matching (PROTOCOL.md §5): exact CN or SAN, wildcards only in the 
   for (const [name, summary, expected] of cases) t.equal(certificateNamesPeer(summary, mbx), expected, name);
 });
 
-t.test("the OWA trusted application: Subject Name AND SAN carry the pool FQDN (PROTOCOL.md §1, seed)", async (t) => {
+t.test("the OWA trusted application: Subject Name AND SAN carry the pool FQDN (docs/protocol.md §1, seed)", async (t) => {
   const owa: TrustedPeer = { fqdn: "owapool.contoso.com", role: "owa" };
   t.ok(certificateNamesPeer(cert("owapool.contoso.com", ["owapool.contoso.com"]), owa), "both");
   t.notOk(certificateNamesPeer(cert("owapool.contoso.com", []), owa), "CN only");

@@ -11,7 +11,7 @@ export interface TrustedPeer {
 }
 
 /**
- * Who a Lync pool talks to as a server peer (PROTOCOL.md §1 "Who talks to whom"): the Exchange UM servers (Call
+ * Who a Lync pool talks to as a server peer (docs/protocol.md §1 "Who talks to whom"): the Exchange UM servers (Call
  * Router, Mailbox, Exchange 2010 UM), the Mediation Servers, other Front End pools, and the OWA IM trusted
  * application pool. Gateways talk to the Mediation Server, never to the pool, so a gateway's certificate names no
  * peer of the pool. [INF] Lync really learns these from its published topology and the trusted application pools
@@ -31,9 +31,9 @@ function sanNames(summary: CertificateSummary): string[] {
 
 /**
  * Whether a peer certificate names `peer`.
- * - PROTOCOL.md §5 [DOC, seed]: "A wildcard in the Subject Name is not supported …; a wildcard in the SAN is.":
+ * - docs/protocol.md §5 [DOC, seed]: "A wildcard in the Subject Name is not supported …; a wildcard in the SAN is.":
  *   the CN counts only as an exact FQDN, SAN entries may be wildcards (RFC 6125 one-label rule, `nameCovers`).
- * - PROTOCOL.md §1 (OWA row) [DOC, seed]: the trusted application's "certificate's Subject Name and SAN must carry
+ * - docs/protocol.md §1 (OWA row) [DOC, seed]: the trusted application's "certificate's Subject Name and SAN must carry
  *   the trusted application pool FQDN": for an `owa` peer both must name it, exactly in the CN.
  */
 export function certificateNamesPeer(summary: CertificateSummary, peer: TrustedPeer): boolean {

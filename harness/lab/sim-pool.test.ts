@@ -6,7 +6,7 @@ import { poolHandler } from "./sim-pool.js";
 
 const POOL = "pool01.contoso.com";
 
-t.test("the pool answers OPTIONS 200 over mutual TLS to its trusted peers (PROTOCOL.md §1, §5)", async (t) => {
+t.test("the pool answers OPTIONS 200 over mutual TLS to its trusted peers (docs/protocol.md §1, §5)", async (t) => {
   const lab = await startTestLab(t);
   for (const persona of ["owa", "mediation", "pool", "mbx01", "cas01", "um2010"]) {
     const result = await probeOptions(labTarget(lab, POOL, "sip-tls", null), await clientOptions(lab, persona));
@@ -24,7 +24,7 @@ t.test("a lab certificate naming no peer (the gateway's) → 403 + ms-diagnostic
   ]);
 });
 
-t.test("an untrusted CA: the handshake is aborted, no SIP response at all (PROTOCOL.md §5)", async (t) => {
+t.test("an untrusted CA: the handshake is aborted, no SIP response at all (docs/protocol.md §5)", async (t) => {
   const lab = await startTestLab(t);
   const result = await probeOptions(labTarget(lab, POOL, "sip-tls", null), await clientOptions(lab, "signed-by-other-ca"));
   t.match(result, { outcome: "failed", status: null, failure: { code: "tls-client-cert-rejected" } });
@@ -32,7 +32,7 @@ t.test("an untrusted CA: the handshake is aborted, no SIP response at all (PROTO
   t.match(none, { outcome: "failed", status: null, failure: { code: "tls-client-cert-rejected" } });
 });
 
-t.test("certificate names (PROTOCOL.md §5): wildcards in the SAN are accepted, a name of no server is not", async (t) => {
+t.test("certificate names (docs/protocol.md §5): wildcards in the SAN are accepted, a name of no server is not", async (t) => {
   const seen: { accepted: boolean; peer: string | null }[] = [];
   const lab = await startTestLab(t, { roles: { pool: poolHandler({ onRequest: (request) => seen.push(request) }) } });
   // wildcard-san: CN=mbx01.tukwila.contoso.com, SAN *.tukwila.contoso.com and *.dublin.contoso.com.

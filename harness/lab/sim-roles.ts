@@ -6,7 +6,7 @@ import { placeholderHandler } from "./sim-placeholder.js";
 import type { SimHandlerFactory, SimRoleRegistry } from "./sim-server.js";
 import type { ServerRole } from "../model/server-role.js";
 
-/** The Exchange UM roles (PROTOCOL.md §1). */
+/** The Exchange UM roles (docs/protocol.md §1). */
 export const exchangeRoles: SimRoleRegistry = {
   callRouter: callRouterHandler,
   mailbox: mailboxHandler,

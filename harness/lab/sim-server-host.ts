@@ -54,7 +54,7 @@ export interface SimServerHostOptions {
 interface HostedListener {
   readonly spec: PlannedServer["listeners"][number];
   readonly listener: SimListener;
-  /** Whether the server's UMStartupMode opens it at all (PROTOCOL.md §1). */
+  /** Whether the server's UMStartupMode opens it at all (docs/protocol.md §1). */
   readonly allowed: boolean;
 }
 
@@ -210,10 +210,10 @@ export class SimServerHost {
   #gate(listener: string): ConnectionGate {
     if (this.#options.closing()) return "destroy";
     const server = this.#options.server();
-    // PROTOCOL.md §7: a stopped service "refuses connections (TCP RST) or times out" (behaviour.stoppedServer).
+    // docs/protocol.md §7: a stopped service "refuses connections (TCP RST) or times out" (behaviour.stoppedServer).
     if (server.state === "stopped") return "black-hole";
     if (server.state === "faulty" && faultApplies(server.fault, listener)) {
-      // PROTOCOL.md §5: an unusable certificate gives "no SIP response at all; the handshake is aborted".
+      // docs/protocol.md §5: an unusable certificate gives "no SIP response at all; the handshake is aborted".
       if (server.fault.kind === "tls-abort") return "tls-abort";
       if (server.fault.kind === "refuse") return "destroy";
     }
@@ -267,7 +267,7 @@ export class SimServerHost {
           break;
       }
     }
-    // PROTOCOL.md §7: "Exchange 2010 `Disable-UMService`: the server takes no new calls [DOC] (wire behaviour
+    // docs/protocol.md §7: "Exchange 2010 `Disable-UMService`: the server takes no new calls [DOC] (wire behaviour
     // unknown: default refuse new INVITEs with 503, configurable)"; applied to every disabled Exchange server.
     if (server.state === "disabled" && this.#isExchange() && method === "INVITE" && message.toTag === undefined) {
       const answer = this.#options.behaviour().disabledAnswer;

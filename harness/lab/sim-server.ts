@@ -15,14 +15,14 @@ import type { ServerRole } from "../model/server-role.js";
 import type { Topology } from "./topology-schema.js";
 
 /**
- * # The simulated-server framework (DESIGN.md §5 "The embedded lab")
+ * # The simulated-server framework (docs/design.md §5 "The embedded lab")
  *
  * `startLab` (lab.ts) starts one **server host** per topology server. The host owns everything that is the same for
  * every role, so a role's handler only decides what its product answers:
  * - the listeners of the role (address-plan-listeners.ts), opened per UMStartupMode for Exchange roles
- *   (PROTOCOL.md §1 "UMStartupMode"), always for the others;
+ *   (docs/protocol.md §1 "UMStartupMode"), always for the others;
  * - mutual TLS with the server's topology `certificate` from the lab PKI, trusting the lab root; by default the
- *   handshake requires a client certificate from the lab root and is aborted otherwise (PROTOCOL.md §5: "TLS itself
+ *   handshake requires a client certificate from the lab root and is aborted otherwise (docs/protocol.md §5: "TLS itself
  *   fails …: no SIP response at all"); the handler is told (`onTlsFailure`) so it can write its event (1649/1113);
  * - framing, parsing (sip.js parser) and `400 Bad Request` for malformed requests that can be answered;
  * - the server's **state** and **fault** (topology-server-state.ts, topology-fault.ts), applied before the handler
@@ -50,7 +50,7 @@ export interface SimListenerInfo {
   readonly address: string;
   /** The bound port (the real one, or the kernel's in ephemeral mode). */
   readonly port: number;
-  /** The port the real product listens on (PROTOCOL.md §1). */
+  /** The port the real product listens on (docs/protocol.md §1). */
   readonly realPort: number;
   /** Whether it accepts connections now (UMStartupMode, state `stopped`, fault `refuse`). */
   readonly open: boolean;
@@ -68,7 +68,7 @@ export interface SimPeer {
   readonly verified: boolean;
   /**
    * The certificate's DNS names, lower case: the Subject CN then every SAN `DNS:` entry (wildcards kept as written).
-   * PROTOCOL.md §5: Exchange "matches the peer certificate's subject/SAN names" against its trusted peers.
+   * docs/protocol.md §5: Exchange "matches the peer certificate's subject/SAN names" against its trusted peers.
    */
   readonly names: readonly string[];
 }
@@ -98,7 +98,7 @@ export interface SimServerContext {
   readonly address: string;
   /** Its listeners (bound ports). */
   listeners(): readonly SimListenerInfo[];
-  /** The topology's behaviour settings: every [INF] value of PROTOCOL.md with its default. */
+  /** The topology's behaviour settings: every [INF] value of docs/protocol.md with its default. */
   behaviour(): Behaviour;
   readonly lab: SimLabView;
   /** The lab's name map (the "DNS A records"). */
@@ -174,7 +174,7 @@ export interface SimTlsPolicy {
   readonly requestCert?: boolean;
   /** Abort the handshake when none or an untrusted one arrives. @defaultValue true */
   readonly rejectUnauthorized?: boolean;
-  /** Cap the TLS version (PEERS.md: under 1.2 a rejected client certificate fails during the handshake). */
+  /** Cap the TLS version (docs/peers.md: under 1.2 a rejected client certificate fails during the handshake). */
   readonly maxVersion?: TlsVersion;
 }
 

@@ -24,10 +24,10 @@ export class WorkerSlotChooser {
 
 /**
  * A new INVITE at a UM service (the Mailbox server's 5062/5063, or the Exchange 2010 server once authorised):
- * PROTOCOL.md §1 step 3: "The peer INVITEs the UM service on that Mailbox server; it answers **302** to its worker
+ * docs/protocol.md §1 step 3: "The peer INVITEs the UM service on that Mailbox server; it answers **302** to its worker
  * port [3P][OBS]" (`behaviour.umService.redirectStatus`). The Contact is built like the Call Router's (redirect-uri.ts)
  * with this server's FQDN and the worker slot's bound port. A server that is not a member of the call's dial plan
- * rejects it with DialPlanNotLinked (PROTOCOL.md §5 "or it will not answer" [INF]), event 1021.
+ * rejects it with DialPlanNotLinked (docs/protocol.md §5 "or it will not answer" [INF]), event 1021.
  */
 export function redirectToWorker(request: SimRequest, slots: WorkerSlotChooser, status: number): void {
   const topology = request.lab.topology();
@@ -55,7 +55,7 @@ export function redirectToWorker(request: SimRequest, slots: WorkerSlotChooser, 
   request.respond({ status, reason: reasonPhrase(status), headers: [`Contact: <${contact}>`, `User-Agent: ${exchangeUserAgent(request)}`] });
 }
 
-/** The Mailbox UM service's requests (5062/5063): OPTIONS (PROTOCOL.md §6, `behaviour.umService.optionsStatus`), INVITE → worker. */
+/** The Mailbox UM service's requests (5062/5063): OPTIONS (docs/protocol.md §6, `behaviour.umService.optionsStatus`), INVITE → worker. */
 export function umServiceRequest(request: SimRequest, slots: WorkerSlotChooser): void {
   const method = request.message.method.toUpperCase();
   if (method === "OPTIONS") answerOptions(request, request.behaviour().umService.optionsStatus);

@@ -13,7 +13,7 @@ import { rawRequestUri } from "../model/sip-uri-text.js";
 import type { DialPlan } from "./topology-resolve.js";
 import { diversionOf, resolveUmCall } from "./um-call-target.js";
 
-/** Refusals that are a security mismatch (PROTOCOL.md §3), answered with behaviour.worker.incompatibleSecurity. */
+/** Refusals that are a security mismatch (docs/protocol.md §3), answered with behaviour.worker.incompatibleSecurity. */
 const SECURITY_REFUSALS: readonly NotAcceptableReason[] = ["srtp-required-by-offer-not-supported", "srtp-required-by-answerer-not-offered", "no-common-suite"];
 
 /** An INVITE whose final answer is held (`callTiming().answerAfterMs`). */
@@ -40,10 +40,10 @@ function callDialPlan(request: SimRequest): DialPlan | null {
 }
 
 /**
- * The UM worker process (PROTOCOL.md §1 step 4: "The peer INVITEs the worker, which answers **200 OK with SDP**;
- * ACK; media flows between peer and worker"). Its media policy is the dial plan's VoIPSecurity (PROTOCOL.md §2:
+ * The UM worker process (docs/protocol.md §1 step 4: "The peer INVITEs the worker, which answers **200 OK with SDP**;
+ * ACK; media flows between peer and worker"). Its media policy is the dial plan's VoIPSecurity (docs/protocol.md §2:
  * Secured → "SRTP required"; SIPSecured/Unsecured → "SRTP not supported"; "Exchange never negotiates SRTP
- * *optionally*"), applied by `answerOffer`. An offer the policy cannot take gets PROTOCOL.md §3's answer:
+ * *optionally*"), applied by `answerOffer`. An offer the policy cannot take gets docs/protocol.md §3's answer:
  * `behaviour.worker.incompatibleSecurity` (default `488 Not Acceptable Here` + `ms-diagnostics-public:
  * <code>;source="<worker fqdn>";reason="Incompatible security setting"`), event 1021.
  * ACK confirms, BYE ends (200), CANCEL before the answer gets 200 and the INVITE 487 (RFC 3261 §9.2); the worker

@@ -1,6 +1,6 @@
 /**
  * The lab's pending timers (slow answers, mid-call BYEs and drops, held answers): all cleared when the lab closes,
- * so a closed lab leaves nothing scheduled (STYLE.md habit 12).
+ * so a closed lab leaves nothing scheduled (docs/style.md habit 12).
  */
 export class TimerSet {
   readonly #timers = new Map<NodeJS.Timeout, (() => void) | undefined>();

@@ -21,12 +21,12 @@ const GW01 = fqdnOf("gw01");
 const OWAPOOL = fqdnOf("owapool");
 
 /**
- * The built-in lab (DESIGN.md §5), as a topology file would write it. It follows the seeds' recommendations
- * (issue 4): Exchange 2016 in Dual startup mode, a Secured SIP URI dial plan, the pool requiring encryption, every
+ * The built-in lab (docs/design.md §5), as a topology file would write it. It follows the seeds' recommendations
+ * (docs/design.md §5): Exchange 2016 in Dual startup mode, a Secured SIP URI dial plan, the pool requiring encryption, every
  * certificate from the one lab root (each server presents its own, harness/pki/lab-identities.ts).
  *
  * - Tukwila: Call Router cas01, Mailbox servers mbx01 and mbx02 (alice and bob); Dublin: mbx03 and mbx04, the
- *   redundant UM servers of seed examples 1 and 2. All five are members of DP1 (PROTOCOL.md §5: "Every Client
+ *   redundant UM servers of seed examples 1 and 2. All five are members of DP1 (docs/protocol.md §5: "Every Client
  *   Access and Mailbox server must be added to every SIP URI dial plan").
  * - DP1: PhoneContext dp1.contoso.com, VoIPSecurity Secured, pilot dp1.
  * - um2010: an Exchange 2010 UM server with its own Secured dial plan DP2010 (carol).

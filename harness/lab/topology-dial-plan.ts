@@ -6,7 +6,7 @@ import { fqdnSchema } from "./topology-fqdn.js";
 export const exchangeNameSchema = z.string().trim().min(1).max(64);
 
 /**
- * A SIP URI UM dial plan (the only kind Lync integration uses). PROTOCOL.md §5: "Every Client Access and Mailbox
+ * A SIP URI UM dial plan (the only kind Lync integration uses). docs/protocol.md §5: "Every Client Access and Mailbox
  * server must be added to every SIP URI dial plan, or it will not answer"; `servers` lists the members.
  */
 export const dialPlanSchema = z.strictObject({
@@ -17,7 +17,7 @@ export const dialPlanSchema = z.strictObject({
   voipSecurity: z
     .enum(VOIP_SECURITY_VALUES as [VoipSecurity, ...VoipSecurity[]])
     .default("Unsecured")
-    .describe("VoIPSecurity: Unsecured (Exchange's default) | SIPSecured | Secured (PROTOCOL.md §2)"),
+    .describe("VoIPSecurity: Unsecured (Exchange's default) | SIPSecured | Secured (docs/protocol.md §2)"),
   servers: z
     .array(fqdnSchema)
     .default([])

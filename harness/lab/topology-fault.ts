@@ -2,10 +2,10 @@ import { z } from "zod";
 import { LISTENER_NAMES, type ListenerName } from "./address-plan-listeners.js";
 
 /**
- * How a `faulty` server misbehaves (DESIGN.md §5, issue 4 "Faults"), changeable while the lab runs:
+ * How a `faulty` server misbehaves (docs/design.md §5), changeable while the lab runs:
  * - `refuse`: connections are refused (TCP RST), like a stopped service;
  * - `black-hole`: connections are accepted and nothing is ever answered;
- * - `tls-abort`: the TLS handshake is aborted (PROTOCOL.md §5: an unusable certificate gives "no SIP response at all");
+ * - `tls-abort`: the TLS handshake is aborted (docs/protocol.md §5: an unusable certificate gives "no SIP response at all");
  * - `slow`: every answer is delayed by `delayMs`;
  * - `service-unavailable`: requests are answered `503 Service Unavailable` (status and reason configurable);
  * - `drop-mid-call`: calls are answered, then the connection is closed `afterMs` later without a BYE;

@@ -10,7 +10,7 @@ export const fqdnSchema = z
   .toLowerCase()
   .regex(FQDN, { message: "expected a fully qualified domain name such as mbx01.contoso.com (letters, digits, hyphens, dots)" });
 
-/** The first DNS label: `dp1` of `dp1.contoso.com` (ExchUcUtil.ps1's hunt-group pilot, PROTOCOL.md §5). */
+/** The first DNS label: `dp1` of `dp1.contoso.com` (ExchUcUtil.ps1's hunt-group pilot, docs/protocol.md §5). */
 export function firstLabel(name: string): string {
   return name.split(".")[0] ?? name;
 }

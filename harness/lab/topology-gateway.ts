@@ -2,7 +2,7 @@ import { z } from "zod";
 import { exchangeNameSchema } from "./topology-dial-plan.js";
 import { fqdnSchema } from "./topology-fqdn.js";
 
-/** `Set-UMIPGateway -Status`. A disabled gateway is rejected (PROTOCOL.md §5, event 1442). */
+/** `Set-UMIPGateway -Status`. A disabled gateway is rejected (docs/protocol.md §5, event 1442). */
 export type UmIpGatewayStatus = "Enabled" | "Disabled" | "NoNewCalls";
 
 export const UM_IP_GATEWAY_STATUSES: readonly UmIpGatewayStatus[] = ["Enabled", "Disabled", "NoNewCalls"];
@@ -17,7 +17,7 @@ export const pilotSchema = z
   .regex(/^\+?[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/, { message: "expected a SIP URI user part such as dp1 or +14255550100" });
 
 /**
- * A hunt group on a UM IP gateway. PROTOCOL.md §5 "What ExchUcUtil.ps1 creates": "one hunt group per SIP URI dial
+ * A hunt group on a UM IP gateway. docs/protocol.md §5 "What ExchUcUtil.ps1 creates": "one hunt group per SIP URI dial
  * plan: name = dial plan name, pilot identifier = the first DNS label of the dial plan's PhoneContext".
  */
 export const huntGroupSchema = z.strictObject({
@@ -27,7 +27,7 @@ export const huntGroupSchema = z.strictObject({
 });
 
 /**
- * A UM IP gateway: the Exchange object that authorises a SIP peer by its address (PROTOCOL.md §5). ExchUcUtil.ps1
+ * A UM IP gateway: the Exchange object that authorises a SIP peer by its address (docs/protocol.md §5). ExchUcUtil.ps1
  * makes one per Lync pool: name = pool name, address = pool FQDN, port 0 (= 5061 for secured dial plans).
  */
 export const umIpGatewaySchema = z.strictObject({
@@ -38,7 +38,7 @@ export const umIpGatewaySchema = z.strictObject({
   outcallsAllowed: z
     .boolean()
     .default(true)
-    .describe("PROTOCOL.md §5: outgoing calls must be disabled on every UM IP gateway but one"),
+    .describe("docs/protocol.md §5: outgoing calls must be disabled on every UM IP gateway but one"),
   huntGroups: z.array(huntGroupSchema).default([]),
 });
 

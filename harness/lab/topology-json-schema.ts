@@ -5,7 +5,7 @@ import { topologySchema } from "./topology-schema.js";
 export const TOPOLOGY_SCHEMA_ID = "https://exum.invalid/schemas/topology.schema.json";
 
 /**
- * The topology file format as JSON Schema (draft 2020-12), for editor completion (DESIGN.md §6): generated from
+ * The topology file format as JSON Schema (draft 2020-12), for editor completion (docs/design.md §6): generated from
  * the one zod schema, describing what may be written (defaults and computed values optional). Cross-reference
  * rules (a dial plan member must be a server…) are checked by the loader only.
  */

@@ -23,18 +23,18 @@ function lyncRejectionSchema(defaults: LyncRejection) {
 export const poolBehaviourSchema = z
   .strictObject({
     optionsStatus: status(POOL_SIM_DEFAULTS.optionsStatus).describe(
-      "Status of an OPTIONS from a trusted peer; PROTOCOL.md §6 names no pool answer, 200 is what an RFC 3261 §11.2 server answers",
+      "Status of an OPTIONS from a trusted peer; docs/protocol.md §6 names no pool answer, 200 is what an RFC 3261 §11.2 server answers",
     ),
     untrustedPeer: lyncRejectionSchema(POOL_SIM_DEFAULTS.untrustedPeer).describe(
       "[INF] The answer to a certificate from the lab root that names no server or trusted application of the topology: " +
-        '403 Forbidden + ms-diagnostics: 1099;reason="…" (SIP stack range 1000–1999, PROTOCOL.md §4)',
+        '403 Forbidden + ms-diagnostics: 1099;reason="…" (SIP stack range 1000–1999, docs/protocol.md §4)',
     ),
     otherMethodStatus: status(POOL_SIM_DEFAULTS.otherMethodStatus, 400, 699).describe(
       "[INF] The status of a request other than OPTIONS from a trusted peer (RFC 3261 §8.2.1: 405 with Allow)",
     ),
   })
   .prefault({})
-  .describe("PROTOCOL.md §1, §4, §5, §6: the Lync / SfB Front End pool's answers");
+  .describe("docs/protocol.md §1, §4, §5, §6: the Lync / SfB Front End pool's answers");
 
 /**
  * `behaviour.mediation`: how the simulated Mediation Server answers (sim-mediation.ts), defaults
@@ -42,9 +42,9 @@ export const poolBehaviourSchema = z
  */
 export const mediationBehaviourSchema = z
   .strictObject({
-    optionsStatus: status(MEDIATION_SIM_DEFAULTS.optionsStatus).describe("Status of an OPTIONS from an accepted peer (PROTOCOL.md §6)"),
+    optionsStatus: status(MEDIATION_SIM_DEFAULTS.optionsStatus).describe("Status of an OPTIONS from an accepted peer (docs/protocol.md §6)"),
     notAcceptable: lyncRejectionSchema(MEDIATION_SIM_DEFAULTS.notAcceptable).describe(
-      "[INF] The answer to an offer the leg's media policy (trunk SRTPMode, PROTOCOL.md §2) cannot take: " +
+      "[INF] The answer to an offer the leg's media policy (trunk SRTPMode, docs/protocol.md §2) cannot take: " +
         '488 Not Acceptable Here + ms-diagnostics: 10099;reason="Encryption levels not compatible" (Mediation Server range 10000–10999)',
     ),
     untrustedPeer: lyncRejectionSchema(MEDIATION_SIM_DEFAULTS.untrustedPeer).describe(
@@ -66,4 +66,4 @@ export const mediationBehaviourSchema = z
       .describe("The port written in its SDP (the lab answers signalling only: nothing listens there)"),
   })
   .prefault({})
-  .describe("PROTOCOL.md §1, §2, §4, §6: the Lync / SfB Mediation Server's answers");
+  .describe("docs/protocol.md §1, §2, §4, §6: the Lync / SfB Mediation Server's answers");

@@ -45,7 +45,7 @@ export interface MergeResult {
 }
 
 /**
- * Merges scenario overrides into a topology as written (DESIGN.md §6 `lab:`):
+ * Merges scenario overrides into a topology as written (docs/design.md §6 `lab:`):
  * - mappings merge key by key, recursively;
  * - arrays of named things merge element by element, matched by their key ({@link MERGE_KEYS}: servers by fqdn,
  *   dial plans by name, …; names compare without case): a matching element is merged into, a new one is appended;

@@ -14,7 +14,7 @@ function scenario(text: string, file = "scenarios/incompatible.yaml"): { overrid
   return { overrides: data.lab, source: { file, pathPrefix: ["lab"], locate: yamlLocator(document, lineCounter) } };
 }
 
-t.test("DESIGN.md §6's example: one dial plan's VoIPSecurity, everything else kept", async (t) => {
+t.test("docs/design.md §6's example: one dial plan's VoIPSecurity, everything else kept", async (t) => {
   const { overrides, source } = scenario("name: x\nlab: { dialPlans: [{ name: DP1, voipSecurity: SIPSecured }] }\n");
   const topology = applyOverrides(defaultTopology(), overrides, source);
   t.match(topology.dialPlans, [

@@ -6,7 +6,7 @@ import { topologySchema, type Topology, type TopologyInput } from "./topology-sc
 import { topologyIssuesFromZod } from "./topology-zod-issues.js";
 
 /**
- * A scenario's partial topology (`lab: { dialPlans: [{ name: DP1, voipSecurity: SIPSecured }] }`, DESIGN.md §6)
+ * A scenario's partial topology (`lab: { dialPlans: [{ name: DP1, voipSecurity: SIPSecured }] }`, docs/design.md §6)
  * applied to a base topology, validated as a whole. The merge rule is {@link mergeTopology}'s: mappings merge,
  * named things (servers by fqdn, dial plans/gateways/auto attendants by name, hunt groups by name or dial plan,
  * users by sipAddress, Subscriber Access by dialPlan) merge by their key or are appended, other arrays and

@@ -4,7 +4,7 @@ import { fqdnSchema } from "./topology-fqdn.js";
 import { pilotSchema } from "./topology-gateway.js";
 
 /**
- * A UM auto attendant. PROTOCOL.md §8: "the Request-URI user part is the pilot"; PROTOCOL.md §1 step 2: the Call
+ * A UM auto attendant. docs/protocol.md §8: "the Request-URI user part is the pilot"; docs/protocol.md §1 step 2: the Call
  * Router redirects Auto Attendant calls to the Mailbox server of the organisation mailbox.
  */
 export const autoAttendantSchema = z.strictObject({
@@ -18,7 +18,7 @@ export const autoAttendantSchema = z.strictObject({
 });
 
 /**
- * A Subscriber Access (Outlook Voice Access) number. PROTOCOL.md §8: "Subscriber Access must not carry a diversion";
+ * A Subscriber Access (Outlook Voice Access) number. docs/protocol.md §8: "Subscriber Access must not carry a diversion";
  * Microsoft's example is `sip:sipdp.contoso.com@contoso.com`, so the pilot defaults to the dial plan's PhoneContext.
  */
 export const subscriberAccessSchema = z.strictObject({

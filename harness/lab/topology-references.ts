@@ -7,7 +7,7 @@ import { type ServerRole } from "../model/server-role.js";
 import type { ServerSpec } from "./topology-server.js";
 import type { TopologySpec } from "./topology-spec.js";
 
-/** What a UM IP gateway can address: the SIP peers of Exchange UM (PROTOCOL.md §1). */
+/** What a UM IP gateway can address: the SIP peers of Exchange UM (docs/protocol.md §1). */
 const GATEWAY_PEER_ROLES: readonly ServerRole[] = ["pool", "mediation", "gateway", "owa"];
 
 const FAULT_KINDS_HINT = "add fault: { kind: refuse | black-hole | tls-abort | slow | service-unavailable | drop-mid-call | garbage }";

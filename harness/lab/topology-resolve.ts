@@ -30,7 +30,7 @@ export type ResolvedTopology = Omit<TopologySpec, "servers" | "dialPlans" | "umI
 };
 
 /**
- * The trunk SRTPMode that applies. PROTOCOL.md §2 "Trunk SRTPMode": "Used only when the trunk is TLS; on a TCP
+ * The trunk SRTPMode that applies. docs/protocol.md §2 "Trunk SRTPMode": "Used only when the trunk is TLS; on a TCP
  * trunk it is forced to `NotSupported`."
  */
 export function effectiveSrtpMode(trunk: { transport: "tls" | "tcp"; srtpMode: SrtpMode }): SrtpMode {
@@ -50,11 +50,11 @@ function resolveServer(server: ServerSpec): Server {
 /**
  * Fills what a topology may leave out, from the rest of it (run only on a topology whose references are valid):
  * - a server's certificate: its own (`defaultCertificateName`); its state: `faulty` when it has a fault, else `running`;
- * - a Mediation Server's trunk SRTPMode: `NotSupported` on a TCP trunk (PROTOCOL.md §2);
+ * - a Mediation Server's trunk SRTPMode: `NotSupported` on a TCP trunk (docs/protocol.md §2);
  * - a dial plan's PhoneContext: `<name>.<domain>`;
  * - a hunt group's name: its dial plan's; its pilot: "the first DNS label of the dial plan's PhoneContext"
- *   (PROTOCOL.md §5, as ExchUcUtil.ps1 makes them);
- * - a Subscriber Access pilot: the dial plan's PhoneContext (`sip:sipdp.contoso.com@contoso.com`, PROTOCOL.md §8);
+ *   (docs/protocol.md §5, as ExchUcUtil.ps1 makes them);
+ * - a Subscriber Access pilot: the dial plan's PhoneContext (`sip:sipdp.contoso.com@contoso.com`, docs/protocol.md §8);
  * - an auto attendant's or Subscriber Access number's Mailbox server: the dial plan's first Mailbox-capable member.
  */
 export function resolveTopology(spec: TopologySpec): ResolvedTopology {

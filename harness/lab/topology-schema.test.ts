@@ -38,7 +38,7 @@ t.test("the default topology uses exactly the lab identities' FQDNs and certific
   }
 });
 
-t.test("the default topology follows the seeds' recommendations (issue 4)", async (t) => {
+t.test("the default topology follows the seeds' recommendations (docs/design.md §5)", async (t) => {
   const topology = defaultTopology();
   for (const s of topology.servers) if (s.role === "callRouter" || s.role === "mailbox" || s.role === "exchange2010") t.equal(s.startupMode, "Dual", s.fqdn);
   const dp1 = topology.dialPlans.find((d) => d.name === "DP1");
@@ -74,7 +74,7 @@ t.test("defaultTopology returns a fresh copy each time and leaves DEFAULT_TOPOLO
   t.equal(DEFAULT_TOPOLOGY.dialPlans[0].voipSecurity, "Secured");
 });
 
-t.test("unset settings take Microsoft's defaults and PROTOCOL.md's documented [INF] defaults", async (t) => {
+t.test("unset settings take Microsoft's defaults and docs/protocol.md's documented [INF] defaults", async (t) => {
   const topology = parseTopology({
     ...minimal(),
     servers: [...(minimal().servers ?? []), { fqdn: "pool01.contoso.com", role: "pool" }, { fqdn: "med01.contoso.com", role: "mediation" }],
@@ -123,7 +123,7 @@ t.test("computed values: pilots, hunt group names, certificates, states, forced 
   t.match(topology.servers[0], { state: "faulty", fault: { kind: "slow", delayMs: 5000 } });
   t.match(topology.servers[1], { fqdn: "mbx07.fabrikam.com", certificate: "wildcard-san" });
   t.equal(topology.servers[2]?.certificate, "pool01");
-  t.equal(server(topology, "mediation").trunk.srtpMode, "NotSupported", "PROTOCOL.md §2: forced on a TCP trunk");
+  t.equal(server(topology, "mediation").trunk.srtpMode, "NotSupported", "docs/protocol.md §2: forced on a TCP trunk");
   t.match(topology.subscriberAccess[0], { pilot: "tukwila-sip-dp.fabrikam.com", mailboxServer: "mbx07.fabrikam.com" });
   t.equal(topology.autoAttendants[0]?.mailboxServer, "mbx07.fabrikam.com");
 });

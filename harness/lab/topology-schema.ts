@@ -4,7 +4,7 @@ import { topologyReferenceIssues } from "./topology-references.js";
 import { topologyShape } from "./topology-spec.js";
 
 /**
- * The one source of truth for topology files (DESIGN.md §5, §6): shape and defaults (`topologyShape`), then
+ * The one source of truth for topology files (docs/design.md §5, §6): shape and defaults (`topologyShape`), then
  * cross-references (`topologyReferenceIssues`), then computed values (`resolveTopology`). The loader, the scenario
  * overrides and the JSON Schema (`topologyJsonSchema`) all come from it.
  */

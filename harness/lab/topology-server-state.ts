@@ -8,10 +8,10 @@
  *      │   disable / enable          │
  *      └─────────▶ disabled ◀────────┘
  * ```
- * - `running`: answers as PROTOCOL.md says.
+ * - `running`: answers as docs/protocol.md says.
  * - `stopped`: the service is not running: connections are refused (or black-holed, `behaviour.stoppedServer`),
- *   PROTOCOL.md §7 "A stopped Call Router or UM service refuses connections (TCP RST) or times out".
- * - `disabled`: takes no new calls (Exchange 2010 `Disable-UMService`, PROTOCOL.md §7; seed example 2);
+ *   docs/protocol.md §7 "A stopped Call Router or UM service refuses connections (TCP RST) or times out".
+ * - `disabled`: takes no new calls (Exchange 2010 `Disable-UMService`, docs/protocol.md §7; seed example 2);
  *   the wire answer is `behaviour.disabledAnswer` (default 503).
  * - `faulty`: the server's `fault` (refuse, black-hole, TLS abort, slow, 503, drop mid-call, garbage) applies.
  */

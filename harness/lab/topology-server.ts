@@ -65,13 +65,13 @@ export const poolSchema = z.strictObject({
   encryptionLevel: z
     .enum(ENCRYPTION_LEVELS as [EncryptionLevel, ...EncryptionLevel[]])
     .default("RequireEncryption")
-    .describe("CsMediaConfiguration EncryptionLevel (PROTOCOL.md §2)"),
+    .describe("CsMediaConfiguration EncryptionLevel (docs/protocol.md §2)"),
   exumServersToTry: z
     .number()
     .int()
     .min(1)
     .optional()
-    .describe("How many UM servers ExumRouting tries per call (PROTOCOL.md §7: Lync 2010 tries 2 [3P]); every server when omitted (MS-EUMR)"),
+    .describe("How many UM servers ExumRouting tries per call (docs/protocol.md §7: Lync 2010 tries 2 [3P]); every server when omitted (MS-EUMR)"),
 });
 
 export const mediationSchema = z.strictObject({
@@ -86,7 +86,7 @@ export const mediationSchema = z.strictObject({
       srtpMode: z
         .enum(SRTP_MODES as [SrtpMode, ...SrtpMode[]])
         .default("Required")
-        .describe("Trunk SRTPMode; PROTOCOL.md §2: forced to NotSupported on a TCP trunk"),
+        .describe("Trunk SRTPMode; docs/protocol.md §2: forced to NotSupported on a TCP trunk"),
     })
     .prefault({}),
 });

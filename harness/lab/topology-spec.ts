@@ -8,7 +8,7 @@ import { serverSchema } from "./topology-server.js";
 import { umUserSchema } from "./topology-user.js";
 
 /**
- * The shape of a topology file (DESIGN.md §5, issue 4 "Topology"): every key known, unknown keys rejected,
+ * The shape of a topology file (docs/design.md §5): every key known, unknown keys rejected,
  * defaults filled. Cross-references are checked by {@link topologyReferenceIssues} and computed values filled by
  * {@link resolveTopology}; `topologySchema` (topology-schema.ts) chains the three.
  */

@@ -15,7 +15,7 @@ export const extensionSchema = z
   .union([z.string().trim().regex(/^\d{1,20}$/, { message: "expected digits only" }), z.number().int().min(0)])
   .transform(String);
 
-/** A UM-enabled user (PROTOCOL.md §1 step 2: the Call Router redirects to the Mailbox server of the user's mailbox). */
+/** A UM-enabled user (docs/protocol.md §1 step 2: the Call Router redirects to the Mailbox server of the user's mailbox). */
 export const umUserSchema = z.strictObject({
   sipAddress: sipAddressSchema.describe("The user's SIP address (alice@contoso.com)"),
   extension: extensionSchema.describe("The user's extension in its dial plan"),

@@ -5,7 +5,7 @@ import type { Topology } from "./topology-schema.js";
 import type { UmUserSpec } from "./topology-user.js";
 import { nameAddrUri, parseSipUriText, uriParam, uriUser, type SipUriText } from "../model/sip-uri-text.js";
 
-/** What an Exchange UM call is for (PROTOCOL.md §8 "Request shapes"). */
+/** What an Exchange UM call is for (docs/protocol.md §8 "Request shapes"). */
 export type UmCallKind = "call-answering" | "subscriber-access" | "auto-attendant";
 
 export interface UmCallTarget {
@@ -32,7 +32,7 @@ export interface UmCallInput {
 }
 
 /**
- * Finds what a call is for, as Exchange UM does before it routes it (PROTOCOL.md §5, §8):
+ * Finds what a call is for, as Exchange UM does before it routes it (docs/protocol.md §5, §8):
  * - **Call answering** (voice mail from the pool): "Request-URI is the user's voice-mail form
  *   (`sip:user@domain;opaque=app:voicemail`) …; Call answering must carry a diversion" — the user is the
  *   Request-URI's, the dial plan the user's; no Diversion (nor History-Info) → `InvalidDiversionFormat` [INF].
@@ -43,7 +43,7 @@ export interface UmCallInput {
  *   Diversion is call answering for the diverted user (how gateways deliver it); "Subscriber Access must not carry
  *   a diversion".
  * - The dial plan must be reachable through the gateway's hunt groups (`DialPlanNotFound`); a user that does not
- *   exist is `CouldNotFindUserBySipUri`, one not UM-enabled `MailboxIsNotUMEnabled` (PROTOCOL.md §4 names).
+ *   exist is `CouldNotFindUserBySipUri`, one not UM-enabled `MailboxIsNotUMEnabled` (docs/protocol.md §4 names).
  */
 export function resolveUmCall(input: UmCallInput): UmCallResolution {
   const { topology } = input;

@@ -7,7 +7,7 @@ export const logLevels: readonly LogLevel[] = ["fatal", "error", "warn", "info",
 
 /**
  * Paths pino replaces with "[redacted]" wherever they appear in a log record: private keys and passphrases
- * never reach a log file (STYLE.md habit 11).
+ * never reach a log file (docs/style.md habit 11).
  */
 export const redactPaths: readonly string[] = [
   "keyPem",

@@ -11,7 +11,7 @@ const levelMap: Record<string, "error" | "warn" | "debug" | "trace"> = {
 };
 
 /**
- * Routes sip.js's own log lines into pino. sip.js hands every level to the connector (SIPJS.md, "logConnector
+ * Routes sip.js's own log lines into pino. sip.js hands every level to the connector (docs/sipjs.md, "logConnector
  * receives every level"), so this maps its levels down one notch (its "log" is chatty) and lets pino filter.
  */
 export function sipJsLogConnector(logger: Logger): SipJsLogConnector {

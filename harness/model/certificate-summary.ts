@@ -1,5 +1,5 @@
 /**
- * One certificate as evidence: what a report shows and what a server authorises a peer by (PROTOCOL.md §5:
+ * One certificate as evidence: what a report shows and what a server authorises a peer by (docs/protocol.md §5:
  * "matches the peer certificate's subject/SAN names"). JSON-serialisable.
  */
 export interface CertificateSummary {

@@ -3,8 +3,8 @@ export type LabEventLevel = "information" | "warning" | "error";
 
 /**
  * One entry of a simulated server's event log, with the Exchange/Lync event ID the real product would have written
- * (DESIGN.md §5: 1649 Call Router TLS failure, 1113 UM service TLS failure, 1021, 1647, 1442 gateway disabled, 1684
- * wildcard Subject Name, 25051 …; PROTOCOL.md §4). Reports show the server's view beside the client's.
+ * (docs/design.md §5: 1649 Call Router TLS failure, 1113 UM service TLS failure, 1021, 1647, 1442 gateway disabled, 1684
+ * wildcard Subject Name, 25051 …; docs/protocol.md §4). Reports show the server's view beside the client's.
  */
 export interface LabEvent {
   /** The server's FQDN. */

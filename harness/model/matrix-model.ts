@@ -1,5 +1,5 @@
 /**
- * The compatibility matrix in the run model (`RunResult.matrix`, written by `exum matrix`; DESIGN.md §7: "the
+ * The compatibility matrix in the run model (`RunResult.matrix`, written by `exum matrix`; docs/design.md §7: "the
  * compatibility matrix as a coloured grid beside the documented table"). Plain JSON, like the rest of run.json. The
  * documented tables travel with the measurement, so a report is a function of run.json alone.
  */
@@ -29,7 +29,7 @@ export interface DocumentedTable {
   /** `protocol-2`, `seed-lync-phone-edition` … */
   readonly id: string;
   readonly title: string;
-  /** Where it is written (`PROTOCOL.md §2 "The compatibility matrix" [DOC, seed]`). */
+  /** Where it is written (`docs/protocol.md §2 "The compatibility matrix" [DOC, seed]`). */
   readonly source: string;
   /** How it was derived, when it is not quoted as it stands (`[INF]` mappings). */
   readonly note: string | null;

@@ -17,7 +17,7 @@ export interface HopTimings {
   readonly finalResponseMs: number | null;
 }
 
-/** One request sent: where, over what, and what came back (DESIGN.md §3 evidence). */
+/** One request sent: where, over what, and what came back (docs/design.md §3 evidence). */
 export interface Hop {
   readonly method: "OPTIONS" | "INVITE";
   /** The Request-URI sent. */
@@ -51,7 +51,7 @@ export interface Negotiated {
   readonly cryptoTag: number | null;
   /** The answer's m= transport profile, e.g. RTP/SAVP. */
   readonly profile: string | null;
-  /** Exchange's name for the result: Unsecured, SIPSecured or Secured (PROTOCOL.md §2). */
+  /** Exchange's name for the result: Unsecured, SIPSecured or Secured (docs/protocol.md §2). */
   readonly mode: ExchangeMode | null;
 }
 

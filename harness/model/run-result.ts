@@ -8,7 +8,7 @@ import type { Verdict } from "./verdict.js";
 export const RUN_SCHEMA_VERSION = 1;
 
 /**
- * One run: the one model every reporter renders (DESIGN.md §3 "RunResult (one model, schemaVersion) ──▶ every
+ * One run: the one model every reporter renders (docs/design.md §3 "RunResult (one model, schemaVersion) ──▶ every
  * reporter", §7 `reports/<run-id>/run.json`). Plain JSON: no Dates, no Maps, no undefined; times are ISO 8601 strings,
  * durations milliseconds.
  */
@@ -112,7 +112,7 @@ export interface StepResult {
 }
 
 /**
- * One expectation checked against the evidence: "a failed expectation says expected vs seen" (issue 5). One entry per
+ * One expectation checked against the evidence: a failed expectation says what was expected and what was seen (docs/design.md §6). One entry per
  * leaf written in the scenario (`expect.tls.mutual`, `expect.redirects`).
  */
 export interface ExpectationResult {

@@ -41,7 +41,7 @@ export interface FailoverAttemptEvidence {
   readonly evidence: ProbeEvidence;
 }
 
-/** A failover step (PROTOCOL.md §7, MS-EUMR): every attempt, who answered and how long moving on took. */
+/** A failover step (docs/protocol.md §7, MS-EUMR): every attempt, who answered and how long moving on took. */
 export interface FailoverEvidence {
   readonly kind: "failover";
   readonly attempts: readonly FailoverAttemptEvidence[];

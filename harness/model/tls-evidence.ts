@@ -18,7 +18,7 @@ export interface VerificationEvidence {
 }
 
 /**
- * Our side of mutual TLS. "Report 'mutual TLS accepted' only after the first SIP response arrives" (PROTOCOL.md §5):
+ * Our side of mutual TLS. "Report 'mutual TLS accepted' only after the first SIP response arrives" (docs/protocol.md §5):
  * the dialler fills `sent` and `requested`; the SIP layer settles `accepted` with markClientCertificate (harness/tls).
  */
 export interface ClientCertificateEvidence {
@@ -43,7 +43,7 @@ export interface EndpointEvidence {
 }
 
 /**
- * What was negotiated on one connection, as seen — not as concluded (DESIGN.md §3). JSON-serialisable; a failed
+ * What was negotiated on one connection, as seen — not as concluded (docs/design.md §3). JSON-serialisable; a failed
  * attempt carries what was known when it failed.
  */
 export interface TlsEvidence {

@@ -1,6 +1,6 @@
 /**
  * One SIP message as it crossed the wire, kept whole for the ladder diagram and for diagnostics
- * (STYLE.md habit 10: raw text, direction, addresses, transport, monotonic timestamp).
+ * (docs/style.md habit 10: raw text, direction, addresses, transport, monotonic timestamp).
  */
 export interface TraceEntry {
   readonly direction: "sent" | "received";

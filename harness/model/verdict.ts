@@ -1,11 +1,11 @@
 /**
- * The verdict of an expectation set, a step, a scenario or a run (DESIGN.md §1 exit codes, §7 JUnit):
+ * The verdict of an expectation set, a step, a scenario or a run (docs/design.md §1 exit codes, §7 JUnit):
  * - `passed`: it ran and every expectation was met;
  * - `failed`: it ran and an expectation was not met (JUnit `<failure>`, exit 1);
  * - `error`: the harness or its infrastructure failed, so nothing can be concluded (JUnit `<error>`, exit 3);
  * - `skipped`: it was not run (a lab-only scenario against a site, a step after an error, an interrupted run).
  *
- * A peer's misbehaviour is never `error` (DESIGN.md §9): it is evidence, and an unmet expectation makes it `failed`.
+ * A peer's misbehaviour is never `error` (docs/design.md §9): it is evidence, and an unmet expectation makes it `failed`.
  * Combining verdicts keeps the worst: error ▸ failed ▸ passed ▸ skipped.
  */
 export type Verdict = "passed" | "failed" | "error" | "skipped";

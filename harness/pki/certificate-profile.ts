@@ -27,7 +27,7 @@ export interface ValidityOffsets {
 
 /**
  * What one certificate should look like. The defaults make a certificate Exchange UM and Lync accept
- * (PROTOCOL.md §5): FQDN in CN and SAN, RSA 2048, SHA-256, server and client authentication.
+ * (docs/protocol.md §5): FQDN in CN and SAN, RSA 2048, SHA-256, server and client authentication.
  */
 export interface CertificateProfile {
   /** Subject CN. `undefined` leaves the Subject Name empty. */

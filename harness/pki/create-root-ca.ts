@@ -15,7 +15,7 @@ export interface RootCaOptions {
 }
 
 /**
- * A self-signed root CA. "The UM and Lync servers must chain to the same root CA" (PROTOCOL.md §5): every lab
+ * A self-signed root CA. "The UM and Lync servers must chain to the same root CA" (docs/protocol.md §5): every lab
  * certificate is issued by one of these.
  */
 export function createRootCa(options: RootCaOptions): CertificateAuthority {

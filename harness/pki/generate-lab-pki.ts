@@ -48,7 +48,7 @@ export interface LabPkiResult {
 
 /**
  * `exum certs init`: makes (or completes) the lab PKI under `dir` — the lab root, one certificate per lab server
- * and persona, the deliberate mistakes, the PFX files and `manifest.json` (DESIGN.md §8, issue 3).
+ * and persona, the deliberate mistakes, the PFX files and `manifest.json` (docs/design.md §8).
  * Idempotent: a certificate is kept when its files are all there, its key matches, it still chains to the
  * current root and still gets its intended lint verdict; otherwise (or with `force`) it is made again.
  */

@@ -12,7 +12,7 @@ export function isWildcard(name: string): boolean {
 
 /**
  * A fully qualified domain name: at least two dot-separated labels of letters, digits and hyphens, no wildcard.
- * (Exchange event 1684: "certificate Subject Name is not a valid FQDN", PROTOCOL.md §4.)
+ * (Exchange event 1684: "certificate Subject Name is not a valid FQDN", docs/protocol.md §4.)
  */
 export function isValidFqdn(name: string): boolean {
   const trimmed = name.endsWith(".") ? name.slice(0, -1) : name;

@@ -7,7 +7,7 @@ export interface KeyPairPem {
   readonly privateKeyPem: string;
 }
 
-/** The default RSA modulus size of every lab key (DESIGN.md §8). */
+/** The default RSA modulus size of every lab key (docs/design.md §8). */
 export const DEFAULT_KEY_BITS = 2048;
 
 const publicKeyEncoding = { type: "spki", format: "pem" } as const;
@@ -15,7 +15,7 @@ const privateKeyEncoding = { type: "pkcs8", format: "pem" } as const;
 
 /**
  * An RSA key from node:crypto (OpenSSL): milliseconds, where node-forge's pure-JS key generation takes seconds
- * (issue 3: "Fast: keys from node:crypto").
+ * (docs/design.md §8: keys from node:crypto, which is fast).
  */
 export function generateRsaKeyPair(bits: number = DEFAULT_KEY_BITS): KeyPairPem {
   const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: bits, publicKeyEncoding, privateKeyEncoding });

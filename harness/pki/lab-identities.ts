@@ -1,10 +1,10 @@
 import type { Persona } from "../model/persona.js";
 /**
- * The lab's servers and the certificate each one gets (DESIGN.md §5, §8; PROTOCOL.md §1). The harness's client
+ * The lab's servers and the certificate each one gets (docs/design.md §5, §8; docs/protocol.md §1). The harness's client
  * personas use the certificate of the server they play (`personas`): `--as pool` presents pool01's certificate.
  */
 
-/** What a lab server is, after PROTOCOL.md §1 "Who talks to whom". */
+/** What a lab server is, after docs/protocol.md §1 "Who talks to whom". */
 export type LabRole =
   | "call-router"
   | "mailbox"

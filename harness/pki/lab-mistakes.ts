@@ -2,7 +2,7 @@ import type { CertificateProfile } from "./certificate-profile.js";
 import { REDUNDANT_UM_FQDNS } from "./lab-identities.js";
 
 /**
- * The deliberate mistakes of the lab PKI (DESIGN.md §8, PROTOCOL.md §5), each named for what it is, with the lint
+ * The deliberate mistakes of the lab PKI (docs/design.md §8, docs/protocol.md §5), each named for what it is, with the lint
  * verdict it is meant to get and the rules that must fail. Written under certs/mistakes/.
  */
 export interface LabMistake {

@@ -23,7 +23,7 @@ export interface LintOptions {
 }
 
 /**
- * Applies every lint rule (PROTOCOL.md §5) to one certificate and, in host:port mode, to what the server did.
+ * Applies every lint rule (docs/protocol.md §5) to one certificate and, in host:port mode, to what the server did.
  * Pure: no files, no sockets. Verdict `fail` when any error-severity rule fails.
  */
 export function lintCertificate(options: LintOptions): LintReport {

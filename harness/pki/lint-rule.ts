@@ -7,9 +7,9 @@ export type LintSeverity = "error" | "warning";
 /** pass → the certificate meets the rule; fail → it does not; skip → the rule could not be checked (says why). */
 export type LintStatus = "pass" | "fail" | "skip";
 
-/** The sentence a rule enforces and where it comes from (STYLE.md habit 4). */
+/** The sentence a rule enforces and where it comes from (docs/style.md habit 4). */
 export interface LintSource {
-  /** e.g. `PROTOCOL.md §5 [DOC, seed]`. */
+  /** e.g. `docs/protocol.md §5 [DOC, seed]`. */
   readonly ref: string;
   readonly quote: string;
 }

@@ -14,7 +14,7 @@ export const keySize: LintRule = {
     "Short keys are refused by current TLS stacks (OpenSSL 3 at security level 2, which Debian and RHEL use by " +
     "default, and Windows policy), so one side aborts the handshake. The lab ships an RSA-1024 certificate to show it.",
   source: {
-    ref: "DESIGN.md §8; [INF] OpenSSL 3 default security level",
+    ref: "docs/design.md §8; [INF] OpenSSL 3 default security level",
     quote: "the deliberate mistakes the seeds warn about: … weak key",
   },
   fix: "Re-issue with an RSA 2048-bit (or larger) key; on Windows choose the key length in the certificate request.",
@@ -38,7 +38,7 @@ export const signatureAlgorithm: LintRule = {
     "Certificates signed with SHA-1 or MD5 are distrusted by current Windows, OpenSSL 3 (above security level 0) " +
     "and browsers: a peer may abort the handshake or a later update may suddenly break the integration.",
   source: {
-    ref: "DESIGN.md §8; [INF] OpenSSL 3 and Windows SHA-1 deprecation",
+    ref: "docs/design.md §8; [INF] OpenSSL 3 and Windows SHA-1 deprecation",
     quote: "the deliberate mistakes the seeds warn about: … weak key, wrong key usage",
   },
   fix: "Re-issue from a CA that signs with SHA-256 (on an AD CS CA: certutil -setreg ca\\csp\\CNGHashAlgorithm SHA256).",

@@ -9,7 +9,7 @@ export const liveHandshake: LintRule = {
     "A UM or Lync server that is up and trusted answers TLS on its port. A refused connection usually means no TLS " +
     "listener (UMStartupMode TCP); an alert or a close means TLS itself failed, and then no SIP response ever comes.",
   source: {
-    ref: "PROTOCOL.md §1 (UMStartupMode), §5 [DOC][OBS]",
+    ref: "docs/protocol.md §1 (UMStartupMode), §5 [DOC][OBS]",
     quote:
       "A secured dial plan on a server in TCP mode therefore finds no listener on 5061: connection refused. … " +
       "TLS itself fails (untrusted CA, expired, revoked, unusable): no SIP response at all.",
@@ -45,7 +45,7 @@ export const liveClientCertificateRequested: LintRule = {
   explanation:
     "Between Exchange UM and Lync every TLS connection is mutual: the server authenticates its peer by certificate. " +
     "A server that never asks for one is not doing mutual TLS (fine for a lenient gateway, not for UM or Lync).",
-  source: { ref: "PROTOCOL.md §1, §5 [DOC]", quote: "all server-to-server SIP is MTLS" },
+  source: { ref: "docs/protocol.md §1, §5 [DOC]", quote: "all server-to-server SIP is MTLS" },
   fix: "On an SBC or gateway, enable client-certificate verification (mutual TLS) on the TLS profile facing UM or Lync.",
   check({ live }) {
     if (live === undefined) return { status: "skip", message: "not a live target" };
@@ -69,7 +69,7 @@ export const liveClientCertificateAccepted: LintRule = {
     "when we sent none, or as a close. Over TLS 1.3 it arrives only after our handshake completed, so acceptance is " +
     "known once a SIP response to our OPTIONS comes back (any status: a 403 is a SIP answer, not a TLS refusal).",
   source: {
-    ref: "PROTOCOL.md §5 [DOC, seed][OBS]",
+    ref: "docs/protocol.md §5 [DOC, seed][OBS]",
     quote:
       "Mutual TLS between Exchange UM and Lync requires certificates from a CA both sides trust … the client sees " +
       "alert 116 (certificate required) or 48 (unknown CA) on its first read. … Report \"mutual TLS accepted\" only " +

@@ -14,7 +14,7 @@ export const fqdnInName: LintRule = {
     "Exchange matches the peer certificate's names against the FQDNs it trusts (Lync pools, UM IP gateways), and a " +
     "TLS client checks that the name it dialled is in the server's certificate. Without the FQDN the TLS name check " +
     "fails, or Exchange answers 403 UnAuthorizedGateway.",
-  source: { ref: "PROTOCOL.md §5 [DOC, seed]", quote: SERVER_FQDN_QUOTE },
+  source: { ref: "docs/protocol.md §5 [DOC, seed]", quote: SERVER_FQDN_QUOTE },
   fix: "Re-issue the certificate with the server's FQDN as the Subject Name (CN) and in the SAN list.",
   check({ leaf, fqdn }) {
     if (leaf === undefined) return { status: "skip", message: "no certificate" };
@@ -35,7 +35,7 @@ export const fqdnInSubject: LintRule = {
   explanation:
     "Exchange UM and Lync take the Subject Name as the server's identity. A certificate shared by several servers " +
     "may carry the others only in its SAN, but each server's own FQDN belongs in the Subject Name.",
-  source: { ref: "PROTOCOL.md §5 [DOC, seed]", quote: "The FQDN must be the \"Issued to\" value." },
+  source: { ref: "docs/protocol.md §5 [DOC, seed]", quote: "The FQDN must be the \"Issued to\" value." },
   fix: "Re-issue with this server's FQDN as the Subject Name (CN); keep the other FQDNs in the SAN.",
   check({ leaf, fqdn }) {
     if (leaf === undefined) return { status: "skip", message: "no certificate" };
@@ -55,7 +55,7 @@ export const subjectIsFqdn: LintRule = {
     "Exchange logs event 1684 when the certificate's Subject Name is not a valid FQDN, and its local SIP OPTIONS " +
     "probe breaks. A friendly name, a NetBIOS name or an empty Subject Name does not identify the server.",
   source: {
-    ref: "PROTOCOL.md §4 [OBS], §5 [DOC, seed]",
+    ref: "docs/protocol.md §4 [OBS], §5 [DOC, seed]",
     quote: "1684 certificate Subject Name is not a valid FQDN … The FQDN must be the \"Issued to\" value.",
   },
   fix: "Re-issue with the server's FQDN as the CN, e.g. CN=mbx01.tukwila.contoso.com.",
@@ -79,7 +79,7 @@ export const noWildcardSubject: LintRule = {
     "Exchange UM cannot take a wildcard Subject Name as a server identity: it logs 1684 and Lync's trust check fails. " +
     "A wildcard is supported in the SAN list, beside a real FQDN in the Subject Name.",
   source: {
-    ref: "PROTOCOL.md §5 [DOC, seed]",
+    ref: "docs/protocol.md §5 [DOC, seed]",
     quote: "A wildcard in the Subject Name is not supported for Exchange UM with Lync; a wildcard in the SAN is.",
   },
   fix: "Re-issue with the server's FQDN as the Subject Name; keep the wildcard in the SAN if you need it.",
@@ -104,7 +104,7 @@ export const peersInSan: LintRule = {
     "With DNS failover between datacenters, a name like mbx01 may be answered by mbx03's certificate. Unless its SAN " +
     "covers every server (all FQDNs, or a wildcard), the TLS name check fails exactly when failover happens.",
   source: {
-    ref: "PROTOCOL.md §5, §7 [DOC, seed example 1]",
+    ref: "docs/protocol.md §5, §7 [DOC, seed example 1]",
     quote:
       "For redundant UM (seed example 1, DNS failover between datacenters), each UM server's certificate needs " +
       "either a wildcard SAN or all four server FQDNs in the SAN.",

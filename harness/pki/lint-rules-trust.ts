@@ -10,7 +10,7 @@ export const notSelfSigned: LintRule = {
     "A self-signed certificate is trusted only by the server that made it. Lync, the Mediation Server and the " +
     "gateways abort the mutual TLS handshake with it, so no SIP response ever comes back (Exchange logs 1649 or 1113).",
   source: {
-    ref: "PROTOCOL.md §5 [DOC, seed]",
+    ref: "docs/protocol.md §5 [DOC, seed]",
     quote: "Exchange's self-signed default certificate cannot be used with Lync.",
   },
   fix:
@@ -33,7 +33,7 @@ export const chainsToRoot: LintRule = {
     "Each side of the mutual TLS connection checks the other's chain against its own trusted roots. When UM and " +
     "Lync do not share the root, the handshake is aborted with an unknown-CA alert and the call never reaches SIP.",
   source: {
-    ref: "PROTOCOL.md §5 [DOC, seed]",
+    ref: "docs/protocol.md §5 [DOC, seed]",
     quote:
       "Mutual TLS between Exchange UM and Lync requires certificates from a CA both sides trust; the UM and Lync " +
       "servers must chain to the same root CA.",

@@ -10,7 +10,7 @@ export const extendedKeyUsage: LintRule = {
     "with the same certificate (after a 302 every hop is mutual TLS with the same client identity). Without Client " +
     "Authentication the certificate is refused when it is presented as a client certificate.",
   source: {
-    ref: "PROTOCOL.md §1, §5 [DOC]; issue 3",
+    ref: "docs/protocol.md §1, §5 [DOC]; docs/design.md §8",
     quote:
       "all server-to-server SIP is MTLS … After a TLS call, every hop is again mutual TLS with the same client " +
       "identity. — server and client authentication usage present (MTLS needs both directions)",

@@ -3,7 +3,7 @@ import type { LintRule, LintSource } from "./lint-rule.js";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const TLS_FAILS: LintSource = {
-  ref: "PROTOCOL.md §5 [OBS]",
+  ref: "docs/protocol.md §5 [OBS]",
   quote: "TLS itself fails (untrusted CA, expired, revoked, unusable): no SIP response at all; the handshake is aborted.",
 };
 
@@ -49,7 +49,7 @@ export const expiresSoon: LintRule = {
   scope: "certificate",
   title: "The certificate does not expire within the warning period (30 days)",
   explanation: "When it expires every UM ↔ Lync call fails at once; renewing takes a change window.",
-  source: { ref: "issue 3 (certs lint)", quote: "currently valid, and a warning when it expires within 30 days" },
+  source: { ref: "docs/design.md §8 (certs lint)", quote: "currently valid, and a warning when it expires within 30 days" },
   fix: "Renew it now, from the same CA with the same names, and plan the service restart.",
   check({ leaf, now, expiryWarningDays }) {
     if (leaf === undefined) return { status: "skip", message: "no certificate" };

@@ -6,7 +6,7 @@ import { lintCertificate, type LintOptions } from "./lint-certificate.js";
 import { LINT_RULES } from "./lint-rules.js";
 import type { LiveTlsFacts } from "./live-tls-facts.js";
 
-// Every rule has a certificate (or live facts) that passes it and one that fails it (issue 3 "Proof").
+// Every rule has a certificate (or live facts) that passes it and one that fails it.
 const now = new Date("2026-01-15T12:00:00Z");
 const root = createRootCa({ commonName: "exum Lint Root CA", now });
 const other = createRootCa({ commonName: "Other Root CA", now });

@@ -30,7 +30,7 @@ export interface LiveTlsFacts {
   /** We had a client certificate (`--cert`/`--pfx`) to send. */
   readonly clientCertificateOffered: boolean;
   /**
-   * Whether the server accepted us as a client, with our certificate or without one. PROTOCOL.md §5: "Report 'mutual
+   * Whether the server accepted us as a client, with our certificate or without one. docs/protocol.md §5: "Report 'mutual
    * TLS accepted' only after the first SIP response arrives." `true` a SIP response came back (any status), `false`
    * the server rejected us (`tls-client-cert-rejected`: an alert, or a close after its CertificateRequest),
    * `undefined` unknown (`acceptanceEvidence` says why).

@@ -15,7 +15,7 @@ const MAX_DEPTH = 8;
 /**
  * Builds the path leaf → intermediates → a root in `rootPems`, checking each signature. Validity dates and
  * names are other rules' business; this answers only "does it chain to the expected root?"
- * (PROTOCOL.md §5: "the UM and Lync servers must chain to the same root CA").
+ * (docs/protocol.md §5: "the UM and Lync servers must chain to the same root CA").
  */
 export function verifyChain(leafPem: string, intermediatePems: readonly string[], rootPems: readonly string[]): ChainVerification {
   const leaf = new X509Certificate(pemToDer(leafPem));

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { chmod, rename, rm, writeFile } from "node:fs/promises";
 
-/** Mode of private keys and PFX files (DESIGN.md §8: "Private keys are written 0600"). */
+/** Mode of private keys and PFX files (docs/design.md §8: "Private keys are written 0600"). */
 export const PRIVATE_FILE_MODE = 0o600;
 export const PUBLIC_FILE_MODE = 0o644;
 

@@ -1,6 +1,6 @@
 /**
  * HTML that is already safe to put in a page: markup the renderer wrote itself, or text that went through
- * {@link escapeHtml}. Everything else is text and is escaped on the way in (DESIGN.md §7: "Everything a peer sent is
+ * {@link escapeHtml}. Everything else is text and is escaped on the way in (docs/design.md §7: "Everything a peer sent is
  * escaped"), so a renderer cannot forget to escape a header, a reason phrase, SDP or a certificate subject.
  */
 export class SafeHtml {

@@ -1,5 +1,5 @@
 /**
- * Issue 6 proof: report.html opened in a real browser — Debian's Chromium driven by playwright-core, headless, a new
+ * report.html (docs/design.md §7) opened in a real browser — Debian's Chromium driven by playwright-core, headless, a new
  * empty profile, networking features off — renders with no console error and no network request (every request is
  * recorded; none may leave file://), shows the matrix and the ladder diagrams, shows a peer's `<script>` header as text
  * (and never runs it), fits a narrow screen, and prints. Screenshots are written to the test's temp folder
@@ -112,7 +112,7 @@ interopTest("the report of a real exum matrix run renders in Chromium with no er
   const { page, errors, requests } = await open(context, file);
   t.same(errors, []);
   t.same(requests, [pathToFileURL(file).href]);
-  t.equal(await page.locator("#matrix-pool-encryption table.matrix").count(), 3, "measured, PROTOCOL.md §2, the seed's table");
+  t.equal(await page.locator("#matrix-pool-encryption table.matrix").count(), 3, "measured, docs/protocol.md §2, the seed's table");
   t.equal(await page.locator("svg.ladder").count(), 9, "one ladder per cell");
   await page.screenshot({ path: join(dir, "matrix-wide.png") });
   await page.locator("#matrix-pool-encryption").screenshot({ path: join(dir, "matrix-grid.png") });

@@ -1,5 +1,5 @@
 /**
- * The one stylesheet of report.html, inline (DESIGN.md §7: one self-contained file, no network: system fonts only).
+ * The one stylesheet of report.html, inline (docs/design.md §7: one self-contained file, no network: system fonts only).
  * Narrow screens: grids wrap, wide tables and ladders scroll sideways. Print: every section expanded (html-script.ts
  * opens the <details>), colours kept, ladders scaled to the page.
  */

@@ -18,7 +18,7 @@ export function certificateHtml(certificate: CertificateSummary): SafeHtml {
 }
 
 /**
- * One connection's TLS facts (DESIGN.md §3: "per connection the TLS version, cipher, SNI, peer chain (subject, SANs,
+ * One connection's TLS facts (docs/design.md §3: "per connection the TLS version, cipher, SNI, peer chain (subject, SANs,
  * issuer, validity), whether the peer asked for our certificate and accepted it").
  */
 export function tlsHtml(tls: TlsEvidence, caption: string): SafeHtml {

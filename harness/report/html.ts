@@ -58,7 +58,7 @@ function scenarioHtml(scenario: ScenarioResult): SafeHtml {
 }
 
 /**
- * report.html (DESIGN.md §7): ONE self-contained file — inline CSS, one inline script allowed by its hash, no
+ * report.html (docs/design.md §7): ONE self-contained file — inline CSS, one inline script allowed by its hash, no
  * external font, script or image, and a Content-Security-Policy that forbids every load — with the summary, the
  * compatibility matrix beside the documented tables, every scenario's steps in plain language with their fixes, a
  * ladder diagram of every SIP exchange, TLS and certificate details, offer and answer SDP, and the event log.

@@ -72,7 +72,7 @@ function testcase(scenario: ScenarioResult, classname: string): string {
 }
 
 /**
- * `junit.xml` (DESIGN.md §7; issue 5): one `<testsuite>` for the run, one `<testcase>` per scenario (named by its file
+ * `junit.xml` (docs/design.md §7): one `<testsuite>` for the run, one `<testcase>` per scenario (named by its file
  * id, the scenario's name in `<system-out>`). An unmet expectation is a `<failure>` saying expected vs seen, a harness
  * error an `<error>` with its stable code as `type`, a scenario that did not run `<skipped>`. Pure and escaped:
  * everything a peer sent may appear in it.

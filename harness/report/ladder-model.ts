@@ -77,7 +77,7 @@ function elapsed(trace: readonly TraceEntry[], index: number): number | null {
 }
 
 /**
- * The ladder diagram of one probe (DESIGN.md §3: "per transaction the messages (a trace that the ladder diagram is
+ * The ladder diagram of one probe (docs/design.md §3: "per transaction the messages (a trace that the ladder diagram is
  * drawn from) and timings"): one lane per endpoint in the order first met, named after the hop that went there; one
  * arrow per traced message; a broken arrow where a hop failed without a message (connection refused, TLS aborted) or
  * where no answer came.

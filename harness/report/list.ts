@@ -2,7 +2,7 @@ import type { RunResult, ScenarioResult, StepResult } from "../model/run-result.
 import type { Verdict } from "../model/verdict.js";
 
 /**
- * The `list` reporter: what the terminal shows as a run goes (DESIGN.md §1 "Every long run shows progress"). Pure
+ * The `list` reporter: what the terminal shows as a run goes (docs/design.md §1 "Every long run shows progress"). Pure
  * functions of the run model, one line per scenario as it finishes, the step detail of what did not pass (expected vs
  * seen), and a summary. No colour: the same text goes to a CI log.
  */

@@ -69,7 +69,7 @@ function scenarioMarkdown(scenario: ScenarioResult): string[] {
 }
 
 /**
- * report.md (DESIGN.md §7; issue 6: "for tickets and chat"): the summary, the compatibility matrix when the run has
+ * report.md (docs/design.md §7: for tickets and chat): the summary, the compatibility matrix when the run has
  * one, then one section per scenario with each step's verdict in plain language and the fix. Everything a peer sent
  * is escaped (escape-markdown.ts). A pure function of the run.
  */

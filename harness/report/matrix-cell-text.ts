@@ -34,7 +34,7 @@ export function differsFrom(sweep: MatrixSweep, table: DocumentedTable, row: str
   return measuredAt(sweep, row, column)?.differences.some((difference) => difference.table === table.id) ?? false;
 }
 
-/** Every difference of a sweep, one sentence each: `SIPSecured × RequireEncryption: PROTOCOL.md §2 … says …; measured …`. */
+/** Every difference of a sweep, one sentence each: `SIPSecured × RequireEncryption: docs/protocol.md §2 … says …; measured …`. */
 export function differenceLines(sweep: MatrixSweep): string[] {
   return sweep.cells.flatMap((cell) =>
     cell.differences.map((difference) => {

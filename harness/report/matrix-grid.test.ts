@@ -11,7 +11,7 @@ t.test("the matrix grid for the terminal and in Markdown (golden), the differing
   const text = renderMatrixText(FIXTURE_MATRIX);
   t.matchSnapshot(text, "terminal");
   t.match(text, "≠ ✗ security-parity (403)");
-  t.match(text, "≠ Secured × RequireEncryption: PROTOCOL.md §2 compatibility matrix says works: SRTP · Secured; measured fails: security-parity (403)");
+  t.match(text, "≠ Secured × RequireEncryption: docs/protocol.md §2 compatibility matrix says works: SRTP · Secured; measured fails: security-parity (403)");
   t.match(text, "1 measured cell contradicts the documented tables");
   t.matchSnapshot(renderMatrixMarkdown(FIXTURE_MATRIX), "markdown");
 });

@@ -8,7 +8,7 @@ function isObject(value: unknown): value is Json {
 }
 
 /**
- * Reads run.json for `exum report` (DESIGN.md §9: bad input names the file and field, exit 2): JSON, an object,
+ * Reads run.json for `exum report` (docs/design.md §9: bad input names the file and field, exit 2): JSON, an object,
  * `schemaVersion` 1 (RUN_SCHEMA_VERSION), and the fields every reporter reads (run id, tool, times, target, summary,
  * scenarios with their steps, events). It checks shape, not every leaf: a run.json is written by exum.
  */

@@ -20,7 +20,7 @@ export const fsReportWriter: ReportWriter = {
 };
 
 /**
- * Writes `text` to `path` through a temp name in the same folder, then renames it (DESIGN.md §9: "reports are written
+ * Writes `text` to `path` through a temp name in the same folder, then renames it (docs/design.md §9: "reports are written
  * to a temp name and renamed"), so a reader never sees half a report and an interrupted run leaves the old one whole.
  */
 export async function writeFileAtomically(writer: ReportWriter, path: string, text: string): Promise<void> {

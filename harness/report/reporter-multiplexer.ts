@@ -8,7 +8,7 @@ import { fsReportWriter, writeFileAtomically, type ReportWriter } from "./report
 import { REPORT_FILES, REPORTER_NAMES, type ReporterName } from "./reporter-name.js";
 import type { RunResult } from "../model/run-result.js";
 
-/** A file reporter: a pure function of the run (STYLE.md habit 8). */
+/** A file reporter: a pure function of the run (docs/style.md habit 8). */
 export type FileRenderer = (run: RunResult) => string;
 
 /** The file reporters of this folder, one per `--reporter` value (a caller may replace any with `renderers`). */
@@ -50,7 +50,7 @@ function messageOf(error: unknown): string {
 }
 
 /**
- * Runs every chosen reporter over one run (issue 6: "a failing reporter is reported and never stops the others";
+ * Runs every chosen reporter over one run (docs/design.md §7: a failing reporter is reported and never stops the others;
  * Playwright's multiplexer): each file reporter renders its text and writes it to a temp name that is then renamed
  * (report-writer.ts); a reporter that throws — or has no renderer — gets a line on stderr and a note in the list
  * reporter's summary, printed last. The order is the one of REPORTER_NAMES, files first.

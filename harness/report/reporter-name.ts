@@ -1,11 +1,11 @@
 import { inputError } from "../errors/harness-error.js";
 
-/** The reporters `--reporter` chooses among (DESIGN.md §1: `--reporter list,json,junit,md,html`). */
+/** The reporters `--reporter` chooses among (docs/design.md §1: `--reporter list,json,junit,md,html`). */
 export type ReporterName = "list" | "json" | "junit" | "md" | "html";
 
 export const REPORTER_NAMES: readonly ReporterName[] = ["list", "json", "junit", "md", "html"];
 
-/** The file each file reporter writes in `reports/<run-id>/` (DESIGN.md §7); `list` prints to the terminal. */
+/** The file each file reporter writes in `reports/<run-id>/` (docs/design.md §7); `list` prints to the terminal. */
 export const REPORT_FILES: Readonly<Record<Exclude<ReporterName, "list">, string>> = {
   json: "run.json",
   junit: "junit.xml",
@@ -15,7 +15,7 @@ export const REPORT_FILES: Readonly<Record<Exclude<ReporterName, "list">, string
 
 /**
  * Reads `--reporter` values (`list,md`, repeatable, case-insensitive) in the order given, without duplicates; none
- * means every reporter (issue 6: "default: list + all files"). An unknown name is bad input (exit 2).
+ * means every reporter (docs/design.md §7: the list on the terminal and every file). An unknown name is bad input (exit 2).
  */
 export function parseReporters(values: readonly string[] | string | undefined): ReporterName[] {
   const list = (typeof values === "string" ? [values] : (values ?? [])).flatMap((value) => value.split(",")).map((value) => value.trim().toLowerCase()).filter((value) => value !== "");

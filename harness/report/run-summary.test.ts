@@ -57,7 +57,7 @@ t.test("scenario verdicts and the run summary", async (t) => {
   });
 });
 
-t.test("exit codes follow DESIGN.md §1", async (t) => {
+t.test("exit codes follow docs/design.md §1", async (t) => {
   const run = (scenarios: ScenarioResult[], interrupted = false) => ({ interrupted, summary: summarizeRun(scenarios) });
   t.equal(runExitCode(run([scenario("a", [step(0, "passed", [met])]), scenario("b", [], { skipReason: "lab only" })])), ExitCode.Ok);
   t.equal(runExitCode(run([scenario("a", [step(0, "failed", [unmet])])])), ExitCode.Failed);

@@ -7,7 +7,7 @@ import type { FailoverEvidence, LintEvidence, ProbeEvidence } from "../model/ste
 import type { Hop } from "../model/probe-result.js";
 
 /**
- * A step told in plain language (DESIGN.md §7: "each step's verdict in plain language with the fix an administrator
+ * A step told in plain language (docs/design.md §7: "each step's verdict in plain language with the fix an administrator
  * would apply"): what happened, why it failed, what to change. Plain text: every renderer escapes it its own way.
  */
 export interface StepStory {

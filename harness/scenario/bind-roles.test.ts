@@ -56,7 +56,7 @@ t.test("lab: roles bind to the topology's FQDNs and real ports", async (t) => {
   t.match(ports("sip:mbx02.tukwila.contoso.com:5066;transport=tls"), { role: "worker", fqdn: "mbx02.tukwila.contoso.com", port: 5066, listener: "worker-tls" });
 });
 
-t.test("lab: calls get their Request-URI, Diversion, first hop and media setting (PROTOCOL.md §8)", async (t) => {
+t.test("lab: calls get their Request-URI, Diversion, first hop and media setting (docs/protocol.md §8)", async (t) => {
   const voicemail = only(plan("  - call: { to: voicemail:alice }\n").steps, "call");
   t.same(voicemail.call, {
     to: "voicemail:alice",

@@ -16,7 +16,7 @@ import type { Site } from "./site-schema.js";
 export type BindTarget = { readonly kind: "lab"; readonly topology: Topology } | { readonly kind: "site"; readonly site: LoadedSite };
 
 /**
- * Binds a scenario's roles to a lab topology or a site file (DESIGN.md §3 "bind roles (lab topology | site file) ▶
+ * Binds a scenario's roles to a lab topology or a site file (docs/design.md §3 "bind roles (lab topology | site file) ▶
  * Plan"). Pure: no network, no files. Each step gets its concrete targets: FQDN, port, transport, Request-URI and the
  * persona's identity. A role that cannot be bound is `EXUM_SCENARIO_UNBOUND` (exit 2) naming the file, line and step
  * path with a hint: a lab step against a site, a role the site does not bind, a user the lab does not have …

@@ -26,7 +26,7 @@ export interface StepContext {
   readonly site: LoadedSite | null;
 }
 
-/** The transport a step asks for, checked against the persona (DESIGN.md §4: only a gateway talks plain TCP). */
+/** The transport a step asks for, checked against the persona (docs/design.md §4: only a gateway talks plain TCP). */
 function transportFor(persona: Persona, transport: "tls" | "tcp" | undefined, path: TopologyPath): "tls" | "tcp" {
   if (transport === "tcp" && persona !== "gateway") {
     throw new BindProblem(`a ${persona} talks mutual TLS only; plain TCP is a gateway's`, "use as: gateway for a TCP step, or remove transport: tcp", path);
@@ -44,7 +44,7 @@ function refsOf(binder: RoleBinder, expect: { redirects?: string[]; servedBy?: s
 }
 
 /**
- * What the offer is written for: the step's EncryptionLevel or SRTPMode, else the persona's. PROTOCOL.md §2 "Trunk
+ * What the offer is written for: the step's EncryptionLevel or SRTPMode, else the persona's. docs/protocol.md §2 "Trunk
  * SRTPMode": "Used only when the trunk is TLS; on a TCP trunk it is forced to NotSupported."
  */
 function mediaFor(spec: FailoverCallSpec, persona: Persona, transport: "tls" | "tcp", binder: RoleBinder): MediaSetting {

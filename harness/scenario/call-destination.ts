@@ -2,7 +2,7 @@ import { z } from "zod";
 import { TARGET_REF_PATTERN, parseTargetRef, targetRefSchema, type TargetRef } from "./target-ref.js";
 
 /**
- * Whom a call is for (the Request-URI), PROTOCOL.md §8 "Request shapes":
+ * Whom a call is for (the Request-URI), docs/protocol.md §8 "Request shapes":
  * - `voicemail:<user>`: call answering: "Request-URI is the user's voice-mail form
  *   (`sip:user@domain;opaque=app:voicemail`); the pool … adds `Diversion: <original Request-URI>`";
  * - `subscriberAccess[:<dial plan or pilot>]`: Outlook Voice Access; "the Request-URI user part is the pilot …

@@ -16,7 +16,7 @@ export interface LiveProbeRequest {
  * The live facts `certs lint host:port` judges, read from one `probeOptions` result: the TLS layer's evidence
  * (version, cipher, peer chain, whether the server asked for our certificate) and the SIP layer's verdict on it.
  *
- * PROTOCOL.md §5: "Report 'mutual TLS accepted' only after the first SIP response arrives." So a SIP response of any
+ * docs/protocol.md §5: "Report 'mutual TLS accepted' only after the first SIP response arrives." So a SIP response of any
  * status means the server accepted us; `tls-client-cert-rejected` (an alert, or a close after its
  * CertificateRequest, classified by harness/tls and harness/sip) means it refused us; anything else leaves acceptance
  * unknown, with the reason.

@@ -8,7 +8,7 @@ import { issueCertificate } from "../pki/issue-certificate.js";
 import { serverSecureContext, type ServerSecureContextOptions } from "../tls/server-secure-context.js";
 import { certsLintLive, type LiveLintOptions } from "./certs-lint-live.js";
 
-// Loopback only (PEERS.md): every server here listens on 127.0.0.1, port 0; every probe is bounded by timeoutMs.
+// Loopback only (docs/peers.md): every server here listens on 127.0.0.1, port 0; every probe is bounded by timeoutMs.
 const root = createRootCa({ commonName: "exum Test Root CA" });
 const stranger = createRootCa({ commonName: "Stranger CA" });
 const server = issueCertificate(root, { commonName: "cas01.tukwila.contoso.com", dnsNames: ["cas01.tukwila.contoso.com"] });

@@ -13,7 +13,7 @@ export function tlsFacts(tls: TlsEvidence | null): Record<"version" | "mutual" |
   }
   return {
     version: tls.version,
-    // PROTOCOL.md §5: "Report 'mutual TLS accepted' only after the first SIP response arrives" (harness/tls settles it).
+    // docs/protocol.md §5: "Report 'mutual TLS accepted' only after the first SIP response arrives" (harness/tls settles it).
     mutual: tls.clientCertificate.sent && tls.clientCertificate.accepted === true,
     clientCertificateRequested: tls.clientCertificate.requested,
     trusted: tls.version === null && tls.peer === null ? null : tls.verification.trusted,

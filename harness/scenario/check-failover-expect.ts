@@ -12,7 +12,7 @@ export function decisiveAttempt(evidence: FailoverEvidence): FailoverEvidence["a
 }
 
 /**
- * The expectations of a `failover` step (PROTOCOL.md §7, MS-EUMR). `outcome`, `failure`, `servedBy`, `tried` and
+ * The expectations of a `failover` step (docs/protocol.md §7, MS-EUMR). `outcome`, `failure`, `servedBy`, `tried` and
  * `maxMs.failover` are the step's own; `status`, `negotiated`, `tls`, `redirects`, `diagnostics` and the other timing
  * phases are those of the attempt that answered (or of the last one tried when none did).
  */

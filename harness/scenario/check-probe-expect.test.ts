@@ -48,7 +48,7 @@ function hop(status: number | null, role: TargetRole | null, server: string, por
   };
 }
 
-/** A voice-mail call through Call Router → UM service → worker (PROTOCOL.md §1). */
+/** A voice-mail call through Call Router → UM service → worker (docs/protocol.md §1). */
 function answeredCall(over: Partial<ProbeEvidence> = {}): ProbeEvidence {
   return {
     kind: "call",
@@ -121,7 +121,7 @@ t.test("servedBy is the hop that sent the final response: none when the last hop
   t.match(served, { seen: null, met: false });
 });
 
-t.test("TLS facts: mutual only when our certificate was sent and accepted (PROTOCOL.md §5)", async (t) => {
+t.test("TLS facts: mutual only when our certificate was sent and accepted (docs/protocol.md §5)", async (t) => {
   const rejected = answeredCall({ tls: tls({ clientCertificate: { sent: true, requested: true, requestedBasis: "", accepted: false, subject: null } }) });
   t.match(checkProbeExpect("e", { tls: { mutual: true } }, refs(), rejected)[0], { seen: false, met: false });
   const tcp = answeredCall({ tls: { ...tls(), transport: "tcp", version: null, cipher: null } });

@@ -12,7 +12,7 @@ export function servingHop(evidence: ProbeEvidence): Hop | null {
   return last !== null && last.status !== null && (last.status < 300 || last.status >= 400) ? last : null;
 }
 
-/** The hops that answered 3xx, in order: the redirect chain (PROTOCOL.md §1). */
+/** The hops that answered 3xx, in order: the redirect chain (docs/protocol.md §1). */
 export function redirectHops(evidence: ProbeEvidence): Hop[] {
   return evidence.hops.filter((hop) => hop.status !== null && hop.status >= 300 && hop.status < 400);
 }
@@ -22,7 +22,7 @@ function hopFallback(hop: Hop): string {
 }
 
 /**
- * The expectations of an `options` or `call` step, each computed from the probe's evidence (DESIGN.md §3: "Verdicts
+ * The expectations of an `options` or `call` step, each computed from the probe's evidence (docs/design.md §3: "Verdicts
  * are computed from evidence, so a report can always show why"). `path` is the step's `steps[i].expect`.
  */
 export function checkProbeExpect(path: string, expect: OptionsExpect | CallExpect | null, refs: ExpectedRefs | null, evidence: ProbeEvidence): ExpectationResult[] {

@@ -13,7 +13,7 @@ export const failureExpectSchema = z
   .describe("The stable failure code the step ends with (docs/failure-codes.md: connection, SIP, media and failover codes)")
   .meta({ id: "failureCode" });
 
-/** What was negotiated on an answered call: the probe's `negotiated` (PROTOCOL.md §2). */
+/** What was negotiated on an answered call: the probe's `negotiated` (docs/protocol.md §2). */
 export const negotiatedExpectSchema = z
   .strictObject({
     signaling: z.enum(["tcp", "tls", "mtls"]).optional().describe("tcp, tls (server authenticated only) or mtls (mutual TLS)"),
@@ -38,7 +38,7 @@ export const tlsExpectSchema = z
     mutual: z
       .boolean()
       .optional()
-      .describe("We presented a certificate and the server answered a request on that connection (PROTOCOL.md §5: only after the first SIP response)"),
+      .describe("We presented a certificate and the server answered a request on that connection (docs/protocol.md §5: only after the first SIP response)"),
     clientCertificateRequested: z.boolean().optional().describe("The server sent a CertificateRequest"),
     trusted: z.boolean().optional().describe("The server's chain leads to a CA we trust"),
     nameMatches: z.boolean().optional().describe("The server's certificate names the host we asked for"),
@@ -46,7 +46,7 @@ export const tlsExpectSchema = z
   .describe("TLS facts of the last connection")
   .meta({ id: "tlsExpect" });
 
-/** The ms-diagnostics / ms-diagnostics-public header of the final response (PROTOCOL.md §4). */
+/** The ms-diagnostics / ms-diagnostics-public header of the final response (docs/protocol.md §4). */
 export const diagnosticsExpectSchema = z
   .strictObject({
     reason: z
@@ -79,7 +79,7 @@ export const lintExpectSchema = z
   })
   .describe("The certificate lint of what the target presented");
 
-/** Timing phases a threshold can be put on (DESIGN.md §3: connect, handshake, first response, final response). */
+/** Timing phases a threshold can be put on (docs/design.md §3: connect, handshake, first response, final response). */
 export const TIMING_PHASES = ["connect", "handshake", "firstResponse", "finalResponse", "total", "failover"] as const;
 export type TimingPhase = (typeof TIMING_PHASES)[number];
 

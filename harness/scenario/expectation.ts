@@ -10,7 +10,7 @@ export function shown(value: JsonValue): string {
 }
 
 /**
- * One expectation checked against the evidence (issue 5: "a failed expectation says expected vs seen"): `what` names
+ * One expectation checked against the evidence (docs/design.md §6: a failed expectation says what was expected and what was seen): `what` names
  * the fact in the message (`negotiated.media`, `status`).
  */
 export function expectation(path: string, what: string, expected: JsonValue, seen: JsonValue, met: boolean): ExpectationResult {

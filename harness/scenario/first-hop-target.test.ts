@@ -5,7 +5,7 @@ import { makeRunId } from "./run-id.js";
 
 const CAS: Endpoint = { ref: "callRouter", role: "callRouter", fqdn: "cas01.tukwila.contoso.com", port: 5061, transport: "tls", listener: "sip-tls" };
 
-t.test("the first request goes to the first hop, with the Request-URI's user and parameters (PROTOCOL.md §8)", async (t) => {
+t.test("the first request goes to the first hop, with the Request-URI's user and parameters (docs/protocol.md §8)", async (t) => {
   const voicemail = firstHopTarget("sip:alice@contoso.com;opaque=app:voicemail", CAS, 5061);
   t.match(voicemail, { uri: "sip:alice@cas01.tukwila.contoso.com:5061;transport=tls;opaque=app:voicemail", host: "cas01.tukwila.contoso.com", port: 5061, transport: "tls", user: "alice" });
   t.equal(firstHopTarget("sip:dp1.contoso.com@contoso.com", CAS, 40123).uri, "sip:dp1.contoso.com@cas01.tukwila.contoso.com:40123;transport=tls", "a pilot; the lab's bound port");

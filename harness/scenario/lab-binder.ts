@@ -20,7 +20,7 @@ function listOf(values: readonly string[]): string {
 }
 
 /**
- * Binds roles to the servers of a lab topology (DESIGN.md §5): a role is the first server of that role in topology
+ * Binds roles to the servers of a lab topology (docs/design.md §5): a role is the first server of that role in topology
  * order, a server is found by FQDN or short name, ports are the real ones of the lab's listeners
  * (harness/lab roleListeners). Addresses come from the lab's name map at run time.
  */
@@ -118,7 +118,7 @@ export function labBinder(topology: Topology): RoleBinder {
     switch (destination.kind) {
       case "voicemail": {
         const user = findUser(destination.user);
-        // PROTOCOL.md §8: "Request-URI is the user's voice-mail form (sip:user@domain;opaque=app:voicemail); the pool
+        // docs/protocol.md §8: "Request-URI is the user's voice-mail form (sip:user@domain;opaque=app:voicemail); the pool
         // … adds Diversion: <original Request-URI>".
         return {
           requestUri: `sip:${user.sipAddress};opaque=app:voicemail`,
@@ -133,7 +133,7 @@ export function labBinder(topology: Topology): RoleBinder {
           const valid = listOf(topology.subscriberAccess.map((a) => `subscriberAccess:${a.dialPlan}`));
           throw new BindProblem(`the lab has no Subscriber Access number${key === null ? "" : ` for "${key}"`}`, `use one of: ${valid}, or add one under lab: subscriberAccess:`);
         }
-        // PROTOCOL.md §8: "the Request-URI user part is the pilot … Subscriber Access must not carry a diversion".
+        // docs/protocol.md §8: "the Request-URI user part is the pilot … Subscriber Access must not carry a diversion".
         return { requestUri: `sip:${access.pilot}@${topology.domain}`, headers: [], defaultVia: () => routerOf(access.dialPlan, persona, transport) };
       }
       case "autoAttendant": {
@@ -165,7 +165,7 @@ export function labBinder(topology: Topology): RoleBinder {
   };
 
   const persona = (persona: Persona): PlannedPersona => {
-    // The harness plays the lab's server of that role, with the certificate the topology gives it (DESIGN.md §4).
+    // The harness plays the lab's server of that role, with the certificate the topology gives it (docs/design.md §4).
     const server = servers.find((s) => s.role === persona);
     if (server !== undefined) {
       return { persona, identity: { kind: "lab", certificate: server.certificate, fqdn: server.fqdn }, fromDomain: server.fqdn };

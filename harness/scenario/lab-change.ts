@@ -5,7 +5,7 @@ import { SERVER_STATES, type ServerState } from "../lab/topology-server-state.js
 import { SERVER_NAME_PATTERN } from "./target-ref.js";
 
 /**
- * `lab:` steps change the running lab (DESIGN.md §5: "Name resolution is the lab's map, so 'point the A records of
+ * `lab:` steps change the running lab (docs/design.md §5: "Name resolution is the lab's map, so 'point the A records of
  * servers 1 and 2 at servers 3 and 4' (seed example 1) is one topology change during a scenario"). Lab only: a
  * scenario with lab steps is marked `site: { labOnly: true }`.
  */

@@ -11,7 +11,7 @@ import { jsonSchemaFiles } from "./write-json-schemas.js";
 const ROOT = join(import.meta.dirname, "..", "..");
 const LIBRARY = join(ROOT, "scenarios");
 
-/** issue 5 "The library": every case it names, by file. */
+/** The scenario library (docs/design.md §6): every case it names, by file. */
 const REQUIRED = [
   "happy-path",
   "incompatible-security-setting",

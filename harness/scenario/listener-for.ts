@@ -4,7 +4,7 @@ import type { Persona } from "../model/persona.js";
 import type { TargetRole } from "../model/target-role.js";
 
 /**
- * The listener a persona reaches a role on (PROTOCOL.md §1 "Who talks to whom"): the Mediation Server takes the pool
+ * The listener a persona reaches a role on (docs/protocol.md §1 "Who talks to whom"): the Mediation Server takes the pool
  * on 5070 (mutual TLS) and gateways on 5067 (TLS) / 5068 (TCP); the pool and the OWA trusted application take mutual
  * TLS only. Undefined when the role has no listener for that transport.
  */

@@ -19,7 +19,7 @@ function bindOnce(address: string, port: number, timeoutMs: number): Promise<str
 }
 
 /**
- * After a scenario's tear-down, every real port its lab listened on can be bound again (STYLE.md habit 12: "a failed
+ * After a scenario's tear-down, every real port its lab listened on can be bound again (docs/style.md habit 12: "a failed
  * scenario never leaves a listener or a socket behind"). Returns what is still bound; empty when all is free.
  * Ephemeral plans are not checked (the kernel may already have given those ports to someone else).
  */

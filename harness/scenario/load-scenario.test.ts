@@ -6,7 +6,7 @@ import { loadScenarioFile, parseScenarioYaml } from "./load-scenario.js";
 
 const MALFORMED = join(import.meta.dirname, "testdata", "malformed");
 
-/** DESIGN.md §6's example, as written there. */
+/** docs/design.md §6's example, as written there. */
 const DESIGN_EXAMPLE = `name: Incompatible security setting
 summary: Pool requires encryption, dial plan is SIP secured; MTLS comes up, the call fails.
 tags: [encryption, seed]
@@ -19,7 +19,7 @@ steps:
     expect: { outcome: failed, failure: incompatible-security-setting, redirects: [callRouter, umService] }
 `;
 
-t.test("DESIGN.md §6's example loads, with its defaults filled in", async (t) => {
+t.test("docs/design.md §6's example loads, with its defaults filled in", async (t) => {
   const loaded = parseScenarioYaml(DESIGN_EXAMPLE, "scenarios/incompatible.yaml");
   t.equal(loaded.id, "incompatible");
   t.equal(loaded.file, "scenarios/incompatible.yaml");

@@ -13,8 +13,8 @@ t.test("every documented table has one cell per row and column of its sweep", as
   }
 });
 
-t.test("PROTOCOL.md §2: the seed's Lync Phone Edition rule is stated in the same terms", async (t) => {
-  // PROTOCOL.md §2: "The seed documents state the Lync Phone Edition rule in the same terms".
+t.test("docs/protocol.md §2: the seed's Lync Phone Edition rule is stated in the same terms", async (t) => {
+  // docs/protocol.md §2: "The seed documents state the Lync Phone Edition rule in the same terms".
   for (const cell of PROTOCOL_MATRIX.cells) {
     const seed = SEED_LYNC_PHONE_EDITION.cells.find((entry) => entry.row === cell.row && entry.column === cell.column);
     t.equal(seed?.outcome, cell.outcome, `${cell.row} × ${cell.column}`);

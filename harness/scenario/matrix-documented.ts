@@ -15,11 +15,11 @@ const ENCRYPTION_LEVELS = ["RequireEncryption", "SupportEncryption", "DoNotSuppo
 const SRTP_MODES = ["Required", "Optional", "NotSupported"] as const;
 const STARTUP_MODES = ["TCP", "TLS", "Dual"] as const;
 
-/** PROTOCOL.md §2 "The compatibility matrix": the Unsecured row's two ways to fail. */
+/** docs/protocol.md §2 "The compatibility matrix": the Unsecured row's two ways to fail. */
 const UNSECURED = ["security-parity", "connection-refused"];
 
 /**
- * PROTOCOL.md §2 "The compatibility matrix" [DOC, seed], as written:
+ * docs/protocol.md §2 "The compatibility matrix" [DOC, seed], as written:
  *
  * | dial plan | RequireEncryption (default) | SupportEncryption | DoNotSupportEncryption |
  * |---|---|---|---|
@@ -32,8 +32,8 @@ const UNSECURED = ["security-parity", "connection-refused"];
  */
 export const PROTOCOL_MATRIX: DocumentedTable = {
   id: "protocol-2",
-  title: "PROTOCOL.md §2 compatibility matrix",
-  source: 'PROTOCOL.md §2 "The compatibility matrix" [DOC, seed]',
+  title: "docs/protocol.md §2 compatibility matrix",
+  source: 'docs/protocol.md §2 "The compatibility matrix" [DOC, seed]',
   note: null,
   cells: table(ENCRYPTION_LEVELS, {
     Unsecured: [
@@ -55,14 +55,14 @@ export const PROTOCOL_MATRIX: DocumentedTable = {
 };
 
 /**
- * The seed documents' Lync Phone Edition rule, quoted in PROTOCOL.md §2: "encryption required ↔ Secured; encryption
+ * The seed documents' Lync Phone Edition rule, quoted in docs/protocol.md §2: "encryption required ↔ Secured; encryption
  * optional ↔ SIP secured or Secured; no encryption ↔ SIP secured" [DOC, seed]. It says which pairs work, not how the
  * others fail; Unsecured is in none of its pairs.
  */
 export const SEED_LYNC_PHONE_EDITION: DocumentedTable = {
   id: "seed-lync-phone-edition",
   title: "Seed: Lync Phone Edition table",
-  source: 'seed documents, quoted in PROTOCOL.md §2: "encryption required ↔ Secured; encryption optional ↔ SIP secured or Secured; no encryption ↔ SIP secured" [DOC, seed]',
+  source: 'seed documents, quoted in docs/protocol.md §2: "encryption required ↔ Secured; encryption optional ↔ SIP secured or Secured; no encryption ↔ SIP secured" [DOC, seed]',
   note: "Unsecured is in none of the seed's pairs: it works in no column",
   cells: table(ENCRYPTION_LEVELS, {
     Unsecured: [bare("fails", "not listed"), bare("fails", "not listed"), bare("fails", "not listed")],
@@ -72,29 +72,29 @@ export const SEED_LYNC_PHONE_EDITION: DocumentedTable = {
 };
 
 /**
- * The trunk's SRTPMode against the dial plan, for the Mediation Server persona. PROTOCOL.md §2 "Trunk SRTPMode" [DOC]
+ * The trunk's SRTPMode against the dial plan, for the Mediation Server persona. docs/protocol.md §2 "Trunk SRTPMode" [DOC]
  * gives the three values the meanings of the three EncryptionLevels (Required: SRTP must be negotiated; Optional: if
  * it can be; NotSupported: never) and "With media bypass it must be compatible with EncryptionLevel"; the Mediation
  * Server's leg to Exchange UM is mutual TLS like the pool's. So §2's matrix with the columns renamed [INF].
  */
 export const TRUNK_MATRIX: DocumentedTable = {
   id: "protocol-2-trunk",
-  title: "PROTOCOL.md §2 matrix for a trunk's SRTPMode",
-  source: 'PROTOCOL.md §2 "Trunk SRTPMode" [DOC] and "The compatibility matrix" [DOC, seed]',
+  title: "docs/protocol.md §2 matrix for a trunk's SRTPMode",
+  source: 'docs/protocol.md §2 "Trunk SRTPMode" [DOC] and "The compatibility matrix" [DOC, seed]',
   note: "[INF] Required ↔ RequireEncryption, Optional ↔ SupportEncryption, NotSupported ↔ DoNotSupportEncryption",
   cells: PROTOCOL_MATRIX.cells.map((cell) => ({ ...cell, column: SRTP_MODES[ENCRYPTION_LEVELS.indexOf(cell.column as (typeof ENCRYPTION_LEVELS)[number])] as string })),
 };
 
 /**
- * UMStartupMode against the dial plan. PROTOCOL.md §1 "UMStartupMode" [DOC]: "`TCP` (default) opens only the TCP
+ * UMStartupMode against the dial plan. docs/protocol.md §1 "UMStartupMode" [DOC]: "`TCP` (default) opens only the TCP
  * listener; `TLS` only the TLS listener; `Dual` both (recommended). A secured dial plan on a server in TCP mode
  * therefore finds no listener on 5061: connection refused." With §2's VoIPSecurity table [DOC]: Unsecured is SIP over
  * TCP and RTP, SIPSecured mutual TLS and RTP, Secured mutual TLS and SRTP.
  */
 export const STARTUP_MODE_TABLE: DocumentedTable = {
   id: "protocol-1-startup-mode",
-  title: "PROTOCOL.md §1 UMStartupMode",
-  source: 'PROTOCOL.md §1 "UMStartupMode" [DOC] with §2 "Exchange UM dial plan VoIPSecurity" [DOC]',
+  title: "docs/protocol.md §1 UMStartupMode",
+  source: 'docs/protocol.md §1 "UMStartupMode" [DOC] with §2 "Exchange UM dial plan VoIPSecurity" [DOC]',
   note: "each call uses the transport its dial plan needs: TCP into Unsecured, mutual TLS into SIP secured and Secured",
   cells: table(STARTUP_MODES, {
     Unsecured: [

@@ -29,15 +29,15 @@ t.test("exum matrix on the default lab reproduces the documented tables, cell by
   if (matrix === undefined) throw new Error("no matrix");
   const [pool, trunk, startup] = matrix.sweeps;
 
-  // PROTOCOL.md §2 "The compatibility matrix" [DOC, seed] (rows VoIPSecurity, columns EncryptionLevel).
+  // docs/protocol.md §2 "The compatibility matrix" [DOC, seed] (rows VoIPSecurity, columns EncryptionLevel).
   t.same(grid(pool), [
     ["fails: security-parity (403)", "fails: security-parity (403)", "fails: security-parity (403)"],
     ["fails: incompatible-security-setting (488)", "works: RTP · SIPSecured", "works: RTP · SIPSecured"],
     ["works: SRTP · Secured", "works: SRTP · Secured", "fails: srtp-required-by-peer (488)"],
   ]);
-  // PROTOCOL.md §2 "Trunk SRTPMode" (columns Required, Optional, NotSupported) [INF].
+  // docs/protocol.md §2 "Trunk SRTPMode" (columns Required, Optional, NotSupported) [INF].
   t.same(grid(trunk), grid(pool), "the Mediation Server's trunk SRTPMode behaves as the pool's EncryptionLevel");
-  // PROTOCOL.md §1 "UMStartupMode" [DOC] (columns TCP, TLS, Dual).
+  // docs/protocol.md §1 "UMStartupMode" [DOC] (columns TCP, TLS, Dual).
   t.same(grid(startup), [
     ["works: RTP · Unsecured", "fails: connection-refused", "works: RTP · Unsecured"],
     ["fails: connection-refused", "works: RTP · SIPSecured", "works: RTP · SIPSecured"],
@@ -74,7 +74,7 @@ t.test("a measured cell that contradicts its documented table fails the run (exi
   t.match(run.matrix?.sweeps[0]?.cells[0], { row: "SIPSecured", column: "RequireEncryption", differences: [{ table: "protocol-2", expected: "works: SRTP · Secured", seen: "fails: incompatible-security-setting (488)" }] });
   t.match(run.scenarios[0]?.steps[0], {
     verdict: "failed",
-    expectations: [{ path: "cells[0][0].expect.documented.protocol-2", met: false, message: "PROTOCOL.md §2 compatibility matrix says works: SRTP · Secured; measured fails: incompatible-security-setting (488)" }],
+    expectations: [{ path: "cells[0][0].expect.documented.protocol-2", met: false, message: "docs/protocol.md §2 compatibility matrix says works: SRTP · Secured; measured fails: incompatible-security-setting (488)" }],
   });
   t.equal(runExitCode(run), ExitCode.Failed);
 });

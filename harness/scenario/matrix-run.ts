@@ -194,9 +194,9 @@ async function runSweep(spec: MatrixSweepSpec, base: Topology, options: MatrixRu
 }
 
 /**
- * `exum matrix` (DESIGN.md §1; issue 6): sweeps the settings of each MatrixSweepSpec on the embedded lab — a lab per
+ * `exum matrix` (docs/design.md §1): sweeps the settings of each MatrixSweepSpec on the embedded lab — a lab per
  * distinct set of topology overrides (per dial plan setting, or per cell when the startup mode changes too), one call
- * per cell as the sweep's persona — and compares every measured cell with the documented tables (PROTOCOL.md §2's
+ * per cell as the sweep's persona — and compares every measured cell with the documented tables (docs/protocol.md §2's
  * matrix, the seed's Lync Phone Edition table, §1's UMStartupMode). The result is a run like `exum run`'s: one
  * scenario per sweep, one step per cell with its evidence and one expectation per documented table, plus
  * `matrix` with the grid; a cell that contradicts a table fails its step, so the run's exit code is 1.

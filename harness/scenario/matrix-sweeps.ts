@@ -20,7 +20,7 @@ export interface MatrixCall {
   readonly server: string;
   readonly listener: ListenerName;
   readonly transport: "tls" | "tcp";
-  /** PROTOCOL.md §8 "Request shapes". */
+  /** docs/protocol.md §8 "Request shapes". */
   readonly requestUri: string;
   readonly headers: readonly string[];
   readonly policy: MediaPolicy;
@@ -54,12 +54,12 @@ function fqdnOf(base: Topology, role: string): string {
   return server.fqdn;
 }
 
-/** The Call Router is the first hop (PROTOCOL.md §1 "The redirect chain" step 1). */
+/** The Call Router is the first hop (docs/protocol.md §1 "The redirect chain" step 1). */
 function callRouter(base: Topology): string {
   return fqdnOf(base, "callRouter");
 }
 
-/** Voice mail for alice, as the pool places it: "`sip:user@domain;opaque=app:voicemail` … `Diversion: <original Request-URI>`" (PROTOCOL.md §8). */
+/** Voice mail for alice, as the pool places it: "`sip:user@domain;opaque=app:voicemail` … `Diversion: <original Request-URI>`" (docs/protocol.md §8). */
 function voicemail(base: Topology, policy: MediaPolicy, offerFor: string): MatrixCall {
   const alice = `alice@${base.domain}`;
   return {
@@ -76,7 +76,7 @@ function voicemail(base: Topology, policy: MediaPolicy, offerFor: string): Matri
   };
 }
 
-/** Subscriber Access: "the Request-URI user part is the pilot …; Subscriber Access must not carry a diversion" (PROTOCOL.md §8). */
+/** Subscriber Access: "the Request-URI user part is the pilot …; Subscriber Access must not carry a diversion" (docs/protocol.md §8). */
 function subscriberAccess(base: Topology, persona: Persona, transport: "tls" | "tcp", policy: MediaPolicy, offerFor: string): MatrixCall {
   const plan = base.dialPlans.find((candidate) => candidate.name === DIAL_PLAN);
   const pilot = plan?.phoneContext ?? `${DIAL_PLAN.toLowerCase()}.${base.domain}`;
@@ -96,7 +96,7 @@ function subscriberAccess(base: Topology, persona: Persona, transport: "tls" | "
 
 const dialPlan = (voipSecurity: string) => ({ dialPlans: [{ name: DIAL_PLAN, voipSecurity }] });
 
-/** Pool EncryptionLevel × dial plan VoIPSecurity: PROTOCOL.md §2's matrix and the seed's Lync Phone Edition table. */
+/** Pool EncryptionLevel × dial plan VoIPSecurity: docs/protocol.md §2's matrix and the seed's Lync Phone Edition table. */
 export const POOL_ENCRYPTION_SWEEP: MatrixSweepSpec = {
   id: "pool-encryption",
   title: "Pool EncryptionLevel × dial plan VoIPSecurity",
@@ -130,7 +130,7 @@ export const TRUNK_SRTP_SWEEP: MatrixSweepSpec = {
 /**
  * UMStartupMode × dial plan VoIPSecurity: every Exchange 2013/2016 server (Call Router and Mailbox) in the column's
  * startup mode. Each dial plan is called the way it is meant to be: an Unsecured one by a gateway over TCP (SRTPMode
- * forced to NotSupported, PROTOCOL.md §2), a secured one by the pool over mutual TLS with SupportEncryption (which
+ * forced to NotSupported, docs/protocol.md §2), a secured one by the pool over mutual TLS with SupportEncryption (which
  * works with both SIPSecured and Secured), so the cell shows the startup mode alone.
  */
 export const STARTUP_MODE_SWEEP: MatrixSweepSpec = {

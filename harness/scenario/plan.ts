@@ -14,7 +14,7 @@ import type { StepKind } from "./step-kinds.js";
 import type { TargetRole } from "../model/target-role.js";
 
 /**
- * A scenario bound to a lab topology or a site (DESIGN.md §3: "Scenario ──bind roles (lab topology | site file)──▶
+ * A scenario bound to a lab topology or a site (docs/design.md §3: "Scenario ──bind roles (lab topology | site file)──▶
  * Plan"): every step with its concrete targets. Pure data: no addresses (the lab's name map gives those at run time;
  * a site's `resolve` entries or DNS), no sockets.
  */
@@ -45,7 +45,7 @@ export interface Endpoint {
   /** The role it plays; null for a site URI whose host no role binds. */
   readonly role: TargetRole | null;
   readonly fqdn: string;
-  /** The real port (PROTOCOL.md §1); in the lab with ephemeral ports, look the listener up in the address plan. */
+  /** The real port (docs/protocol.md §1); in the lab with ephemeral ports, look the listener up in the address plan. */
   readonly port: number;
   readonly transport: "tls" | "tcp";
   /** The lab listener (harness/lab address-plan-listeners.ts), null on a site. */
@@ -81,7 +81,7 @@ export type MediaSetting =
 export interface CallPlan {
   readonly to: string;
   readonly destination: CallDestination["kind"];
-  /** The Request-URI (PROTOCOL.md §8): `sip:alice@contoso.com;opaque=app:voicemail`, `sip:dp1.contoso.com@contoso.com` … */
+  /** The Request-URI (docs/protocol.md §8): `sip:alice@contoso.com;opaque=app:voicemail`, `sip:dp1.contoso.com@contoso.com` … */
   readonly requestUri: string;
   /** Extra headers: `Diversion: <sip:alice@contoso.com>` for call answering, nothing for pilots. */
   readonly headers: readonly string[];

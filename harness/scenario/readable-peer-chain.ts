@@ -4,7 +4,7 @@ import { summarizeCertificate } from "../pki/summarize-certificate.js";
 /**
  * The live facts with the peer chain cut before the first certificate that cannot be parsed. A certificate the server
  * sent that cannot be parsed is the peer's misbehaviour, so evidence (the chain stops there and live-handshake says
- * why), never an input error (DESIGN.md §9). Shared by `exum certs lint host:port` and the `certs` step.
+ * why), never an input error (docs/design.md §9). Shared by `exum certs lint host:port` and the `certs` step.
  */
 export function readablePeerChain(live: LiveTlsFacts): LiveTlsFacts {
   const readable: string[] = [];

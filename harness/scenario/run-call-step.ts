@@ -6,7 +6,7 @@ import { probeEvidence } from "./probe-evidence.js";
 import { probeOptionsFor, stepTarget, type StepDone, type StepRun } from "./step-run.js";
 
 /**
- * `call: { to, … }`: one INVITE with the offer the step's EncryptionLevel or SRTPMode asks for (PROTOCOL.md §2),
+ * `call: { to, … }`: one INVITE with the offer the step's EncryptionLevel or SRTPMode asks for (docs/protocol.md §2),
  * sent to the first hop and following the redirect chain (§1), with the Request-URI and headers of its destination
  * (§8: a voice-mail call carries `Diversion`, a pilot none); ACK, BYE after the hold.
  */

@@ -10,7 +10,7 @@ import { stepTarget, type StepDone, type StepRun } from "./step-run.js";
 
 /**
  * `certs: <target>`: lint what a role presents, by the same code path as `exum certs lint host:port` (one SIP OPTIONS
- * over a new TLS connection, harness/scenario probeLive; PROTOCOL.md §5 rules in harness/pki), presenting the
+ * over a new TLS connection, harness/scenario probeLive; docs/protocol.md §5 rules in harness/pki), presenting the
  * persona's certificate so a server that demands one completes the handshake. The name the certificate must carry is
  * the step's `fqdn` (the target's by default), its SAN must cover `peers`, and its chain must lead to our CAs.
  */

@@ -20,7 +20,7 @@ function why(attempt: FailoverAttemptEvidence): string {
 }
 
 /**
- * `failover: { servers, call }`: the call tried on each server in turn. PROTOCOL.md §7, MS-EUMR: "the proxy orders
+ * `failover: { servers, call }`: the call tried on each server in turn. docs/protocol.md §7, MS-EUMR: "the proxy orders
  * the UM servers …, routes the INVITE to the first, and on any failure response or timer expiry moves to the next;
  * when all have been tried it ends the call with 480". The timer is `attemptTimeout` (each connect, handshake and
  * final response of an attempt); an answered call whose media failed is a failure response too. The evidence says who

@@ -7,7 +7,7 @@ import type { StepDone, StepRun } from "./step-run.js";
 async function apply(lab: Lab, change: PlannedLabChange): Promise<string> {
   switch (change.kind) {
     case "dns-point": {
-      // PROTOCOL.md §7 seed example 1: "the DNS A records of servers 1 and 2 are pointed at servers 3 and 4".
+      // docs/protocol.md §7 seed example 1: "the DNS A records of servers 1 and 2 are pointed at servers 3 and 4".
       lab.pointAt(change.fqdn, change.target);
       return `DNS: ${change.fqdn} → ${lab.names.resolve(change.fqdn) ?? "?"} (${change.target}'s address)`;
     }
@@ -30,7 +30,7 @@ async function apply(lab: Lab, change: PlannedLabChange): Promise<string> {
 }
 
 /**
- * `lab: { dns, server, gateway, fault }`: changes the running lab, in that order (DESIGN.md §5: "point the A records
+ * `lab: { dns, server, gateway, fault }`: changes the running lab, in that order (docs/design.md §5: "point the A records
  * of servers 1 and 2 at servers 3 and 4 … is one topology change during a scenario"). Lab only: binding refuses it
  * against a site. A change the lab refuses is a harness error of the step (its code is the lab's).
  */

@@ -5,7 +5,7 @@ import type { PlannedOptions } from "./plan.js";
 import { probeEvidence } from "./probe-evidence.js";
 import { probeOptionsFor, stepTarget, type StepDone, type StepRun } from "./step-run.js";
 
-/** `options: <target>`: one OPTIONS over a new connection (PROTOCOL.md §6), its evidence and expectations. */
+/** `options: <target>`: one OPTIONS over a new connection (docs/protocol.md §6), its evidence and expectations. */
 export async function runOptionsStep(step: PlannedOptions, run: StepRun): Promise<StepDone> {
   const port = run.env.portOf(step.endpoint);
   const target = firstHopTarget(step.requestUri, step.endpoint, port);

@@ -6,7 +6,7 @@ import type { LoadedSite } from "./loaded-site.js";
 import type { Plan } from "./plan.js";
 import type { SiteCredentials } from "./site-credentials.js";
 
-/** What the runner tells as it goes (the terminal's progress; DESIGN.md §1 "Every long run shows progress"). */
+/** What the runner tells as it goes (the terminal's progress; docs/design.md §1 "Every long run shows progress"). */
 export interface RunObserver {
   scenarioStarted?(plan: Plan, position: number, total: number): void;
   stepFinished?(plan: Plan, step: StepResult): void;

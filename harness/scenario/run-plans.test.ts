@@ -27,12 +27,12 @@ async function networkResources(): Promise<string[]> {
 
 const baseline = await networkResources();
 
-/** After every run: "no listener or socket left behind after any scenario" (issue 5; STYLE.md habit 12). */
+/** After every run: "no listener or socket left behind after any scenario" (docs/style.md habit 12). */
 async function nothingLeftBehind(t: Test): Promise<void> {
   t.same(await networkResources(), baseline, "no listener, socket or timer is left behind");
 }
 
-t.test("failover on timer expiry: a black-holed server, then the next answers (PROTOCOL.md §7, MS-EUMR)", async (t) => {
+t.test("failover on timer expiry: a black-holed server, then the next answers (docs/protocol.md §7, MS-EUMR)", async (t) => {
   const result = await run([
     plan(`
 name: Failover on timer expiry
@@ -142,7 +142,7 @@ steps:
   await nothingLeftBehind(t);
 });
 
-t.test("the simulated servers' event log is in the run model (PROTOCOL.md §4)", async (t) => {
+t.test("the simulated servers' event log is in the run model (docs/protocol.md §4)", async (t) => {
   const result = await run([
     plan(`
 name: No UM IP gateway

@@ -7,7 +7,7 @@ import type { RunOptions } from "./run-options.js";
 import { runScenario, skippedScenario } from "./run-scenario.js";
 
 /**
- * Runs bound scenarios one after another and returns the one run model every reporter renders (DESIGN.md §3
+ * Runs bound scenarios one after another and returns the one run model every reporter renders (docs/design.md §3
  * "StepResults ──expectations──▶ verdicts ──▶ RunResult"). Ctrl-C (`signal`) stops the step in flight: what ran is
  * kept, the rest is skipped and the run is marked `interrupted`. Never throws for anything a peer does; set-up
  * failures are scenario errors.

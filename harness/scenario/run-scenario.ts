@@ -30,10 +30,10 @@ async function tearDown(teardown: Teardown, lab: Lab | null, deadlineMs: number)
 }
 
 /**
- * Runs one scenario (DESIGN.md §3): starts its lab (the scenario's topology overrides applied; the PKI from the
+ * Runs one scenario (docs/design.md §3): starts its lab (the scenario's topology overrides applied; the PKI from the
  * certs directory, created on first use) or takes its site, runs the steps in order, keeps the simulated servers'
  * event log, and tears down in reverse order under a deadline, then checks that no listener was left behind
- * (STYLE.md habit 12: "a failed scenario never leaves a listener or a socket behind"). A step with a harness error
+ * (docs/style.md habit 12: "a failed scenario never leaves a listener or a socket behind"). A step with a harness error
  * stops the scenario (the rest are skipped); an unmet expectation does not. The scenario's `timeout:` bounds its
  * steps; Ctrl-C stops the step in flight, which is kept as `skipped` with what it saw.
  */

@@ -15,7 +15,7 @@ export interface ScenarioEnvironment {
 }
 
 /**
- * Sets up what a scenario's steps talk to (DESIGN.md §3 "Plan ──▶ lab up (only when bound to the lab; PKI from
+ * Sets up what a scenario's steps talk to (docs/design.md §3 "Plan ──▶ lab up (only when bound to the lab; PKI from
  * certs/, created on demand)"): the site as loaded, or a lab of its own, started with the scenario's topology and
  * registered on `teardown` (closed in reverse order under its deadline). A lab that cannot start is a harness error
  * (`EXUM_LAB_START` when the lab had no code of its own for it).

@@ -2,7 +2,7 @@ import type { Lab } from "../lab/lab.js";
 import type { ServerRole } from "../model/server-role.js";
 import type { LabEvent } from "../model/lab-event.js";
 
-/** The event source the real product writes under (PROTOCOL.md §4), by lab server role. */
+/** The event source the real product writes under (docs/protocol.md §4), by lab server role. */
 function sourceOf(role: ServerRole | undefined): string | null {
   switch (role) {
     case "callRouter":
@@ -19,7 +19,7 @@ function sourceOf(role: ServerRole | undefined): string | null {
 }
 
 /**
- * The simulated servers' event log of a scenario's lab, as the run model keeps it (DESIGN.md §5: "the report shows the
+ * The simulated servers' event log of a scenario's lab, as the run model keeps it (docs/design.md §5: "the report shows the
  * server's view beside the client's"): every entry the lab wrote, oldest first.
  */
 export function scenarioEvents(lab: Lab): LabEvent[] {

@@ -12,7 +12,7 @@ function jsonSchemaOf(schema: z.ZodType, id: string, title: string): Record<stri
 }
 
 /**
- * The scenario file format as JSON Schema (draft 2020-12), generated from the one zod schema (DESIGN.md §6: "exported
+ * The scenario file format as JSON Schema (draft 2020-12), generated from the one zod schema (docs/design.md §6: "exported
  * as JSON Schema for editor completion"). Cross-checks (one step kind per step, EncryptionLevel or SRTPMode, lab
  * overrides, roles that exist) are the loader's and `bindRoles`'.
  */

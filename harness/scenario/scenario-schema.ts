@@ -13,7 +13,7 @@ export const SITE_REQUIREMENTS: readonly SiteRequirement[] = [...TARGET_ROLES, "
 export const SCENARIO_SCHEMA_VERSION = 1;
 
 /**
- * The one source of truth for scenario files (DESIGN.md §6): it types the loader, rejects unknown keys with the file,
+ * The one source of truth for scenario files (docs/design.md §6): it types the loader, rejects unknown keys with the file,
  * line and path, and is exported as JSON Schema (scenario-json-schema.ts). `lab` is checked by the lab's own
  * override merge (harness/lab applyOverrides) when the scenario is loaded.
  */

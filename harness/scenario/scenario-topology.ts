@@ -5,7 +5,7 @@ import type { LoadedScenario } from "./loaded-scenario.js";
 
 /**
  * The lab topology a scenario runs on: `base` with the scenario's `lab:` overrides applied by the lab's own merge
- * (harness/lab applyOverrides; DESIGN.md §6 "overrides on the default topology"). Problems are `EXUM_SCENARIO_INVALID`
+ * (harness/lab applyOverrides; docs/design.md §6 "overrides on the default topology"). Problems are `EXUM_SCENARIO_INVALID`
  * (exit 2) at `lab.<path>` with line and column.
  */
 export function scenarioTopology(loaded: Pick<LoadedScenario, "scenario" | "source">, base: Topology): Topology {

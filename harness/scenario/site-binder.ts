@@ -16,9 +16,9 @@ import { TARGET_ROLES, type TargetRole } from "../model/target-role.js";
 const firstLabel = (fqdn: string) => fqdn.split(".")[0] ?? fqdn;
 
 /**
- * Binds roles to a real deployment (DESIGN.md §6: "A site file binds roles to real FQDNs/URIs, the identity (PEM or
+ * Binds roles to a real deployment (docs/design.md §6: "A site file binds roles to real FQDNs/URIs, the identity (PEM or
  * PFX) and CA bundle, users and pilots"): a role is the first server the site binds to it, ports are the site's or the
- * product's (PROTOCOL.md §1), users and pilots come from the site file.
+ * product's (docs/protocol.md §1), users and pilots come from the site file.
  */
 export function siteBinder(loaded: LoadedSite): RoleBinder {
   const site = loaded.site;

@@ -13,7 +13,7 @@ export interface SiteIdentityLoaded {
   readonly fromDomain: string | undefined;
 }
 
-/** The site's files, read and checked before anything is sent (DESIGN.md §9: bad input exits 2, nothing written). */
+/** The site's files, read and checked before anything is sent (docs/design.md §9: bad input exits 2, nothing written). */
 export interface SiteCredentials {
   readonly caPem: readonly string[];
   /** Each persona the plans play, with its identity (`identities.<persona>`, else `identity`). */

@@ -4,7 +4,7 @@ import { fqdnSchema } from "../lab/topology-fqdn.js";
 /** A real server a role is bound to: its FQDN and, where it differs from the product's, its ports. */
 export interface SiteEndpoint {
   readonly fqdn: string;
-  /** The TLS port; the role's usual one (PROTOCOL.md §1) when absent. */
+  /** The TLS port; the role's usual one (docs/protocol.md §1) when absent. */
   readonly tlsPort: number | null;
   /** The TCP port; the role's usual one when absent. */
   readonly tcpPort: number | null;

@@ -22,7 +22,7 @@ t.test("a hop on a site is placed by the role its host is bound to on that port,
   t.same(env.placeOf(hop("sip:alice@mbx01.contoso.com:5063;transport=tls", 5063)), { role: "umService", server: "mbx01.contoso.com" });
   t.same(env.placeOf(hop("sip:mbx01.contoso.com:5199;transport=tls", 5199)), { role: "owa", server: "mbx01.contoso.com" }, "one host, two roles: the port decides");
   t.same(env.placeOf(hop("sip:alice@mbx02.contoso.com:5163;transport=tls", 5163)), { role: "umService", server: "mbx02.contoso.com" }, "a port the site gives");
-  t.same(env.placeOf(hop("sip:alice@mbx01.contoso.com:5066;transport=tls", 5066)), { role: "worker", server: "mbx01.contoso.com" }, "the worker, reached by redirect, by its port (PROTOCOL.md §1)");
+  t.same(env.placeOf(hop("sip:alice@mbx01.contoso.com:5066;transport=tls", 5066)), { role: "worker", server: "mbx01.contoso.com" }, "the worker, reached by redirect, by its port (docs/protocol.md §1)");
   t.same(env.placeOf(hop("sip:alice@mbx07.contoso.com:5063;transport=tls", 5063)), { role: "umService", server: "mbx07.contoso.com" }, "a Mailbox server the site does not bind");
   t.same(env.placeOf(hop("sip:sbc.contoso.com:5099;transport=tls", 5099)), { role: null, server: "sbc.contoso.com" });
   t.equal(env.lab, null);

@@ -11,7 +11,7 @@ import { SERVER_ROLES_OF } from "./target-role.js";
 import { TARGET_ROLES, type TargetRole } from "../model/target-role.js";
 
 /**
- * The role a port of an Exchange server serves when the site does not bind that host to it (PROTOCOL.md §1 "Who talks
+ * The role a port of an Exchange server serves when the site does not bind that host to it (docs/protocol.md §1 "Who talks
  * to whom"): a worker or UM service reached by redirect is named by its port.
  */
 function roleByPort(port: number): TargetRole | null {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * Whom the harness presents itself as on a real site (DESIGN.md §4): a PEM certificate and key, or a PFX as exported
+ * Whom the harness presents itself as on a real site (docs/design.md §4): a PEM certificate and key, or a PFX as exported
  * from Windows. Paths are relative to the site file. A passphrase is never written in the file: `passphraseEnv`
  * names the environment variable that holds it.
  */

@@ -25,7 +25,7 @@ const roles = z
       ctx.addIssue({ code: "custom", message: "bind at least one role to a server", params: { hint: "e.g. roles: { callRouter: cas01.contoso.com }" } });
     }
   })
-  .describe("Roles bound to real servers (PROTOCOL.md §1): callRouter, umService, worker, exchange2010, pool, mediation, gateway, owa");
+  .describe("Roles bound to real servers (docs/protocol.md §1): callRouter, umService, worker, exchange2010, pool, mediation, gateway, owa");
 
 const user = z
   .union([sipAddressSchema, z.strictObject({ sipAddress: sipAddressSchema, alias: z.string().trim().min(1).optional().describe("A short name scenarios use (voicemail:<alias>)") })])
@@ -51,7 +51,7 @@ const resolveEntry = z
   .describe("<fqdn>:<port>:<address>, as curl's --resolve: connect to the address while presenting and verifying the FQDN");
 
 /**
- * The one source of truth for site files (DESIGN.md §6: "A site file binds roles to real FQDNs/URIs, the identity (PEM
+ * The one source of truth for site files (docs/design.md §6: "A site file binds roles to real FQDNs/URIs, the identity (PEM
  * or PFX) and CA bundle, users and pilots"). `scenarios/site.example.yaml` documents every field.
  */
 export const siteSchema = z

@@ -1,10 +1,10 @@
 import type { LoadedSite } from "./loaded-site.js";
 
-/** How long `exum smoke` may take in all when the site file sets no `safety.maxDuration`: a minute (DESIGN.md intro). */
+/** How long `exum smoke` may take in all when the site file sets no `safety.maxDuration`: a minute (docs/design.md intro). */
 export const SMOKE_MAX_DURATION_MS = 60_000;
 
 /**
- * The bound on the whole smoke run (DESIGN.md: "a short, safe run against production servers … in a minute"): the
+ * The bound on the whole smoke run (docs/design.md: "a short, safe run against production servers … in a minute"): the
  * site's `safety.maxDuration` when the site file writes one, else {@link SMOKE_MAX_DURATION_MS} (the schema's default
  * of five minutes is for `exum run`, not for a smoke test).
  */

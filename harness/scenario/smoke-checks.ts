@@ -26,7 +26,7 @@ export const SMOKE_CERTIFICATE_RULES = ["chains-to-root", "fqdn-in-name", "not-e
 
 const firstLabel = (fqdn: string) => fqdn.split(".")[0] ?? fqdn;
 
-/** OPTIONS, then the live certificate lint, of one server (PROTOCOL.md §6; §5). */
+/** OPTIONS, then the live certificate lint, of one server (docs/protocol.md §6; §5). */
 function serverCheck(role: TargetRole, title: string, fqdn: string): ScenarioInput {
   const ref = `${role}:${fqdn}`;
   return {
@@ -35,9 +35,9 @@ function serverCheck(role: TargetRole, title: string, fqdn: string): ScenarioInp
     tags: ["smoke"],
     as: "pool",
     steps: [
-      // PROTOCOL.md §6: "The Call Router answers OPTIONS with 200 to any peer that completes TLS [OBS]."
+      // docs/protocol.md §6: "The Call Router answers OPTIONS with 200 to any peer that completes TLS [OBS]."
       { name: `OPTIONS to ${fqdn}`, options: ref, expect: { outcome: "ok", tls: { mutual: true } } },
-      // PROTOCOL.md §5: "the UM and Lync servers must chain to the same root CA"; "The FQDN must be the 'Issued to' value."
+      // docs/protocol.md §5: "the UM and Lync servers must chain to the same root CA"; "The FQDN must be the 'Issued to' value."
       {
         name: `certificate of ${fqdn}`,
         certs: ref,
@@ -71,7 +71,7 @@ function callCheck(loaded: LoadedSite): SmokeCheck {
         {
           name: `Secured call to ${what}, hold 0`,
           call: { to: kind, encryption: "RequireEncryption", hold: 0 },
-          // PROTOCOL.md §2: Secured is "TLS + SRTP"; Lync to Exchange UM signalling is mutual TLS.
+          // docs/protocol.md §2: Secured is "TLS + SRTP"; Lync to Exchange UM signalling is mutual TLS.
           expect: { outcome: "answered", negotiated: { signaling: "mtls", media: "srtp", mode: "Secured" } },
         },
       ],
@@ -80,7 +80,7 @@ function callCheck(loaded: LoadedSite): SmokeCheck {
 }
 
 /**
- * The safe post-deployment set (issue 6 "exum smoke"), in the order it runs: for every Call Router (and Exchange 2010
+ * The safe post-deployment set (docs/design.md §1 `exum smoke`), in the order it runs: for every Call Router (and Exchange 2010
  * UM server) and Mediation Server the site binds, OPTIONS and a live certificate lint; then one short Secured call to
  * the auto attendant or Subscriber Access pilot. One call at most, never load.
  */

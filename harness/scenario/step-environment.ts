@@ -9,7 +9,7 @@ import type { Endpoint, PlannedPersona } from "./plan.js";
 /**
  * What a step talks through: the embedded lab of its scenario, or a real site. The runner makes one per scenario
  * (lab-environment.ts, site-environment.ts); step kinds use only this, so they run unchanged against either
- * (DESIGN.md §6 "the same scenarios run unchanged against a real deployment").
+ * (docs/design.md §6 "the same scenarios run unchanged against a real deployment").
  */
 export interface StepEnvironment {
   readonly kind: "lab" | "site";

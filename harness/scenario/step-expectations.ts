@@ -11,7 +11,7 @@ import {
 import { roleRefSchema } from "./target-ref.js";
 
 /**
- * What a step expects, checked against its evidence (DESIGN.md §3: "Verdicts are computed from evidence"). Every
+ * What a step expects, checked against its evidence (docs/design.md §3: "Verdicts are computed from evidence"). Every
  * field is optional; a step without `expect` passes when it ran without a harness error. One schema per step kind,
  * so a field that kind cannot observe is an unknown key.
  */

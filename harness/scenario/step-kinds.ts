@@ -7,7 +7,7 @@ import { callExpectSchema, certsExpectSchema, failoverExpectSchema, optionsExpec
 import { roleRefSchema, targetRefSchema } from "./target-ref.js";
 
 /**
- * The step kinds (issue 5 "Step kinds"). A step is a mapping with exactly one kind key, plus `name`, and for the
+ * The step kinds (docs/design.md §6). A step is a mapping with exactly one kind key, plus `name`, and for the
  * kinds that talk to a server `as` (persona), `timeout` and `expect`:
  * - `options: <target>`: one OPTIONS;
  * - `call: { to, … }`: one INVITE through the redirect chain;

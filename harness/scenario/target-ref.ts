@@ -2,7 +2,7 @@ import { z } from "zod";
 import { TARGET_ROLES, isTargetRole, type TargetRole } from "../model/target-role.js";
 
 /**
- * How a scenario names what it talks to (DESIGN.md §6: "A scenario names roles, never addresses"):
+ * How a scenario names what it talks to (docs/design.md §6: "A scenario names roles, never addresses"):
  * - a role: `callRouter` (the first server of that role);
  * - a role at a server: `umService:mbx03`, `worker:um2010.contoso.com`;
  * - a server alone, by FQDN or short name: `mbx03.dublin.contoso.com`, `mbx03` (in its usual role);

@@ -90,10 +90,10 @@ function refuse(reason: NotAcceptableReason): AnswerResult {
 }
 
 function decideSecurity(policy: MediaPolicy, audio: ParsedMedia): Security {
-  // PROTOCOL.md §2: "**Required** SRTP: the offer uses `RTP/SAVP` with `a=crypto`." The older RTC stack said the
+  // docs/protocol.md §2: "**Required** SRTP: the offer uses `RTP/SAVP` with `a=crypto`." The older RTC stack said the
   // same with `a=encryption:required` (MS-SDP), which we honour too.
   const offerRequires = isSrtpProtocol(audio.protocol) || audio.encryption === "required";
-  // PROTOCOL.md §2: "`AES_CM_128_HMAC_SHA1_80` is the only one Microsoft supports."
+  // docs/protocol.md §2: "`AES_CM_128_HMAC_SHA1_80` is the only one Microsoft supports."
   const usable = audio.cryptos.find((c) => c.suite === MICROSOFT_SRTP_SUITE);
   switch (policy) {
     case "none":
@@ -108,7 +108,7 @@ function decideSecurity(policy: MediaPolicy, audio: ParsedMedia): Security {
 }
 
 /**
- * PROTOCOL.md §2: "An answer in `RTP/SAVP` with one `a=crypto` accepts SRTP". An offer already in a secure profile
+ * docs/protocol.md §2: "An answer in `RTP/SAVP` with one `a=crypto` accepts SRTP". An offer already in a secure profile
  * keeps it (RTP/SAVPF stays RTP/SAVPF); RTP/AVP(F) with `a=crypto` becomes RTP/SAVP(F).
  */
 function srtpProfile(offered: string): string {

@@ -14,7 +14,7 @@ export type NotAcceptableReason = keyof typeof NOT_ACCEPTABLE_REASONS;
 
 /**
  * What the simulated answerer does with an offer: answer it, or refuse it (the caller sends 488 Not Acceptable
- * Here, PROTOCOL.md §3).
+ * Here, docs/protocol.md §3).
  */
 export type AnswerResult =
   | {

@@ -12,7 +12,7 @@ const CRYPTO = [
 ];
 const TAIL = ["a=ptime:20", "a=sendrecv"];
 
-t.test("golden offers, one per media policy (PROTOCOL.md §2)", async (t) => {
+t.test("golden offers, one per media policy (docs/protocol.md §2)", async (t) => {
   const golden = {
     required: lines(...HEAD, "m=audio 40000 RTP/SAVP 0 101", ...CODECS, ...CRYPTO, ...TAIL),
     optional: lines(...HEAD, "m=audio 40000 RTP/AVP 0 101", ...CODECS, ...CRYPTO, ...TAIL),

@@ -26,14 +26,14 @@ export interface Offer {
   policy: MediaPolicy;
 }
 
-/** PROTOCOL.md §2: "Key parameters as Lync writes them: `inline:<40 base64 chars>|2^31|1:1`". */
+/** docs/protocol.md §2: "Key parameters as Lync writes them: `inline:<40 base64 chars>|2^31|1:1`". */
 const LIFETIME = "2^31";
 
 /**
  * Builds an audio offer the way Lync/SfB writes one for a given media policy: PCMU/8000 (0) and
  * telephone-event/8000 (101, `a=fmtp:101 0-16`), `a=ptime:20`, `a=sendrecv`, CRLF line ends.
  *
- * PROTOCOL.md §2 "How SRTP shows in SDP":
+ * docs/protocol.md §2 "How SRTP shows in SDP":
  * - "**Required** SRTP: the offer uses `RTP/SAVP` with `a=crypto`."
  * - "**Optional** SRTP: the offer uses `RTP/AVP` **with** `a=crypto` (a deliberate deviation from RFC 4568)."
  * - no SRTP: `RTP/AVP` and no `a=crypto`.
@@ -64,7 +64,7 @@ export function buildOffer(options: OfferOptions): Offer {
 }
 
 /**
- * PROTOCOL.md §2: "`inline:<40 base64 chars>|2^31|1:1` (lifetime 2^31, MKI value 1 of length 1) and a second line
+ * docs/protocol.md §2: "`inline:<40 base64 chars>|2^31|1:1` (lifetime 2^31, MKI value 1 of length 1) and a second line
  * without MKI; the answerer picks one tag."
  */
 function offerCryptos(keys: readonly string[] | undefined): CryptoAttribute[] {

@@ -164,7 +164,7 @@ t.test("statuses that are not a media outcome, and missing pieces", async (t) =>
   );
 });
 
-t.test("the documented compatibility matrix, end to end (PROTOCOL.md §2): pool offer → UM worker answer → classification", async (t) => {
+t.test("the documented compatibility matrix, end to end (docs/protocol.md §2): pool offer → UM worker answer → classification", async (t) => {
   // Rows: dial plan VoIPSecurity (worker policy); columns: pool EncryptionLevel. Unsecured fails earlier (403 or no
   // TLS listener) in signalling; its media row equals SIPSecured's.
   const expected: Record<string, Record<EncryptionLevel, string>> = {

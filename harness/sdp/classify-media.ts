@@ -33,7 +33,7 @@ const NOTHING: MediaClassification = { media: null, suite: null, cryptoTag: null
 
 /**
  * Classifies the media outcome of a call from the SDP facts and the final status alone, never from reason text, so
- * real servers are recognised whatever their wording. PROTOCOL.md §3: "The harness classifies the failure from the
+ * real servers are recognised whatever their wording. docs/protocol.md §3: "The harness classifies the failure from the
  * offer/answer facts (SRTP required by us, not supported by the peer), not from the reason text".
  *
  * A final status other than 2xx, 488 and 606 (403, 480, 500 …) is not a media outcome: the result is all null and the
@@ -75,7 +75,7 @@ export function classifyMedia(input: ClassifyMediaInput): MediaClassification {
     }
     return srtpAnswer(offered, answered, cryptoLines, malformed.length);
   }
-  // PROTOCOL.md §2: "an answer in `RTP/AVP` with no crypto declines it."
+  // docs/protocol.md §2: "an answer in `RTP/AVP` with no crypto declines it."
   if (cryptoLines > 0) {
     const message = `the answer is ${profile} (not SRTP) yet carries a=crypto: it neither accepts nor declines SRTP`;
     return failed(profile, "answer-invalid", message);
@@ -88,7 +88,7 @@ export function classifyMedia(input: ClassifyMediaInput): MediaClassification {
 }
 
 /**
- * PROTOCOL.md §2: "An answer in `RTP/SAVP` with one `a=crypto` accepts SRTP". RFC 4568 §7.1.2: the answerer picks one
+ * docs/protocol.md §2: "An answer in `RTP/SAVP` with one `a=crypto` accepts SRTP". RFC 4568 §7.1.2: the answerer picks one
  * offered line and answers with its tag and crypto-suite.
  */
 function srtpAnswer(offered: ParsedMedia, answered: ParsedMedia, cryptoLines: number, malformed: number): MediaClassification {
@@ -115,7 +115,7 @@ function srtpAnswer(offered: ParsedMedia, answered: ParsedMedia, cryptoLines: nu
 function refused(offerPolicy: MediaPolicy, what: string): MediaClassification {
   switch (offerPolicy) {
     case "required":
-      // PROTOCOL.md §3 "Mechanism [INF]: the pool offers SRTP as required; the worker's media policy is "not
+      // docs/protocol.md §3 "Mechanism [INF]: the pool offers SRTP as required; the worker's media policy is "not
       // supported"; media negotiation fails at the worker." "On the wire [INF]: a 488-class final response".
       return failed(null, "incompatible-security-setting", `we required SRTP (RTP/SAVP with a=crypto) and ${what}`);
     case "none":

@@ -4,7 +4,7 @@ import type { VoipSecurity } from "../model/voip-security.js";
 /**
  * The Exchange name for what was negotiated, from the signalling transport and the media.
  *
- * PROTOCOL.md §2 "Exchange UM dial plan VoIPSecurity": `Unsecured` is SIP over TCP and RTP; `SIPSecured` is SIP over
+ * docs/protocol.md §2 "Exchange UM dial plan VoIPSecurity": `Unsecured` is SIP over TCP and RTP; `SIPSecured` is SIP over
  * (mutual) TLS and RTP; `Secured` is SIP over (mutual) TLS and SRTP. One-way TLS is named like mutual TLS: the name
  * describes what the wire carried, whether Exchange would have let the call in is a separate verdict.
  *

@@ -1,5 +1,5 @@
 // harness/sdp: offers per EncryptionLevel/SRTPMode, answer parsing, crypto lines, negotiated-mode classification.
-// A pure layer (DESIGN.md §2): it imports nothing of ours but harness/errors, and does no I/O.
+// A pure layer (docs/design.md §2): it imports nothing of ours but harness/errors, and does no I/O.
 export { answerOffer, type AnswerOptions } from "./answer-offer.js";
 export { NOT_ACCEPTABLE_REASONS, type AnswerResult, type NotAcceptableReason } from "./answer-result.js";
 export { buildOffer, type Offer, type OfferOptions } from "./build-offer.js";

@@ -25,7 +25,7 @@ t.test("each product setting maps to one media policy", async (t) => {
       ["NotSupported", "none"],
     ],
   );
-  // PROTOCOL.md §2: Exchange never negotiates SRTP optionally.
+  // docs/protocol.md §2: Exchange never negotiates SRTP optionally.
   t.same(
     VOIP_SECURITY_VALUES.map((security) => [security, workerPolicyForVoipSecurity(security)]),
     [

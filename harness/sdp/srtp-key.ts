@@ -3,7 +3,7 @@ import { inputError } from "../errors/harness-error.js";
 
 /**
  * AES_CM_128_HMAC_SHA1_80 keys 30 bytes of master key and salt (RFC 4568 §6.2.1), which base64 writes as exactly
- * 40 characters with no padding: PROTOCOL.md §2 "inline:<40 base64 chars>".
+ * 40 characters with no padding: docs/protocol.md §2 "inline:<40 base64 chars>".
  */
 const KEY_PATTERN = /^[A-Za-z0-9+/]{40}$/;
 

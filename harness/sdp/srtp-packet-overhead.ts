@@ -5,7 +5,7 @@ import { srtpSuiteInfo } from "./srtp-suites.js";
  * 10 bytes longer than RTP, so they are SRTP").
  *
  * RFC 3711 §3.1 (SRTP packet format): the RTP header and an encrypted payload of the same length, followed by the
- * optional MKI and the recommended authentication tag. PROTOCOL.md §2: "an SRTP packet with the _80 suite is the RTP
+ * optional MKI and the recommended authentication tag. docs/protocol.md §2: "an SRTP packet with the _80 suite is the RTP
  * packet plus a 10-byte authentication tag." With an MKI (Lync writes `|1:1`) the packet grows by its length too.
  *
  * @param suite the crypto-suite of the negotiated `a=crypto` line

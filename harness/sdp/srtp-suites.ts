@@ -10,7 +10,7 @@ export interface SrtpSuiteInfo {
 
 /**
  * MS-SDPEXT (supported values for a=crypto): "The only crypto-suite option supported is AES_CM_128_HMAC_SHA1_80."
- * PROTOCOL.md §2: "Suite: `AES_CM_128_HMAC_SHA1_80` is the only one Microsoft supports."
+ * docs/protocol.md §2: "Suite: `AES_CM_128_HMAC_SHA1_80` is the only one Microsoft supports."
  */
 export const MICROSOFT_SRTP_SUITE = "AES_CM_128_HMAC_SHA1_80";
 

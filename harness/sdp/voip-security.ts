@@ -6,7 +6,7 @@ import { parseChoice, type ChoiceSource } from "./parse-choice.js";
 /**
  * The media policy of the UM worker process on a dial plan with this VoIPSecurity.
  *
- * PROTOCOL.md §2: Unsecured and SIPSecured: "SRTP not supported"; Secured: "SRTP required".
+ * docs/protocol.md §2: Unsecured and SIPSecured: "SRTP not supported"; Secured: "SRTP required".
  * "Exchange never negotiates SRTP *optionally* on a real call: it requires it or refuses it [OBS]."
  */
 export function workerPolicyForVoipSecurity(security: VoipSecurity): MediaPolicy {

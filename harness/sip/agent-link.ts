@@ -10,7 +10,7 @@ export type LinkClosure =
 
 /**
  * One started sip.js agent on one connected socket, plus what the harness watches that sip.js does not
- * report (SIPJS.md trap 4: "A lost connection is never reported to pending transactions"): the moment the
+ * report (docs/sipjs.md trap 4: "A lost connection is never reported to pending transactions"): the moment the
  * first SIP message arrived (which proves the peer accepted our TLS identity) and how the connection ended.
  */
 export interface AgentLink {
@@ -58,7 +58,7 @@ export async function openAgentLink(options: AgentLinkOptions): Promise<AgentLin
     async close() {
       if (closed) return;
       closed = true;
-      // SIPJS.md: "start() that rejects leaves the agent started — always stop() in finally".
+      // docs/sipjs.md: "start() that rejects leaves the agent started — always stop() in finally".
       await userAgent.stop().catch(() => undefined);
       options.socket.destroy();
     },

@@ -3,7 +3,7 @@ import type { Core } from "sip.js";
 import type { AgentLink, LinkClosure } from "./agent-link.js";
 import { responseFacts, type ResponseFacts } from "./response-facts.js";
 
-/** The response callbacks sip.js calls on an outgoing request (SIPJS.md "Responses arrive by class"). */
+/** The response callbacks sip.js calls on an outgoing request (docs/sipjs.md "Responses arrive by class"). */
 export interface ResponseDelegate {
   onTrying(response: Core.IncomingResponse): void;
   onProgress(response: Core.IncomingResponse): void;
@@ -30,7 +30,7 @@ export interface FinalWait {
 
 /**
  * Sends a request through `send` and waits for its final response, bounded by `timeoutMs`, racing the
- * connection's end (SIPJS.md trap 4: the harness owns every timeout and watches the transport itself) and
+ * connection's end (docs/sipjs.md trap 4: the harness owns every timeout and watches the transport itself) and
  * the abort signal. Never rejects for anything the peer does.
  */
 export async function awaitFinal(

@@ -27,14 +27,14 @@ export interface CallProbeOptions extends ProbeOptions {
   holdMs?: number;
   /** Redirects followed at most. @defaultValue 5 */
   maxRedirects?: number;
-  /** Extra headers on every INVITE (e.g. `Diversion:` for call answering: PROTOCOL.md §8). */
+  /** Extra headers on every INVITE (e.g. `Diversion:` for call answering: docs/protocol.md §8). */
   extraHeaders?: string[];
 }
 
 /**
  * `exum call`: INVITE with an offer for an EncryptionLevel or SRTPMode, following 302s over TLS with the
  * same identity on a new connection per hop, each hop's certificate verified against its own name
- * (PROTOCOL.md §1: "After a TLS call, every hop is again mutual TLS with the same client identity").
+ * (docs/protocol.md §1: "After a TLS call, every hop is again mutual TLS with the same client identity").
  * ACK (by sip.js) on 2xx, BYE after the hold; CANCEL when only provisional responses came in time.
  */
 export async function probeCall(target: SipTarget, options: CallProbeOptions): Promise<CallProbeResult> {

@@ -1,5 +1,5 @@
 /**
- * Issue 2 proof: exum's client against SIP stacks we did not write (PEERS.md), on 127.0.0.1 only.
+ * Interop: exum's client against SIP stacks we did not write (docs/peers.md), on 127.0.0.1 only.
  * Kamailio is the strict mutual-TLS "Call Router" (verifies and requires client certificates, answers
  * OPTIONS, redirects INVITE with 302); baresip is the answering UA (SDES-SRTP mandatory or off) that never asks
  * for a client certificate. Run with `npm run test:interop`.
@@ -89,7 +89,7 @@ interopTest("Kamailio (TLS 1.2+, client certificate required): OPTIONS 200 with 
   if (!t.match(result, { outcome: "ok", status: 200, failure: null })) t.comment(peer.logs().slice(-2000));
   t.equal(result.hops[0]?.signaling, "mtls");
   t.match(result.tls, { version: "TLSv1.3", clientCertificate: { requested: true, sent: true, accepted: true } });
-  // Kamailio's own view of us, from its reply headers (PEERS.md config).
+  // Kamailio's own view of us, from its reply headers (docs/peers.md config).
   t.match(result.hops[0]?.headers["x-peer-cn"], [`${POOL}; verified=1`]);
   t.match(result.hops[0]?.headers["x-peer-tls"], [/^TLSv1\.3; /]);
 });

@@ -19,7 +19,7 @@ const CRLFCRLF = Buffer.from("\r\n\r\n");
 
 /**
  * Cuts a stream transport's bytes into whole SIP messages (sip.js wants exactly one per onMessage call and has
- * no splitter of its own: SIPJS.md "What the project supplies" 1).
+ * no splitter of its own: docs/sipjs.md "What the project supplies" 1).
  *
  * RFC 3261 §18.3: "In the case of stream-oriented transports such as TCP, the Content-Length header field
  * indicates the size of the body. All stream-oriented transports MUST use Content-Length." The length counts

@@ -3,7 +3,7 @@ import { msDiagnosticsOf, parseMsDiagnostics } from "./ms-diagnostics.js";
 import { rejectionFailure } from "./rejection-failure.js";
 import { parseRedirectContacts } from "./redirect-contact.js";
 
-t.test("Lync's ms-diagnostics, from Microsoft's own sample (PROTOCOL.md §4)", async (t) => {
+t.test("Lync's ms-diagnostics, from Microsoft's own sample (docs/protocol.md §4)", async (t) => {
   const raw =
     '15000;reason="Unable to read the user properties publication for the user or contact object.";source="pool01.contoso.com";appName="ExumRouting"';
   t.same(parseMsDiagnostics("ms-diagnostics", raw), {

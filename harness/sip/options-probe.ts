@@ -8,8 +8,8 @@ import { UserAgent, type URI } from "sip.js";
 import { fromAddress } from "./from-address.js";
 
 /**
- * `exum options`: one OPTIONS over one new connection, and everything seen on the way (DESIGN.md §3).
- * PROTOCOL.md §6: the Call Router answers OPTIONS with 200 to any peer that completes TLS.
+ * `exum options`: one OPTIONS over one new connection, and everything seen on the way (docs/design.md §3).
+ * docs/protocol.md §6: the Call Router answers OPTIONS with 200 to any peer that completes TLS.
  */
 export async function probeOptions(target: SipTarget, options: ProbeOptions): Promise<ProbeResult> {
   const startedAt = new Date().toISOString();
@@ -24,7 +24,7 @@ export async function probeOptions(target: SipTarget, options: ProbeOptions): Pr
       const core = link.userAgent.userAgentCore;
       const from = fromAddress(options).uri;
       const requestUri = UserAgent.makeURI(target.uri) as URI;
-      // sip.js has no high-level OPTIONS API: build and send it as its own keep-alive does (SIPJS.md).
+      // sip.js has no high-level OPTIONS API: build and send it as its own keep-alive does (docs/sipjs.md).
       const message = core.makeOutgoingRequestMessage("OPTIONS", requestUri, from, requestUri, {}, [
         "Accept: application/sdp",
         `Contact: ${link.userAgent.contact.toString()}`,

@@ -21,7 +21,7 @@ export interface ProbeOptions {
   keylog?: KeylogSink;
   logger?: Logger;
   signal?: AbortSignal;
-  /** TLS versions to offer (PEERS.md: a server may reject a client certificate differently under 1.2 and 1.3). */
+  /** TLS versions to offer (docs/peers.md: a server may reject a client certificate differently under 1.2 and 1.3). */
   minTlsVersion?: "TLSv1.2" | "TLSv1.3";
   maxTlsVersion?: "TLSv1.2" | "TLSv1.3";
 }

@@ -1,7 +1,7 @@
 /**
  * The target a 3xx points at, read from the raw Contact header text.
  *
- * SIPJS.md: "Parse the redirect Contact from the raw header text: sip.js's URI parser replaces the host by any
+ * docs/sipjs.md: "Parse the redirect Contact from the raw header text: sip.js's URI parser replaces the host by any
  * `maddr` and lower-cases `transport=Tls`." So the URI is taken as the server wrote it; the caller parses it
  * with parseSipTarget. RFC 3261 §8.1.3.4: the client SHOULD try the Contact URIs in order of their q value.
  */

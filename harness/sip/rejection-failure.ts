@@ -3,7 +3,7 @@ import type { ResponseFacts } from "./response-facts.js";
 
 /**
  * Classifies a final failure response that the media facts did not explain, from the structured
- * ms-diagnostics(-public) header the server sent (PROTOCOL.md §4 named rejection reasons), never from the
+ * ms-diagnostics(-public) header the server sent (docs/protocol.md §4 named rejection reasons), never from the
  * reason phrase.
  */
 export function rejectionFailure(response: ResponseFacts): ProbeFailure {

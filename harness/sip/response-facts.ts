@@ -18,7 +18,7 @@ export const selectedHeaderNames = [
   "x-peer-cn",
 ] as const;
 
-/** A response as evidence: a value with status, reason and the parsed diagnostics (STYLE.md habit 10). */
+/** A response as evidence: a value with status, reason and the parsed diagnostics (docs/style.md habit 10). */
 export interface ResponseFacts {
   readonly status: number;
   readonly reason: string;
@@ -33,7 +33,7 @@ export interface ResponseFacts {
 
 /**
  * Facts from a sip.js response, or null for the synthetic 408/503 that sip.js makes up on a timeout or a
- * transport error (SIPJS.md: "told apart from real responses by `message.data === undefined`").
+ * transport error (docs/sipjs.md: "told apart from real responses by `message.data === undefined`").
  */
 export function responseFacts(message: Core.IncomingResponseMessage): ResponseFacts | null {
   if (message.data === undefined || message.data === "") return null;
@@ -54,7 +54,7 @@ export function responseFacts(message: Core.IncomingResponseMessage): ResponseFa
   };
 }
 
-/** Header values straight from the raw text (sip.js rewrites URIs it parses: SIPJS.md, redirect Contact). */
+/** Header values straight from the raw text (sip.js rewrites URIs it parses: docs/sipjs.md, redirect Contact). */
 export function rawHeaderValues(raw: string, name: string, compact?: string): string[] {
   const end = raw.indexOf("\r\n\r\n");
   const lines = (end === -1 ? raw : raw.slice(0, end)).split("\r\n").slice(1);

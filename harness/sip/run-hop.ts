@@ -117,8 +117,8 @@ export async function runHop(request: HopRequest): Promise<HopRun> {
   } else if (outcome.closure.kind === "garbage") {
     hopFailure = failure("peer-garbage", `the peer sent something that is not SIP: ${outcome.closure.error.message}`);
   } else if (target.transport === "tls" && firstAt === null && (outcome.closure.error !== undefined || tls?.clientCertificate.requested === true)) {
-    // PEERS.md: over TLS 1.3 a server rejects a missing or untrusted client certificate after our handshake
-    // completed; the alert surfaces on the first read. PROTOCOL.md §5: the handshake is aborted "(TLS alert or
+    // docs/peers.md: over TLS 1.3 a server rejects a missing or untrusted client certificate after our handshake
+    // completed; the alert surfaces on the first read. docs/protocol.md §5: the handshake is aborted "(TLS alert or
     // close)": a server that asked for our certificate and then closed without a word is classified the same
     // way, and the message says that no alert came.
     const tlsFailure = classifyTlsFailure(outcome.closure.error ?? closedWithoutAlert(), "after-handshake", {

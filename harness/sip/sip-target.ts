@@ -25,7 +25,7 @@ const HINT =
 
 /**
  * Parses a target as the CLI and scenario files give it: a SIP URI, or `host[:port]` meaning TLS (default port
- * 5061) since every server-to-server leg between Lync and Exchange UM is mutual TLS (PROTOCOL.md §1).
+ * 5061) since every server-to-server leg between Lync and Exchange UM is mutual TLS (docs/protocol.md §1).
  */
 export function parseSipTarget(text: string, field = "target"): SipTarget {
   const trimmed = text.trim();

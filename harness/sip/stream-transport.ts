@@ -24,7 +24,7 @@ export interface StreamTransportOptions {
 }
 
 /**
- * A sip.js Transport over a node:net / node:tls stream (SIPJS.md "What the project supplies" 1). sip.js was
+ * A sip.js Transport over a node:net / node:tls stream (docs/sipjs.md "What the project supplies" 1). sip.js was
  * written for WebSocket, where each frame is one message; here the framer cuts the stream, and the wire
  * rewrites that sip.js needs in Node happen in one place (wire-rewrites.ts).
  */
@@ -115,7 +115,7 @@ export class StreamTransport implements Transport {
       try {
         this.onMessage?.(rewriteInbound(raw));
       } catch (error) {
-        // SIPJS.md: sip.js can throw synchronously on odd inbound text; one bad message must not kill the agent.
+        // docs/sipjs.md: sip.js can throw synchronously on odd inbound text; one bad message must not kill the agent.
         this.logger.warn(`sip.js could not handle a message from ${this.link.remote}: ${(error as Error).message}`);
       }
     }

@@ -9,7 +9,7 @@ export interface SdpExchange {
 }
 
 /**
- * A session-description handler with no media engine (SIPJS.md "What the project supplies" 2): it returns
+ * A session-description handler with no media engine (docs/sipjs.md "What the project supplies" 2): it returns
  * the offer text the harness built (with its `a=crypto` lines) and records the answer as it came.
  * A far-end re-INVITE offer is answered with the original offer (the harness keeps no media state).
  */

@@ -7,7 +7,7 @@ import type { MessageTrace } from "./message-trace.js";
 import { StreamTransport, type StreamTransportOptions } from "./stream-transport.js";
 import { textSessionDescriptionHandlerFactory, type SdpExchange } from "./text-session-description-handler.js";
 
-/** sip.js 0.21.2 calls itself 0.21.1 (SIPJS.md): say who we are instead. */
+/** sip.js 0.21.2 calls itself 0.21.1 (docs/sipjs.md): say who we are instead. */
 export const userAgentString = "exum/0.1 (sip.js 0.21.2)";
 
 export interface UserAgentFactoryOptions {
@@ -29,8 +29,8 @@ export interface UserAgentFactoryOptions {
 }
 
 /**
- * One sip.js UserAgent over one already-connected socket (sip.js allows one transport per agent: SIPJS.md
- * "What the project supplies" 3). Every workaround of SIPJS.md's trap table that concerns the agent is here.
+ * One sip.js UserAgent over one already-connected socket (sip.js allows one transport per agent: docs/sipjs.md
+ * "What the project supplies" 3). Every workaround of docs/sipjs.md's trap table that concerns the agent is here.
  */
 export function createUserAgent(options: UserAgentFactoryOptions): UserAgent {
   const local = options.socket.localAddress ?? "127.0.0.1";

@@ -1,12 +1,12 @@
 /**
  * The rewrites sip.js 0.21.2 needs to work over a stream in Node, all in one place, each tied to the trap in
- * SIPJS.md it works around. The trace records what crossed the wire (after outbound and before inbound
+ * docs/sipjs.md it works around. The trace records what crossed the wire (after outbound and before inbound
  * rewrites), never what sip.js saw.
  */
 
 /**
  * Outbound requests: add our port to the top Via sent-by.
- * SIPJS.md trap 1: sip.js drops a response whose Via carries a port, so viaHost is set without one; but
+ * docs/sipjs.md trap 1: sip.js drops a response whose Via carries a port, so viaHost is set without one; but
  * RFC 3261 §18.2.2 has a server send responses on the connection, and a peer behind it may want the port.
  */
 export function rewriteOutbound(message: string, options: { viaPort?: number | undefined }): string {
@@ -26,9 +26,9 @@ export function rewriteOutbound(message: string, options: { viaPort?: number | u
 
 /**
  * Inbound messages:
- * - responses: strip the port from the top Via sent-by (SIPJS.md trap 1, the other half of rewriteOutbound);
+ * - responses: strip the port from the top Via sent-by (docs/sipjs.md trap 1, the other half of rewriteOutbound);
  * - every message: normalise `Content-Type: application/sdp; charset=…` or odd case to `application/sdp`
- *   (SIPJS.md trap 2: otherwise sip.js ignores the SDP, ACKs, then BYEs with cause 400).
+ *   (docs/sipjs.md trap 2: otherwise sip.js ignores the SDP, ACKs, then BYEs with cause 400).
  */
 export function rewriteInbound(message: string): string {
   const headEnd = message.indexOf("\r\n\r\n");

@@ -12,7 +12,7 @@ const base: BaresipConfigOptions = {
   rtpPorts: { first: 16000, last: 16100 },
 };
 
-t.test("the PEERS.md config: loopback only, headless audio, TLS certificate with its key", async (t) => {
+t.test("the docs/peers.md config: loopback only, headless audio, TLS certificate with its key", async (t) => {
   const { files } = baresipConfig(base);
   const config = files["config"] ?? "";
   for (const line of [

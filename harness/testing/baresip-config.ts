@@ -7,12 +7,12 @@ export type BaresipMediaEncryption = "srtp-mand" | "srtp" | null;
 export interface BaresipConfigOptions {
   /** The temp folder baresip reads (`-f <dir>`): config, accounts, certificate. */
   readonly dir: string;
-  /** SIP over UDP and TCP on 127.0.0.1; baresip adds TLS on `sipPort + 1` (PEERS.md). */
+  /** SIP over UDP and TCP on 127.0.0.1; baresip adds TLS on `sipPort + 1` (docs/peers.md). */
   readonly sipPort: number;
   /** Its TLS server certificate; written with the key as `server.pem`. */
   readonly certPem: string;
   readonly keyPem: string;
-  /** `sip_cafile`. (PEERS.md: as a client it accepted an untrusted server anyway.) */
+  /** `sip_cafile`. (docs/peers.md: as a client it accepted an untrusted server anyway.) */
   readonly caPem: string;
   readonly mediaenc: BaresipMediaEncryption;
   /** `rtp_ports first-last` (UDP, RTP and RTCP). */
@@ -34,7 +34,7 @@ export interface BaresipConfig {
 export const BARESIP_MODULE_PATH = "/usr/lib/baresip/modules";
 
 /**
- * The config and accounts of PEERS.md "baresip as an SRTP-mandatory answering peer": auto-answer, PCMU from a
+ * The config and accounts of docs/peers.md "baresip as an SRTP-mandatory answering peer": auto-answer, PCMU from a
  * 440 Hz sine (`ausine` at 48 kHz stereo, else calls drop at answer), audio played to `alsa,null`, bound to
  * 127.0.0.1 only.
  */
@@ -42,7 +42,7 @@ export function baresipConfig(options: BaresipConfigOptions): BaresipConfig {
   validate(options);
   const dir = options.dir;
   const user = options.user ?? "um";
-  const config = `# Written by harness/testing/baresip-config.ts (PEERS.md "baresip as an SRTP-mandatory answering peer").
+  const config = `# Written by harness/testing/baresip-config.ts (docs/peers.md "baresip as an SRTP-mandatory answering peer").
 sip_listen 127.0.0.1:${options.sipPort}
 sip_certificate ${dir}/server.pem
 sip_cafile ${dir}/ca.crt

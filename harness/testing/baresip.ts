@@ -11,7 +11,7 @@ export interface BaresipOptions extends BaresipConfigOptions {
   readonly readyTimeoutMs?: number;
   /**
    * Place one call at start-up, as the caller: `-e "/dial <uri>"` (the menu module's command). baresip appends the
-   * account's `;transport=tls` to the URI, so leave the transport out. It follows 3xx redirects (PEERS.md).
+   * account's `;transport=tls` to the URI, so leave the transport out. It follows 3xx redirects (docs/peers.md).
    * @defaultValue none (baresip only answers)
    */
   readonly dial?: string;
@@ -46,7 +46,7 @@ export interface BaresipPeer {
 }
 
 /**
- * Starts baresip as the answering peer of PEERS.md (`baresip -f <dir> -v < /dev/null`, auto-answer, `mediaenc`
+ * Starts baresip as the answering peer of docs/peers.md (`baresip -f <dir> -v < /dev/null`, auto-answer, `mediaenc`
  * as asked), or as the caller with `dial`, and resolves once its TLS port accepts. A lenient peer: as a server it
  * never asks for a client certificate. Register `t.teardown(() => baresip.stop())` at once.
  */

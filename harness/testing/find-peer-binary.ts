@@ -3,7 +3,7 @@ import { delimiter, join } from "node:path";
 import { internalError } from "../errors/harness-error.js";
 import { PeerErrorCode } from "./peer-error-code.js";
 
-/** The Debian package of each peer binary (PEERS.md), for the "install it" hint. */
+/** The Debian package of each peer binary (docs/peers.md), for the "install it" hint. */
 export const PEER_PACKAGES: Readonly<Record<string, string>> = {
   kamailio: "kamailio kamailio-tls-modules",
   baresip: "baresip-core",
@@ -37,6 +37,6 @@ export function requirePeerBinary(name: string): string {
   if (path !== undefined) return path;
   const pkg = PEER_PACKAGES[name] ?? name;
   throw internalError(PeerErrorCode.Missing, `the interop peer "${name}" is not installed (not on PATH, not in /usr/sbin)`, {
-    hint: `install it with: apt-get install -y --no-install-recommends ${pkg} (see PEERS.md), or run .ci/run as root`,
+    hint: `install it with: apt-get install -y --no-install-recommends ${pkg} (see docs/peers.md), or run .ci/run as root`,
   });
 }

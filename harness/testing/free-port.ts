@@ -1,7 +1,7 @@
 import { createSocket } from "node:dgram";
 import { createServer } from "node:net";
 
-/** The only address a test peer may use (PEERS.md: loopback only). */
+/** The only address a test peer may use (docs/peers.md: loopback only). */
 export const LOOPBACK = "127.0.0.1";
 
 export type PortProtocol = "tcp" | "udp";

@@ -9,14 +9,14 @@ export function interopEnabled(): boolean {
 }
 
 /**
- * A tap test against real peers (PEERS.md). Without `EXUM_INTEROP=1` it is skipped with a message saying how to
+ * A tap test against real peers (docs/peers.md). Without `EXUM_INTEROP=1` it is skipped with a message saying how to
  * run it; with it, a missing peer binary is a failure, never a skip — CI must not go green by not testing.
  *
  * @param binaries - the executables the test needs (`kamailio`, `baresip`, `sipsak`, `sipp`, `openssl`).
  */
 export function interopTest(name: string, binaries: readonly string[], fn: (t: Test) => Promise<void>): void {
   if (!interopEnabled()) {
-    const skip = `interop test: run it with \`npm run test:interop\` (${INTEROP_ENV}=1) once the peers of PEERS.md are installed`;
+    const skip = `interop test: run it with \`npm run test:interop\` (${INTEROP_ENV}=1) once the peers of docs/peers.md are installed`;
     t.test(name, { skip }, async () => undefined);
     return;
   }

@@ -13,7 +13,7 @@ const base: KamailioConfigOptions = {
   verifyClientCert: true,
 };
 
-t.test("the PEERS.md config: TLS only, X-Peer headers on OPTIONS, 302 on INVITE", async (t) => {
+t.test("the docs/peers.md config: TLS only, X-Peer headers on OPTIONS, 302 on INVITE", async (t) => {
   const { files, env } = kamailioConfig(base, MODULES);
   const cfg = files["kamailio.cfg"] ?? "";
   t.match(cfg, /^#!KAMAILIO\n/);

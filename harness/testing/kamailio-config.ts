@@ -28,12 +28,12 @@ export interface KamailioConfigOptions {
   readonly tlsMethod?: KamailioTlsMethod;
   /**
    * The Contact of the 302 that answers every INVITE; Kamailio pseudo-variables such as `$rU` are expanded.
-   * @defaultValue "sip:$rU@127.0.0.1:5065;transport=tls" (PEERS.md)
+   * @defaultValue "sip:$rU@127.0.0.1:5065;transport=tls" (docs/peers.md)
    */
   readonly inviteRedirectTo?: string;
   /**
    * Answer requests that arrive over TCP as if over TLS (a Call Router's TCP 5060 of an Unsecured dial plan);
-   * otherwise they get `403 TLS required`, as in PEERS.md. @defaultValue false
+   * otherwise they get `403 TLS required`, as in docs/peers.md. @defaultValue false
    */
   readonly acceptTcp?: boolean;
 }
@@ -47,7 +47,7 @@ export interface KamailioConfig {
 export const DEFAULT_INVITE_REDIRECT = "sip:$rU@127.0.0.1:5065;transport=tls";
 
 /**
- * The configuration of PEERS.md "Kamailio as a strict MTLS Call Router": answers OPTIONS itself with
+ * The configuration of docs/peers.md "Kamailio as a strict MTLS Call Router": answers OPTIONS itself with
  * `X-Peer-TLS` (version, cipher) and `X-Peer-CN` (client certificate CN, verify result) and answers INVITE
  * with a 302. Pure: `modulesPath` is where `tls.so` lives.
  */
@@ -61,7 +61,7 @@ export function kamailioConfig(options: KamailioConfigOptions, modulesPath: stri
   if (options.tcpPort !== undefined) listen.push(`listen=tcp:127.0.0.1:${options.tcpPort}`);
 
   const kamailioCfg = `#!KAMAILIO
-# Written by harness/testing/kamailio-config.ts (PEERS.md "Kamailio as a strict MTLS Call Router").
+# Written by harness/testing/kamailio-config.ts (docs/peers.md "Kamailio as a strict MTLS Call Router").
 debug=2
 log_stderror=yes
 children=2

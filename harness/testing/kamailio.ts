@@ -38,17 +38,17 @@ export function findKamailioModules(): string {
   const dir = MODULE_DIRS.find((candidate) => existsSync(join(candidate, "tls.so")));
   if (dir !== undefined) return dir;
   throw internalError(PeerErrorCode.Missing, `Kamailio's tls module (tls.so) is not in ${MODULE_DIRS.join(", ")}`, {
-    hint: "install it with: apt-get install -y --no-install-recommends kamailio-tls-modules (see PEERS.md)",
+    hint: "install it with: apt-get install -y --no-install-recommends kamailio-tls-modules (see docs/peers.md)",
   });
 }
 
 /**
- * Starts Kamailio as the strict mutual-TLS Call Router stand-in of PEERS.md, with its config, keys and working
+ * Starts Kamailio as the strict mutual-TLS Call Router stand-in of docs/peers.md, with its config, keys and working
  * directory in `options.dir`: checks the config with `kamailio -c` first (its error becomes
  * `EXUM_PEER_BAD_CONFIG`), runs `kamailio -DD -E -w <dir> -f <dir>/kamailio.cfg -m 64 -M 8` with core dumps off,
  * and resolves once its listeners accept. Register `t.teardown(() => kamailio.stop())` at once.
  *
- * PEERS.md: it "crashes under many *new* TLS connections per second": keep one persistent connection and modest
+ * docs/peers.md: it "crashes under many *new* TLS connections per second": keep one persistent connection and modest
  * rates.
  */
 export async function startKamailio(options: KamailioOptions): Promise<KamailioPeer> {

@@ -41,12 +41,12 @@ export interface OpensslSipExchange {
 /**
  * Sends one SIP request through `openssl s_client` (a TLS client that is not Node's) and reads the first final
  * response, or how the server refused us. The request is written before the handshake ends; s_client sends it
- * once connected. PEERS.md: under TLS 1.3 a missing or untrusted client certificate is refused only *after*
+ * once connected. docs/peers.md: under TLS 1.3 a missing or untrusted client certificate is refused only *after*
  * the client's handshake completes (alerts 116, 48); under TLS 1.2 during it (alert 40).
  */
 export async function sipExchangeOverOpenssl(options: OpensslSipExchangeOptions): Promise<OpensslSipExchange> {
   if (options.host !== undefined && !/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(options.host)) {
-    throw inputError(PeerErrorCode.BadOption, `host must be a loopback address (PEERS.md), got ${JSON.stringify(options.host)}`, { field: "host", hint: "use a 127.x.y.z address, e.g. a lab server's" });
+    throw inputError(PeerErrorCode.BadOption, `host must be a loopback address (docs/peers.md), got ${JSON.stringify(options.host)}`, { field: "host", hint: "use a 127.x.y.z address, e.g. a lab server's" });
   }
   const args = ["s_client", "-connect", `${options.host ?? LOOPBACK}:${options.port}`, "-CAfile", options.caPath, "-verify_return_error", "-brief", "-noservername"];
   if (options.certPath !== undefined) args.push("-cert", options.certPath);

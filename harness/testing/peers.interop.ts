@@ -1,5 +1,5 @@
 /**
- * Smoke tests of the peer runners against the real Debian peers of PEERS.md, on 127.0.0.1 only:
+ * Smoke tests of the peer runners against the real Debian peers of docs/peers.md, on 127.0.0.1 only:
  * Kamailio as the strict mutual-TLS Call Router (driven by openssl s_client, sipsak and SIPp), and baresip as
  * the SRTP-mandatory answering peer (driven by openssl s_client and SIPp). Run with `npm run test:interop`.
  */

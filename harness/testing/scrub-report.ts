@@ -1,6 +1,6 @@
 /**
  * Scrubs what varies from run to run out of a rendered report, so golden tests (`t.matchSnapshot`) compare only what
- * the renderer decided (STYLE.md habit 8, tap's `cleanSnapshot`): run ids, times and durations, loopback addresses and
+ * the renderer decided (docs/style.md habit 8, tap's `cleanSnapshot`): run ids, times and durations, loopback addresses and
  * our ports (the servers' real ports stay), RTP ports, Call-IDs, tags, branches, SDP session ids, SRTP keys,
  * certificate serials, fingerprints, validity dates and PEM bodies.
  */
@@ -21,7 +21,7 @@ export function scrubReport(text: string): string {
       .replace(/("name": "exum",\s*"version": ")[^"]*"/g, '$1<version>"')
       // addresses and ports
       .replace(/\b127\.\d{1,3}\.\d{1,3}\.\d{1,3}\b/g, "<loopback>")
-      // our side's ports are the kernel's; the servers' are the product's (PROTOCOL.md §1) and stay
+      // our side's ports are the kernel's; the servers' are the product's (docs/protocol.md §1) and stay
       .replace(/("localPort": )\d+/g, "$1<port>")
       .replace(/<loopback>:\d{2,5}\b/g, "<loopback>:<port>")
       .replace(/\b(rport|received)=[^;\s>"]+/g, "$1=<scrubbed>")

@@ -26,7 +26,7 @@ export interface SipsakResult extends RunResult {
 /**
  * One OPTIONS from sipsak 0.9.8.1 (`sipsak -vv --transport=tcp -s sip:127.0.0.1:<port>`), run to completion.
  * Exit code 0 means a 200 came back. Note: this sipsak cannot parse `;transport=tcp` after a port in the URI
- * ("string is not a number"), so the transport goes in `--transport`. PEERS.md: no client certificate, no
+ * ("string is not a number"), so the transport goes in `--transport`. docs/peers.md: no client certificate, no
  * TLS 1.3 reply handling.
  */
 export async function runSipsakOptions(request: SipsakOptionsRequest): Promise<SipsakResult> {

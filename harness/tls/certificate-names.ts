@@ -2,7 +2,7 @@ import type { CertificateSummary } from "../model/certificate-summary.js";
 
 /**
  * The host names a certificate claims, lower-cased and without duplicates: the Subject CN, then every DNS SAN.
- * A server authorises a peer by these (PROTOCOL.md §5: "matches the peer certificate's subject/SAN names against
+ * A server authorises a peer by these (docs/protocol.md §5: "matches the peer certificate's subject/SAN names against
  * [its trusted list]"). Wildcards are kept as written (`*.contoso.com`).
  */
 export function certificateNames(summary: CertificateSummary): string[] {

@@ -26,7 +26,7 @@ const MAX_QUEUED_RECORDS = 64;
 
 /**
  * Learns from the wire whether the server sent a CertificateRequest — Node has no client-side hook for it, and
- * "a peer that never asks for our certificate (baresip) is a finding" (issue 2).
+ * "a peer that never asks for our certificate (baresip) is a finding" (docs/peers.md).
  *
  * Feed it every byte the server sent, in order, with {@link onServerBytes}, and the connection's key log lines with
  * {@link onKeylogLine}; read {@link observation} once the handshake completed or failed.

@@ -150,14 +150,14 @@ t.test("node:tls server requiring a certificate, client without one", async (t) 
     t.equal(result.evidence.clientCertificate.requested, true, `${version}: the server asked`);
     t.equal(result.evidence.clientCertificate.sent, false, `${version}: we had nothing to send`);
     if (version === "TLSv1.2") {
-      // PEERS.md: "TLS 1.2, no client certificate: ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE (alert 40) during the handshake."
+      // docs/peers.md: "TLS 1.2, no client certificate: ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE (alert 40) during the handshake."
       t.notOk(result.ok);
       if (result.ok) continue;
       t.match(result.failure, { code: "tls-client-cert-rejected", phase: "handshake", alert: 40, alertName: "handshake_failure" });
       t.equal(result.evidence.clientCertificate.accepted, false);
       t.equal(result.evidence.version, "TLSv1.2", "the ServerHello's version is kept");
     } else {
-      // PEERS.md: "TLS 1.3 … secureConnect fires, then the first read fails with … alert 116."
+      // docs/peers.md: "TLS 1.3 … secureConnect fires, then the first read fails with … alert 116."
       t.ok(result.ok, "TLS 1.3 completes on our side first");
       if (!result.ok) continue;
       const error = await firstError(result.socket);
@@ -217,7 +217,7 @@ t.test("version mismatch: the server refuses with alert 70, or we refuse the ser
   const old = await dialTls(dialOptions(modern.port, { maxVersion: "TLSv1.2" }));
   t.match(old.ok ? null : old.failure, { code: "tls-protocol-version", alert: 70, alertName: "protocol_version" });
 
-  // PEERS.md: "TLS 1.1 offered: alert 70 (protocol version)."
+  // docs/peers.md: "TLS 1.1 offered: alert 70 (protocol version)."
   const offered11 = await dialTls(dialOptions(modern.port, { minVersion: "TLSv1.1", maxVersion: "TLSv1.1", ciphers: "DEFAULT:@SECLEVEL=0" }));
   t.match(offered11.ok ? null : offered11.failure, { code: "tls-protocol-version", alert: 70 });
 

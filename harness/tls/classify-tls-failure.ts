@@ -16,7 +16,7 @@ export interface ClassifyContext {
 /**
  * Alerts a server sends about the client's certificate, or its absence. "certificate_required: Sent by servers
  * when a client certificate is desired but none was provided by the client" (RFC 8446 §6.2); with TLS 1.2 the same
- * refusal is handshake_failure (PEERS.md: "TLS 1.2, no client certificate: … alert 40").
+ * refusal is handshake_failure (docs/peers.md: "TLS 1.2, no client certificate: … alert 40").
  */
 const CLIENT_CERTIFICATE_ALERTS = new Set([40, 41, 42, 43, 44, 45, 46, 48, 116]);
 
@@ -100,7 +100,7 @@ function alertMessage(alert: number, phase: TlsPhase): string {
     case 40:
       return `the server refused the handshake (${described}${when}); with TLS 1.2 this is how a server that requires a client certificate refuses a client without one`;
     case 48:
-      return `the server does not trust the CA that issued our certificate (${described}${when}); UM and Lync must chain to the same root CA (PROTOCOL.md §5)`;
+      return `the server does not trust the CA that issued our certificate (${described}${when}); UM and Lync must chain to the same root CA (docs/protocol.md §5)`;
     case 45:
       return `the server says our certificate has expired (${described}${when}); renew it`;
     case 44:
@@ -229,7 +229,7 @@ export function classifyTlsFailure(error: unknown, phase: TlsPhase, context: Cla
     const when =
       phase === "connect" ? "while connecting" : phase === "handshake" ? "during the TLS handshake" : "right after the TLS handshake";
     if (phase !== "connect" && context.certificateRequested === true) {
-      // PROTOCOL.md §5: a server that refuses a client certificate aborts the handshake "(TLS alert or close)";
+      // docs/protocol.md §5: a server that refuses a client certificate aborts the handshake "(TLS alert or close)";
       // Node servers close without an alert. Inferred, so the alert stays null and the message says so.
       return failure(
         "tls-client-cert-rejected",

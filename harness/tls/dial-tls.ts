@@ -63,7 +63,7 @@ function settleRequested(
  * misnamed server then ends the attempt (`tls-untrusted-server`, `tls-name-mismatch`) unless `insecure`.
  *
  * With TLS 1.3 a server rejects a missing or untrusted client certificate only after our handshake completed
- * (PROTOCOL.md §5), so `ok: true` does not mean we were accepted: `clientCertificate.accepted` stays null until the
+ * (docs/protocol.md §5), so `ok: true` does not mean we were accepted: `clientCertificate.accepted` stays null until the
  * SIP layer calls {@link markClientCertificate}. Classify a later socket error with
  * `classifyTlsFailure(error, "after-handshake")`.
  *

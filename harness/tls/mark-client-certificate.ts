@@ -6,7 +6,7 @@ import type { TlsEvidence } from "../model/tls-evidence.js";
  * Call with `true` when the first SIP response arrives on the connection, `false` when the server rejects us after
  * the handshake: "a server that rejects a missing or untrusted client certificate does so *after* the client's
  * handshake has completed; the client sees alert 116 (certificate required) or 48 (unknown CA) on its first read …
- * Report 'mutual TLS accepted' only after the first SIP response arrives." (PROTOCOL.md §5)
+ * Report 'mutual TLS accepted' only after the first SIP response arrives." (docs/protocol.md §5)
  *
  * `accepted` describes our certificate, so `true` is recorded only when one was sent (a server that never asked
  * accepted nothing); `false` is always recorded (the server refused us, with or without a certificate).

@@ -5,7 +5,7 @@ import type { KeylogSink } from "./keylog-sink.js";
 
 /**
  * Opens `file` for appending key log lines, created with mode 0600 (they decrypt the traffic); an existing file is
- * set to 0600 too. Writes are buffered by the stream, never synchronous (DESIGN.md §10). Throws an input error
+ * set to 0600 too. Writes are buffered by the stream, never synchronous (docs/design.md §10). Throws an input error
  * `EXUM_KEYLOG_OPEN` naming `--keylog` when the file cannot be opened.
  */
 export async function openKeylog(file: string): Promise<KeylogSink> {

@@ -19,14 +19,14 @@ export interface SecureContextOptions {
   maxVersion?: TlsVersion;
   /**
    * OpenSSL cipher list; TLS 1.3 suite names (`TLS_AES_128_GCM_SHA256`) may be mixed in, Node sorts them out.
-   * `"DEFAULT:@SECLEVEL=0"` admits SHA-1 and old servers (SIPJS.md: "explicit, reported opt-in").
+   * `"DEFAULT:@SECLEVEL=0"` admits SHA-1 and old servers (docs/sipjs.md: "explicit, reported opt-in").
    * @defaultValue Node's default list
    */
   ciphers?: string;
 }
 
 /**
- * "Build each identity's SecureContext once and reuse it" (DESIGN.md §10: Node paid twice the cost of a new MTLS
+ * "Build each identity's SecureContext once and reuse it" (docs/design.md §10: Node paid twice the cost of a new MTLS
  * connection when it rebuilt the SecureContext per connection). Keyed by a digest of everything that shapes the
  * context, so the key text is not kept as a map key; bounded, least recently used out first.
  */

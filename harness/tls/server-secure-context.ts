@@ -13,7 +13,7 @@ export interface ServerSecureContextOptions {
   /**
    * Abort the handshake when the client sends no certificate or one we do not trust. With false the server accepts
    * the connection and decides by {@link peerCertificateSummary} and `socket.authorized` (e.g. a 403 for an
-   * unknown gateway, PROTOCOL.md §5).
+   * unknown gateway, docs/protocol.md §5).
    * @defaultValue `requestCert`
    */
   rejectUnauthorized?: boolean;

@@ -362,8 +362,8 @@ export const FIXTURE_MATRIX: MatrixResult = {
       documented: [
         {
           id: "protocol-2",
-          title: "PROTOCOL.md §2 compatibility matrix",
-          source: 'PROTOCOL.md §2 "The compatibility matrix" [DOC, seed]',
+          title: "docs/protocol.md §2 compatibility matrix",
+          source: 'docs/protocol.md §2 "The compatibility matrix" [DOC, seed]',
           note: null,
           cells: [
             { row: "SIPSecured", column: "RequireEncryption", outcome: "fails", media: null, mode: null, failures: ["incompatible-security-setting"], text: 'fails: "Incompatible security setting"' },

@@ -1,5 +1,5 @@
 /**
- * What varies from run to run in a rendered report, scrubbed for golden tests (STYLE.md habit 8; tap's
+ * What varies from run to run in a rendered report, scrubbed for golden tests (docs/style.md habit 8; tap's
  * `t.cleanSnapshot`): run ids, wall-clock times, durations, loopback addresses, ports, Call-IDs, tags and branches.
  */
 export function scrubSnapshot(text: string): string {

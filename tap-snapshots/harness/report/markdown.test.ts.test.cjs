@@ -38,7 +38,7 @@ Measured (as \`pool\`):
 | **SIPSecured** | ❌ fails: incompatible-security-setting (488) | ✅ works: RTP · SIPSecured |
 | **Secured** | **≠** ❌ fails: security-parity (403) | ✅ works: SRTP · Secured |
 
-Documented: **PROTOCOL.md §2 compatibility matrix** — PROTOCOL.md §2 "The compatibility matrix" \\[DOC, seed\\]: 1 of 4 cells differ.
+Documented: **docs/protocol.md §2 compatibility matrix** — docs/protocol.md §2 "The compatibility matrix" \\[DOC, seed\\]: 1 of 4 cells differ.
 
 | VoIPSecurity \\\\ EncryptionLevel | RequireEncryption | SupportEncryption |
 | --- | --- | --- |
@@ -47,7 +47,7 @@ Documented: **PROTOCOL.md §2 compatibility matrix** — PROTOCOL.md §2 "The co
 
 Differences:
 
-- **≠** Secured × RequireEncryption: PROTOCOL.md §2 compatibility matrix says works: SRTP · Secured; measured fails: security-parity (403)
+- **≠** Secured × RequireEncryption: docs/protocol.md §2 compatibility matrix says works: SRTP · Secured; measured fails: security-parity (403)
 
 ## Scenarios
 

@@ -23,7 +23,7 @@ Measured (as \`pool\`):
 | **SIPSecured** | ❌ fails: incompatible-security-setting (488) | ✅ works: RTP · SIPSecured |
 | **Secured** | **≠** ❌ fails: security-parity (403) | ✅ works: SRTP · Secured |
 
-Documented: **PROTOCOL.md §2 compatibility matrix** — PROTOCOL.md §2 "The compatibility matrix" \\[DOC, seed\\]: 1 of 4 cells differ.
+Documented: **docs/protocol.md §2 compatibility matrix** — docs/protocol.md §2 "The compatibility matrix" \\[DOC, seed\\]: 1 of 4 cells differ.
 
 | VoIPSecurity \\\\ EncryptionLevel | RequireEncryption | SupportEncryption |
 | --- | --- | --- |
@@ -32,7 +32,7 @@ Documented: **PROTOCOL.md §2 compatibility matrix** — PROTOCOL.md §2 "The co
 
 Differences:
 
-- **≠** Secured × RequireEncryption: PROTOCOL.md §2 compatibility matrix says works: SRTP · Secured; measured fails: security-parity (403)
+- **≠** Secured × RequireEncryption: docs/protocol.md §2 compatibility matrix says works: SRTP · Secured; measured fails: security-parity (403)
 
 `
 
@@ -45,13 +45,13 @@ Pool EncryptionLevel × dial plan VoIPSecurity
     SIPSecured                      ✗ incompatible-security-setting (488)  ✓ RTP · SIPSecured
     Secured                         ≠ ✗ security-parity (403)              ✓ SRTP · Secured
 
-  documented: PROTOCOL.md §2 compatibility matrix — PROTOCOL.md §2 "The compatibility matrix" [DOC, seed]
+  documented: docs/protocol.md §2 compatibility matrix — docs/protocol.md §2 "The compatibility matrix" [DOC, seed]
     VoIPSecurity \\ EncryptionLevel  RequireEncryption                SupportEncryption
     SIPSecured                      ✗ incompatible-security-setting  ✓ RTP · SIPSecured
     Secured                         ≠ ✓ SRTP · Secured               ✓ SRTP · Secured
     → 1 of 4 cells differ
 
-  ≠ Secured × RequireEncryption: PROTOCOL.md §2 compatibility matrix says works: SRTP · Secured; measured fails: security-parity (403)
+  ≠ Secured × RequireEncryption: docs/protocol.md §2 compatibility matrix says works: SRTP · Secured; measured fails: security-parity (403)
 
 Compatibility matrix: 1 measured cell contradicts the documented tables (marked ≠).
 

@@ -24,7 +24,7 @@ Measured (as \`pool\`):
 | **SIPSecured** | ❌ fails: incompatible-security-setting (488) | ✅ works: RTP · SIPSecured | ✅ works: RTP · SIPSecured |
 | **Secured** | ✅ works: SRTP · Secured | ✅ works: SRTP · Secured | ❌ fails: srtp-required-by-peer (488) |
 
-Documented: **PROTOCOL.md §2 compatibility matrix** — PROTOCOL.md §2 "The compatibility matrix" \\[DOC, seed\\]: all 9 cells agree.
+Documented: **docs/protocol.md §2 compatibility matrix** — docs/protocol.md §2 "The compatibility matrix" \\[DOC, seed\\]: all 9 cells agree.
 
 | VoIPSecurity \\\\ EncryptionLevel | RequireEncryption | SupportEncryption | DoNotSupportEncryption |
 | --- | --- | --- | --- |
@@ -32,7 +32,7 @@ Documented: **PROTOCOL.md §2 compatibility matrix** — PROTOCOL.md §2 "The co
 | **SIPSecured** | ❌ fails: "Incompatible security setting" — MTLS is up, SRTP required vs not supported | ✅ works, RTP in clear | ✅ works, RTP |
 | **Secured** | ✅ works: MTLS + SRTP | ✅ works: SRTP (answer RTP/SAVP) | ❌ fails: Exchange requires SRTP |
 
-Documented: **Seed: Lync Phone Edition table** — seed documents, quoted in PROTOCOL.md §2: "encryption required ↔ Secured; encryption optional ↔ SIP secured or Secured; no encryption ↔ SIP secured" \\[DOC, seed\\] (Unsecured is in none of the seed's pairs: it works in no column): all 9 cells agree.
+Documented: **Seed: Lync Phone Edition table** — seed documents, quoted in docs/protocol.md §2: "encryption required ↔ Secured; encryption optional ↔ SIP secured or Secured; no encryption ↔ SIP secured" \\[DOC, seed\\] (Unsecured is in none of the seed's pairs: it works in no column): all 9 cells agree.
 
 | VoIPSecurity \\\\ EncryptionLevel | RequireEncryption | SupportEncryption | DoNotSupportEncryption |
 | --- | --- | --- | --- |
@@ -52,7 +52,7 @@ Measured (as \`mediation\`):
 | **SIPSecured** | ❌ fails: incompatible-security-setting (488) | ✅ works: RTP · SIPSecured | ✅ works: RTP · SIPSecured |
 | **Secured** | ✅ works: SRTP · Secured | ✅ works: SRTP · Secured | ❌ fails: srtp-required-by-peer (488) |
 
-Documented: **PROTOCOL.md §2 matrix for a trunk's SRTPMode** — PROTOCOL.md §2 "Trunk SRTPMode" \\[DOC\\] and "The compatibility matrix" \\[DOC, seed\\] (\\[INF\\] Required ↔ RequireEncryption, Optional ↔ SupportEncryption, NotSupported ↔ DoNotSupportEncryption): all 9 cells agree.
+Documented: **docs/protocol.md §2 matrix for a trunk's SRTPMode** — docs/protocol.md §2 "Trunk SRTPMode" \\[DOC\\] and "The compatibility matrix" \\[DOC, seed\\] (\\[INF\\] Required ↔ RequireEncryption, Optional ↔ SupportEncryption, NotSupported ↔ DoNotSupportEncryption): all 9 cells agree.
 
 | VoIPSecurity \\\\ SRTPMode | Required | Optional | NotSupported |
 | --- | --- | --- | --- |
@@ -72,7 +72,7 @@ Measured (as \`pool; gateway over TCP for Unsecured\`):
 | **SIPSecured** | ❌ fails: connection-refused | ✅ works: RTP · SIPSecured | ✅ works: RTP · SIPSecured |
 | **Secured** | ❌ fails: connection-refused | ✅ works: SRTP · Secured | ✅ works: SRTP · Secured |
 
-Documented: **PROTOCOL.md §1 UMStartupMode** — PROTOCOL.md §1 "UMStartupMode" \\[DOC\\] with §2 "Exchange UM dial plan VoIPSecurity" \\[DOC\\] (each call uses the transport its dial plan needs: TCP into Unsecured, mutual TLS into SIP secured and Secured): all 9 cells agree.
+Documented: **docs/protocol.md §1 UMStartupMode** — docs/protocol.md §1 "UMStartupMode" \\[DOC\\] with §2 "Exchange UM dial plan VoIPSecurity" \\[DOC\\] (each call uses the transport its dial plan needs: TCP into Unsecured, mutual TLS into SIP secured and Secured): all 9 cells agree.
 
 | VoIPSecurity \\\\ UMStartupMode | TCP | TLS | Dual |
 | --- | --- | --- | --- |
@@ -92,14 +92,14 @@ Pool EncryptionLevel × dial plan VoIPSecurity
     SIPSecured                      ✗ incompatible-security-setting (488)  ✓ RTP · SIPSecured       ✓ RTP · SIPSecured
     Secured                         ✓ SRTP · Secured                       ✓ SRTP · Secured         ✗ srtp-required-by-peer (488)
 
-  documented: PROTOCOL.md §2 compatibility matrix — PROTOCOL.md §2 "The compatibility matrix" [DOC, seed]
+  documented: docs/protocol.md §2 compatibility matrix — docs/protocol.md §2 "The compatibility matrix" [DOC, seed]
     VoIPSecurity \\ EncryptionLevel  RequireEncryption                        SupportEncryption                        DoNotSupportEncryption
     Unsecured                       ✗ security-parity or connection-refused  ✗ security-parity or connection-refused  ✗ security-parity or connection-refused
     SIPSecured                      ✗ incompatible-security-setting          ✓ RTP · SIPSecured                       ✓ RTP · SIPSecured
     Secured                         ✓ SRTP · Secured                         ✓ SRTP · Secured                         ✗ srtp-required-by-peer
     → all 9 cells agree
 
-  documented: Seed: Lync Phone Edition table — seed documents, quoted in PROTOCOL.md §2: "encryption required ↔ Secured; encryption optional ↔ SIP secured or Secured; no encryption ↔ SIP secured" [DOC, seed] (Unsecured is in none of the seed's pairs: it works in no column)
+  documented: Seed: Lync Phone Edition table — seed documents, quoted in docs/protocol.md §2: "encryption required ↔ Secured; encryption optional ↔ SIP secured or Secured; no encryption ↔ SIP secured" [DOC, seed] (Unsecured is in none of the seed's pairs: it works in no column)
     VoIPSecurity \\ EncryptionLevel  RequireEncryption  SupportEncryption  DoNotSupportEncryption
     Unsecured                       ✗                  ✗                  ✗
     SIPSecured                      ✗                  ✓                  ✓
@@ -115,7 +115,7 @@ Trunk SRTPMode × dial plan VoIPSecurity (Mediation Server)
     SIPSecured               ✗ incompatible-security-setting (488)  ✓ RTP · SIPSecured       ✓ RTP · SIPSecured
     Secured                  ✓ SRTP · Secured                       ✓ SRTP · Secured         ✗ srtp-required-by-peer (488)
 
-  documented: PROTOCOL.md §2 matrix for a trunk's SRTPMode — PROTOCOL.md §2 "Trunk SRTPMode" [DOC] and "The compatibility matrix" [DOC, seed] ([INF] Required ↔ RequireEncryption, Optional ↔ SupportEncryption, NotSupported ↔ DoNotSupportEncryption)
+  documented: docs/protocol.md §2 matrix for a trunk's SRTPMode — docs/protocol.md §2 "Trunk SRTPMode" [DOC] and "The compatibility matrix" [DOC, seed] ([INF] Required ↔ RequireEncryption, Optional ↔ SupportEncryption, NotSupported ↔ DoNotSupportEncryption)
     VoIPSecurity \\ SRTPMode  Required                                 Optional                                 NotSupported
     Unsecured                ✗ security-parity or connection-refused  ✗ security-parity or connection-refused  ✗ security-parity or connection-refused
     SIPSecured               ✗ incompatible-security-setting          ✓ RTP · SIPSecured                       ✓ RTP · SIPSecured
@@ -131,7 +131,7 @@ UMStartupMode × dial plan VoIPSecurity
     SIPSecured                    ✗ connection-refused  ✓ RTP · SIPSecured    ✓ RTP · SIPSecured
     Secured                       ✗ connection-refused  ✓ SRTP · Secured      ✓ SRTP · Secured
 
-  documented: PROTOCOL.md §1 UMStartupMode — PROTOCOL.md §1 "UMStartupMode" [DOC] with §2 "Exchange UM dial plan VoIPSecurity" [DOC] (each call uses the transport its dial plan needs: TCP into Unsecured, mutual TLS into SIP secured and Secured)
+  documented: docs/protocol.md §1 UMStartupMode — docs/protocol.md §1 "UMStartupMode" [DOC] with §2 "Exchange UM dial plan VoIPSecurity" [DOC] (each call uses the transport its dial plan needs: TCP into Unsecured, mutual TLS into SIP secured and Secured)
     VoIPSecurity \\ UMStartupMode  TCP                   TLS                   Dual
     Unsecured                     ✓ RTP · Unsecured     ✗ connection-refused  ✓ RTP · Unsecured
     SIPSecured                    ✗ connection-refused  ✓ RTP · SIPSecured    ✓ RTP · SIPSecured
