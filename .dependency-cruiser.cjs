@@ -30,6 +30,26 @@ module.exports = {
       };
     }),
     {
+      name: "lab-entry-point",
+      comment: "other layers use the lab through harness/lab/index.ts only (docs/design.md §5)",
+      severity: "error",
+      from: { path: "^harness/(?!lab/)", pathNot: `${test}|^harness/testing/` },
+      to: { path: "^harness/lab/(?!index\\.ts$)" },
+    },
+    // Inside the lab: topology/ (files and their checks) ◂ net/ (addresses, DNS, listeners) ◂ servers/ (the
+    // simulated products) ◂ the lab itself (lab.ts, which starts them all).
+    ...[
+      ["topology", "net|servers"],
+      ["net", "servers"],
+      ["servers", ""],
+    ].map(([folder, below]) => ({
+      name: `lab-${folder}`,
+      comment: `harness/lab/${folder}/ may not import ${below ? `lab/${below.split("|").join(", lab/")} or ` : ""}the lab's top level`,
+      severity: "error",
+      from: { path: `^harness/lab/${folder}/`, pathNot: test },
+      to: { path: below ? `^harness/lab/(${below}/|[^/]+$)` : "^harness/lab/[^/]+$" },
+    })),
+    {
       name: "no-test-imports-in-production",
       comment: "production code must not import tests or test support",
       severity: "error",

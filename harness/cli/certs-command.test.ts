@@ -7,7 +7,7 @@ import { createServer, type TlsOptions } from "node:tls";
 import t from "tap";
 import { ExitCode } from "../errors/exit-codes.js";
 import type { LintReport } from "../pki/lint-finding.js";
-import { startSipListener } from "../lab/sip-listener.js";
+import { startSipListener } from "../lab/net/sip-listener.js";
 import { serverSecureContext } from "../tls/server-secure-context.js";
 import type { TlsIdentity } from "../tls/tls-identity.js";
 import { memoryIo } from "./cli-io.js";
@@ -73,7 +73,7 @@ t.test("certs lint on files: exit 0 when it passes, 1 when a rule fails", async 
   const fail = await exum("certs", "lint", "lab/mistakes/self-signed.crt", "--ca", "lab/root-ca.crt", "--fqdn", "mbx01.tukwila.contoso.com");
   t.equal(fail.code, ExitCode.Failed);
   t.match(fail.stdout, /FAIL\s+not-self-signed/);
-  t.match(fail.stdout, /from: PROTOCOL\.md §5 \[DOC, seed\]: "Exchange's self-signed default certificate cannot be used with Lync\."/);
+  t.match(fail.stdout, /from: docs\/protocol\.md §5 \[DOC, seed\]: "Exchange's self-signed default certificate cannot be used with Lync\."/);
   t.match(fail.stdout, /fix:\s+Request a certificate/);
   t.match(fail.stdout, /verdict: FAIL — 2 error\(s\)/);
 

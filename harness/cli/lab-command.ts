@@ -2,11 +2,11 @@ import { resolve as resolvePath } from "node:path";
 import type { Argv } from "yargs";
 import { ExitCode } from "../errors/exit-codes.js";
 import { inputError } from "../errors/harness-error.js";
-import type { LabEvent } from "../lab/event-log.js";
-import { startLab } from "../lab/lab.js";
-import { formatLabSummary, labSummary } from "../lab/lab-summary.js";
-import { defaultTopology } from "../lab/topology-default.js";
-import { loadTopology } from "../lab/topology-loader.js";
+import type { EventLogEntry } from "../lab/index.js";
+import { startLab } from "../lab/index.js";
+import { formatLabSummary, labSummary } from "../lab/index.js";
+import { defaultTopology } from "../lab/index.js";
+import { loadTopology } from "../lab/index.js";
 import type { CliCommand } from "./cli-command.js";
 
 export interface LabFlags {
@@ -18,7 +18,7 @@ export interface LabFlags {
   "dns-port": number;
 }
 
-function eventLine(event: LabEvent): string {
+function eventLine(event: EventLogEntry): string {
   return `${event.at.slice(11, 23)} ${event.server} ${event.eventId} ${event.level}: ${event.message}\n`;
 }
 

@@ -15,7 +15,7 @@ import { runCommand } from "./run-command.js";
 // uses the lab PKI shared by the test files of this checkout (harness/lab sharedLabPkiDir) and a loopback block of its own.
 const PKI = ["--certs", sharedLabPkiDir()];
 const SCENARIO_TESTDATA = join(import.meta.dirname, "..", "scenario", "testdata");
-const TOPOLOGY_TESTDATA = join(import.meta.dirname, "..", "lab", "testdata", "topology");
+const TOPOLOGY_TESTDATA = join(import.meta.dirname, "..", "lab", "topology", "testdata");
 
 const OPTIONS = `name: OPTIONS to the Call Router
 summary: One OPTIONS over mutual TLS.

@@ -1,9 +1,9 @@
 import { stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
 import { inputError } from "../errors/harness-error.js";
-import { defaultTopology } from "../lab/topology-default.js";
-import { loadTopology } from "../lab/topology-loader.js";
-import type { Topology } from "../lab/topology-schema.js";
+import { defaultTopology } from "../lab/index.js";
+import { loadTopology } from "../lab/index.js";
+import type { Topology } from "../lab/index.js";
 import type { RunTarget } from "../model/run-result.js";
 import { bindRoles } from "../scenario/bind-roles.js";
 import { loadScenarioDir } from "../scenario/load-scenario-dir.js";

@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { ExitCode } from "../errors/exit-codes.js";
-import { startLoopbackResponder } from "../lab/loopback-responder.js";
+import { startLoopbackResponder } from "../lab/index.js";
 import { createRootCa } from "../pki/create-root-ca.js";
 import { issueCertificate } from "../pki/issue-certificate.js";
 import { policyForEncryptionLevel } from "../sdp/encryption-level.js";

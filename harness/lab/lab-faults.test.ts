@@ -3,8 +3,8 @@ import { probeCall } from "../sip/call-probe.js";
 import { probeOptions } from "../sip/options-probe.js";
 import { clientOptions, labTarget, startTestLab } from "./lab-test-fixture.js";
 import type { Lab } from "./lab.js";
-import { defaultTopology } from "./topology-default.js";
-import { applyOverrides } from "./topology-overrides.js";
+import { defaultTopology } from "./topology/topology-default.js";
+import { applyOverrides } from "./topology/topology-overrides.js";
 
 const CAS = "cas01.tukwila.contoso.com";
 const MBX1 = "mbx01.tukwila.contoso.com";

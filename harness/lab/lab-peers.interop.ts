@@ -19,8 +19,8 @@ import { runSipsakOptions } from "../testing/sipsak.js";
 import { tempDir } from "../testing/temp-dir.js";
 import { startTestLab } from "./lab-test-fixture.js";
 import type { Lab } from "./lab.js";
-import { defaultTopology } from "./topology-default.js";
-import { applyOverrides } from "./topology-overrides.js";
+import { defaultTopology } from "./topology/topology-default.js";
+import { applyOverrides } from "./topology/topology-overrides.js";
 
 const CAS = "cas01.tukwila.contoso.com";
 const MBX1 = "mbx01.tukwila.contoso.com";

@@ -4,7 +4,7 @@ import { probeOptions } from "../sip/options-probe.js";
 import { clientOptions, labTarget, startTestLab } from "./lab-test-fixture.js";
 import { startLab } from "./lab.js";
 import { sharedLabPkiDir } from "./lab-pki.js";
-import type { LabEvent } from "./event-log.js";
+import type { EventLogEntry } from "./servers/event-log.js";
 
 const CAS = "cas01.tukwila.contoso.com";
 const MBX1 = "mbx01.tukwila.contoso.com";
@@ -59,7 +59,7 @@ t.test("OPTIONS: 200 from the Call Router to the pool persona over mutual TLS an
 
 t.test("no client certificate: the handshake is aborted, no SIP response, event 1649 at the Call Router (docs/protocol.md §5)", async (t) => {
   const lab = await startTestLab(t);
-  const seen: LabEvent[] = [];
+  const seen: EventLogEntry[] = [];
   lab.events.subscribe((event) => seen.push(event));
   const result = await probeOptions(labTarget(lab, CAS, "sip-tls", null), await clientOptions(lab, null));
   t.match(result, { outcome: "failed", status: null, failure: { code: "tls-client-cert-rejected" } });
@@ -86,8 +86,8 @@ t.test("TLS 1.2 cap: the same rejection during the handshake", async (t) => {
 });
 
 t.test("ephemeral ports: kernel ports, a closed startup-mode listener still refuses", async (t) => {
-  const { applyOverrides } = await import("./topology-overrides.js");
-  const { defaultTopology } = await import("./topology-default.js");
+  const { applyOverrides } = await import("./topology/topology-overrides.js");
+  const { defaultTopology } = await import("./topology/topology-default.js");
   const topology = applyOverrides(defaultTopology(), { servers: [{ fqdn: CAS, startupMode: "TCP" }] });
   const lab = await startTestLab(t, { ports: "ephemeral", topology });
   const [tcp, tls] = lab.server(CAS).listeners();
@@ -131,8 +131,8 @@ t.test("ephemeral ports: the whole redirect chain follows the bound ports", asyn
 });
 
 t.test("certificates: the topology's name (a wildcard Subject Name writes 1684), one issued for an unknown FQDN, a missing one refused", async (t) => {
-  const { applyOverrides } = await import("./topology-overrides.js");
-  const { defaultTopology } = await import("./topology-default.js");
+  const { applyOverrides } = await import("./topology/topology-overrides.js");
+  const { defaultTopology } = await import("./topology/topology-default.js");
   const topology = applyOverrides(defaultTopology(), {
     servers: [
       { fqdn: CAS, certificate: "wildcard-subject" },
@@ -160,7 +160,7 @@ t.test("a start that fails half-way tears down what it started and rethrows", as
 });
 
 t.test("the event log: bounded, filtered, subscribers may throw", async (t) => {
-  const { EventLog } = await import("./event-log.js");
+  const { EventLog } = await import("./servers/event-log.js");
   const log = new EventLog({ capacity: 3, now: () => new Date("2026-01-01T00:00:00Z") });
   log.subscribe(() => {
     throw new Error("bad subscriber");

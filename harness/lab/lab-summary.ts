@@ -2,7 +2,7 @@ import { relative } from "node:path";
 import type { Persona } from "../model/persona.js";
 import type { Lab } from "./lab.js";
 import type { LabPkiFiles } from "./lab-pki.js";
-import { firstLabel, sameName } from "./topology-fqdn.js";
+import { firstLabel, sameName } from "./topology/topology-fqdn.js";
 
 /** One server as `exum lab` prints it. */
 export interface LabServerSummary {

@@ -3,7 +3,7 @@ import type { ProbeOptions } from "../sip/probe-options.js";
 import { parseSipTarget, type SipTarget } from "../sip/sip-target.js";
 import { startLab, type Lab, type LabOptions } from "./lab.js";
 import { sharedLabPkiDir } from "./lab-pki.js";
-import type { ListenerName } from "./address-plan-listeners.js";
+import type { ListenerName } from "./topology/address-plan-listeners.js";
 
 /** What the fixture needs of a test (tap's `t`). */
 export interface LabTestHost {

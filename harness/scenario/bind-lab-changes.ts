@@ -1,7 +1,7 @@
 import { isIPv4 } from "node:net";
-import { roleListeners } from "../lab/address-plan-listeners.js";
-import { sameName } from "../lab/topology-fqdn.js";
-import type { Topology } from "../lab/topology-schema.js";
+import { roleListeners } from "../lab/index.js";
+import { sameName } from "../lab/index.js";
+import type { Topology } from "../lab/index.js";
 import { BindProblem, withPath as at } from "./bind-problem.js";
 import type { LabChangeSpec } from "./lab-change.js";
 import type { PlannedLabChange } from "./plan.js";

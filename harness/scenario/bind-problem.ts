@@ -1,4 +1,4 @@
-import type { TopologyPath } from "../lab/topology-issue.js";
+import type { TopologyPath } from "../lab/index.js";
 
 /**
  * A role that cannot be bound, raised by a binder and turned by `bindRoles` into one input error naming the file,

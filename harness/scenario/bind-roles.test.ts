@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import t from "tap";
-import { defaultTopology } from "../lab/topology-default.js";
-import { parseTopology } from "../lab/topology-parse.js";
+import { defaultTopology } from "../lab/topology/topology-default.js";
+import { parseTopology } from "../lab/topology/topology-parse.js";
 import { bindRoles, type BindTarget } from "./bind-roles.js";
 import { loadScenarioFile, parseScenarioYaml } from "./load-scenario.js";
 import { parseSiteYaml } from "./load-site.js";

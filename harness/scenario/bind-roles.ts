@@ -1,5 +1,5 @@
-import { topologyError } from "../lab/topology-error.js";
-import type { Topology } from "../lab/topology-schema.js";
+import { topologyError } from "../lab/index.js";
+import type { Topology } from "../lab/index.js";
 import { BindProblem, withPath as at } from "./bind-problem.js";
 import { bindStep, type StepContext } from "./bind-step.js";
 import { labBinder } from "./lab-binder.js";

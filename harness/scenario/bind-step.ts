@@ -1,6 +1,6 @@
-import { effectiveSrtpMode } from "../lab/topology-resolve.js";
-import type { Topology } from "../lab/topology-schema.js";
-import type { TopologyPath } from "../lab/topology-issue.js";
+import { effectiveSrtpMode } from "../lab/index.js";
+import type { Topology } from "../lab/index.js";
+import type { TopologyPath } from "../lab/index.js";
 import { bindLabChanges } from "./bind-lab-changes.js";
 import { BindProblem, withPath as at } from "./bind-problem.js";
 import { parseCallDestination } from "./call-destination.js";

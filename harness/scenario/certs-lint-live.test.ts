@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { createServer as netCreateServer, type AddressInfo, type Socket } from "node:net";
 import { createServer, type TLSSocket } from "node:tls";
 import t from "tap";
-import { startSipListener, type InboundRequest } from "../lab/sip-listener.js";
+import { startSipListener, type InboundRequest } from "../lab/net/sip-listener.js";
 import { createRootCa } from "../pki/create-root-ca.js";
 import { issueCertificate } from "../pki/issue-certificate.js";
 import { serverSecureContext, type ServerSecureContextOptions } from "../tls/server-secure-context.js";

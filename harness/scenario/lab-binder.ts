@@ -1,7 +1,7 @@
-import { roleListeners } from "../lab/address-plan-listeners.js";
-import { firstLabel, sameName } from "../lab/topology-fqdn.js";
-import { effectiveSrtpMode, type Server } from "../lab/topology-resolve.js";
-import type { Topology } from "../lab/topology-schema.js";
+import { roleListeners } from "../lab/index.js";
+import { firstLabel, sameName } from "../lab/index.js";
+import { effectiveSrtpMode, type Server } from "../lab/index.js";
+import type { Topology } from "../lab/index.js";
 import { LAB_IDENTITIES } from "../pki/lab-identities.js";
 import { parseSipTarget } from "../sip/sip-target.js";
 import { BindProblem } from "./bind-problem.js";

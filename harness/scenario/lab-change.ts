@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { faultSchema, type Fault } from "../lab/topology-fault.js";
-import { UM_IP_GATEWAY_STATUSES, type UmIpGatewayStatus } from "../lab/topology-gateway.js";
-import { SERVER_STATES, type ServerState } from "../lab/topology-server-state.js";
+import { faultSchema, type Fault } from "../lab/index.js";
+import { UM_IP_GATEWAY_STATUSES, type UmIpGatewayStatus } from "../lab/index.js";
+import { SERVER_STATES, type ServerState } from "../lab/index.js";
 import { SERVER_NAME_PATTERN } from "./target-ref.js";
 
 /**

@@ -1,5 +1,5 @@
-import type { Lab } from "../lab/lab.js";
-import { defaultCertificateName } from "../lab/topology-names.js";
+import type { Lab } from "../lab/index.js";
+import { defaultCertificateName } from "../lab/index.js";
 import type { Logger } from "../log/logger.js";
 import { parseSipTarget } from "../sip/sip-target.js";
 import type { KeylogSink } from "../tls/keylog-sink.js";

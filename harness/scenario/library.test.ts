@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import t from "tap";
-import { defaultTopology } from "../lab/topology-default.js";
+import { defaultTopology } from "../lab/topology/topology-default.js";
 import { bindRoles } from "./bind-roles.js";
 import { loadScenarioDir } from "./load-scenario-dir.js";
 import { loadScenarioFile } from "./load-scenario.js";

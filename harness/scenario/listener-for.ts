@@ -1,4 +1,4 @@
-import { roleListeners, type ListenerName, type RoleListenerOptions } from "../lab/address-plan-listeners.js";
+import { roleListeners, type ListenerName, type RoleListenerOptions } from "../lab/index.js";
 import type { ServerRole } from "../model/server-role.js";
 import type { Persona } from "../model/persona.js";
 import type { TargetRole } from "../model/target-role.js";

@@ -1,5 +1,5 @@
 import { createServer } from "node:net";
-import type { AddressPlan } from "../lab/address-plan.js";
+import type { AddressPlan } from "../lab/index.js";
 
 /** Binds `address:port` exclusively and lets it go: null when that worked, else why not (bounded by `timeoutMs`). */
 function bindOnce(address: string, port: number, timeoutMs: number): Promise<string | null> {

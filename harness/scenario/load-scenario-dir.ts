@@ -1,7 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { inputError } from "../errors/harness-error.js";
-import { defaultTopology } from "../lab/topology-default.js";
+import { defaultTopology } from "../lab/index.js";
 import { loadScenarioFile } from "./load-scenario.js";
 import type { LoadedScenario } from "./loaded-scenario.js";
 import type { ScenarioLoadOptions } from "./parse-scenario.js";

@@ -1,4 +1,4 @@
-import type { TopologySource } from "../lab/topology-error.js";
+import type { TopologySource } from "../lab/index.js";
 import type { Scenario } from "./scenario-schema.js";
 
 /** A validated scenario and where it came from. */

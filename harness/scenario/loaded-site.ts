@@ -1,4 +1,4 @@
-import type { TopologySource } from "../lab/topology-error.js";
+import type { TopologySource } from "../lab/index.js";
 import type { Site } from "./site-schema.js";
 
 /** A validated site file; its identity and CA paths made absolute (relative to the site file). */

@@ -1,5 +1,5 @@
-import type { ListenerName } from "../lab/address-plan-listeners.js";
-import type { Lab } from "../lab/lab.js";
+import type { ListenerName } from "../lab/index.js";
+import type { Lab } from "../lab/index.js";
 import { roleOfListener } from "./listener-for.js";
 import { naturalTargetRole } from "./target-role.js";
 import type { MeasuredCell } from "../model/matrix-model.js";

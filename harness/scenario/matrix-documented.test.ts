@@ -8,7 +8,7 @@ t.test("every documented table has one cell per row and column of its sweep", as
       const keys = table.cells.map((cell) => `${cell.row}×${cell.column}`);
       const expected = sweep.rows.values.flatMap((row) => sweep.columns.values.map((column) => `${row}×${column}`));
       t.same([...keys].sort(), [...expected].sort(), `${sweep.id}: ${table.id}`);
-      t.match(table.source, /PROTOCOL\.md §\d/, `${table.id} names its source`);
+      t.match(table.source, /docs\/protocol\.md §\d/, `${table.id} names its source`);
     }
   }
 });

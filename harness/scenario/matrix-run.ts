@@ -1,10 +1,10 @@
 import { performance } from "node:perf_hooks";
 import { isHarnessError } from "../errors/harness-error.js";
-import type { PortMode } from "../lab/address-plan.js";
-import { startLab, type Lab } from "../lab/lab.js";
-import { defaultTopology } from "../lab/topology-default.js";
-import { applyOverrides } from "../lab/topology-overrides.js";
-import type { Topology } from "../lab/topology-schema.js";
+import type { PortMode } from "../lab/index.js";
+import { startLab, type Lab } from "../lab/index.js";
+import { defaultTopology } from "../lab/index.js";
+import { applyOverrides } from "../lab/index.js";
+import type { Topology } from "../lab/index.js";
 import type { LabEvent } from "../model/lab-event.js";
 import { documentedCellText, measuredCellText } from "../report/matrix-cell-text.js";
 import type { MatrixResult, MatrixSweep, MeasuredCell } from "../model/matrix-model.js";

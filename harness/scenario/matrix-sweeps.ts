@@ -1,7 +1,7 @@
-import type { ListenerName } from "../lab/address-plan-listeners.js";
-import type { Topology } from "../lab/topology-schema.js";
+import type { ListenerName } from "../lab/index.js";
+import type { Topology } from "../lab/index.js";
 import { UM_STARTUP_MODES } from "../model/um-startup-mode.js";
-import type { DocumentedTable } from "../model/matrix-model.js";
+import type { MatrixSweep } from "../model/matrix-model.js";
 import { parseEncryptionLevel, policyForEncryptionLevel } from "../sdp/encryption-level.js";
 import { ENCRYPTION_LEVELS } from "../model/encryption-level.js";
 import type { MediaPolicy } from "../sdp/media-policy.js";
@@ -31,15 +31,7 @@ export interface MatrixCall {
 }
 
 /** A sweep of `exum matrix`: two settings, a lab per distinct set of overrides, one call per cell. */
-export interface MatrixSweepSpec {
-  readonly id: string;
-  readonly title: string;
-  readonly description: string;
-  /** Whom the harness plays, in words (each cell's call names its persona). */
-  readonly persona: string;
-  readonly rows: { readonly setting: string; readonly values: readonly string[] };
-  readonly columns: { readonly setting: string; readonly values: readonly string[] };
-  readonly documented: readonly DocumentedTable[];
+export interface MatrixSweepSpec extends Omit<MatrixSweep, "cells"> {
   /** The topology overrides (topology-overrides.ts) of the cell's lab; cells with equal overrides share one lab. */
   overrides(row: string, column: string, base: Topology): Record<string, unknown>;
   call(row: string, column: string, base: Topology): MatrixCall;

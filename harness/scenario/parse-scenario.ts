@@ -1,7 +1,7 @@
 import { basename } from "node:path";
-import { topologyError, type TopologySource } from "../lab/topology-error.js";
-import { defaultTopology } from "../lab/topology-default.js";
-import type { Topology } from "../lab/topology-schema.js";
+import { topologyError, type TopologySource } from "../lab/index.js";
+import { defaultTopology } from "../lab/index.js";
+import type { Topology } from "../lab/index.js";
 import type { LoadedScenario } from "./loaded-scenario.js";
 import { scenarioIssues } from "./scenario-issues.js";
 import { scenarioSchema } from "./scenario-schema.js";

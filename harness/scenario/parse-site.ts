@@ -1,9 +1,9 @@
 import { access, constants } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
-import { topologyError, type TopologySource } from "../lab/topology-error.js";
-import type { TopologyIssue, TopologyPath } from "../lab/topology-issue.js";
-import { topologyIssuesFromZod } from "../lab/topology-zod-issues.js";
+import { topologyError, type TopologySource } from "../lab/index.js";
+import type { TopologyIssue, TopologyPath } from "../lab/index.js";
+import { topologyIssuesFromZod } from "../lab/index.js";
 import type { LoadedSite } from "./loaded-site.js";
 import { narrowUnionIssues } from "./narrow-union-issues.js";
 import { siteSchema, type Site } from "./site-schema.js";

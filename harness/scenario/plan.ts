@@ -1,8 +1,8 @@
-import type { ListenerName } from "../lab/address-plan-listeners.js";
-import type { Fault } from "../lab/topology-fault.js";
-import type { UmIpGatewayStatus } from "../lab/topology-gateway.js";
-import type { Topology } from "../lab/topology-schema.js";
-import type { ServerState } from "../lab/topology-server-state.js";
+import type { ListenerName } from "../lab/index.js";
+import type { Fault } from "../lab/index.js";
+import type { UmIpGatewayStatus } from "../lab/index.js";
+import type { Topology } from "../lab/index.js";
+import type { ServerState } from "../lab/index.js";
 import type { EncryptionLevel } from "../model/encryption-level.js";
 import type { MediaPolicy } from "../sdp/media-policy.js";
 import type { SrtpMode } from "../model/srtp-mode.js";

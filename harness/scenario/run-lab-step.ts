@@ -1,5 +1,5 @@
 import { internalError } from "../errors/harness-error.js";
-import type { Lab } from "../lab/lab.js";
+import type { Lab } from "../lab/index.js";
 import type { PlannedLab, PlannedLabChange } from "./plan.js";
 import type { StepDone, StepRun } from "./step-run.js";
 

@@ -1,4 +1,4 @@
-import type { PortMode } from "../lab/address-plan.js";
+import type { PortMode } from "../lab/index.js";
 import type { Logger } from "../log/logger.js";
 import type { RunTarget, ScenarioResult, StepResult } from "../model/run-result.js";
 import type { KeylogSink } from "../tls/keylog-sink.js";

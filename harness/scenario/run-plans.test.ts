@@ -1,6 +1,6 @@
 import t, { type Test } from "tap";
 import { sharedLabPkiDir } from "../lab/lab-pki.js";
-import { defaultTopology } from "../lab/topology-default.js";
+import { defaultTopology } from "../lab/topology/topology-default.js";
 import type { FailoverEvidence, LabEvidence } from "../model/step-evidence.js";
 import { bindRoles } from "./bind-roles.js";
 import { parseScenarioYaml } from "./load-scenario.js";

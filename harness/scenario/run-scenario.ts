@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
-import type { Lab } from "../lab/lab.js";
-import { Teardown } from "../lab/lab-teardown.js";
+import type { Lab } from "../lab/index.js";
+import { Teardown } from "../lab/index.js";
 import { silentLogger } from "../log/logger.js";
 import type { LabEvent } from "../model/lab-event.js";
 import type { RunError, ScenarioResult, StepResult } from "../model/run-result.js";

@@ -1,6 +1,6 @@
 import { internalError, isHarnessError } from "../errors/harness-error.js";
-import { startLab, type Lab } from "../lab/lab.js";
-import type { Teardown } from "../lab/lab-teardown.js";
+import { startLab, type Lab } from "../lab/index.js";
+import type { Teardown } from "../lab/index.js";
 import type { Logger } from "../log/logger.js";
 import { labEnvironment } from "./lab-environment.js";
 import type { Plan } from "./plan.js";

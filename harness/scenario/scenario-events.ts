@@ -1,4 +1,4 @@
-import type { Lab } from "../lab/lab.js";
+import type { Lab } from "../lab/index.js";
 import type { ServerRole } from "../model/server-role.js";
 import type { LabEvent } from "../model/lab-event.js";
 

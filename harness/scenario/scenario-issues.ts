@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { TopologyIssue, TopologyPath } from "../lab/topology-issue.js";
-import { closestKey } from "../lab/topology-schema-keys.js";
-import { topologyIssuesFromZod } from "../lab/topology-zod-issues.js";
+import type { TopologyIssue, TopologyPath } from "../lab/index.js";
+import { closestKey } from "../lab/index.js";
+import { topologyIssuesFromZod } from "../lab/index.js";
 import { FAILURE_CODES } from "../model/failure-code.js";
 import { narrowUnionIssues } from "./narrow-union-issues.js";
 import { scenarioSchema } from "./scenario-schema.js";

@@ -1,6 +1,6 @@
 import { inputError, isHarnessError } from "../errors/harness-error.js";
-import { applyOverrides } from "../lab/topology-overrides.js";
-import type { Topology } from "../lab/topology-schema.js";
+import { applyOverrides } from "../lab/index.js";
+import type { Topology } from "../lab/index.js";
 import type { LoadedScenario } from "./loaded-scenario.js";
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fqdnSchema } from "../lab/topology-fqdn.js";
+import { fqdnSchema } from "../lab/index.js";
 
 /** A real server a role is bound to: its FQDN and, where it differs from the product's, its ports. */
 export interface SiteEndpoint {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { fqdnSchema } from "../lab/topology-fqdn.js";
-import { sipAddressSchema } from "../lab/topology-user.js";
+import { fqdnSchema } from "../lab/index.js";
+import { sipAddressSchema } from "../lab/index.js";
 import { ENCRYPTION_LEVELS, type EncryptionLevel } from "../model/encryption-level.js";
 import { SRTP_MODES, type SrtpMode } from "../model/srtp-mode.js";
 import { parseResolveEntry, type ResolveEntry } from "../sip/resolve-map.js";

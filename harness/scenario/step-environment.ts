@@ -1,4 +1,4 @@
-import type { Lab } from "../lab/lab.js";
+import type { Lab } from "../lab/index.js";
 import type { Logger } from "../log/logger.js";
 import type { Resolver } from "../sip/resolve-map.js";
 import type { KeylogSink } from "../tls/keylog-sink.js";

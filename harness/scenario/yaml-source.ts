@@ -1,8 +1,8 @@
 import { readFile, stat } from "node:fs/promises";
 import { LineCounter, parseDocument } from "yaml";
 import { inputError } from "../errors/harness-error.js";
-import type { TopologySource } from "../lab/topology-error.js";
-import { yamlLocator } from "../lab/topology-yaml-locate.js";
+import type { TopologySource } from "../lab/index.js";
+import { yamlLocator } from "../lab/index.js";
 
 /** How a kind of YAML file is named in errors. */
 export interface YamlFileKind {

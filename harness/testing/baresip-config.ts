@@ -20,7 +20,7 @@ export interface BaresipConfigOptions {
   /** The user part of the account. @defaultValue "um" */
   readonly user?: string;
   /**
-   * `dns_server`: a loopback resolver as `127.x.y.z:port`, e.g. the lab DNS (harness/lab/lab-dns.ts), so baresip
+   * `dns_server`: a loopback resolver as `127.x.y.z:port`, e.g. the lab DNS (harness/lab/net/lab-dns.ts), so baresip
    * resolves lab FQDNs such as a 302's Contact host. @defaultValue "127.0.0.1:53"
    */
   readonly dnsServer?: string;

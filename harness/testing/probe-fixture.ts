@@ -1,5 +1,5 @@
 import tap, { type Test } from "tap";
-import { startLoopbackResponder, type LoopbackResponder, type ResponderBehaviour } from "../lab/loopback-responder.js";
+import { startLoopbackResponder, type LoopbackResponder, type ResponderBehaviour } from "../lab/servers/loopback-responder.js";
 import { createResolver } from "../sip/resolve-map.js";
 import type { ProbeOptions } from "../sip/probe-options.js";
 import { makeTestPki, type TestPki } from "./test-pki.js";

@@ -1,0 +1,28 @@
+/**
+ * The embedded lab's entry point: what the other layers use (docs/design.md §2, §5). Inside, `topology/` reads and
+ * checks topology files, `net/` gives servers their loopback addresses, DNS and SIP listeners, `servers/` simulates
+ * Exchange UM and Lync; `npm run check:layers` keeps every other layer to this file.
+ */
+export { formatLabSummary, labSummary } from "./lab-summary.js";
+export { Teardown } from "./lab-teardown.js";
+export { startLab, type Lab } from "./lab.js";
+export { type AddressPlan, type PortMode } from "./net/address-plan.js";
+export { type EventLogEntry } from "./servers/event-log.js";
+export { startLoopbackResponder } from "./servers/loopback-responder.js";
+export { roleListeners, type ListenerName, type RoleListenerOptions } from "./topology/address-plan-listeners.js";
+export { defaultTopology } from "./topology/topology-default.js";
+export { topologyError, type TopologySource } from "./topology/topology-error.js";
+export { faultSchema, type Fault } from "./topology/topology-fault.js";
+export { firstLabel, fqdnSchema, sameName } from "./topology/topology-fqdn.js";
+export { UM_IP_GATEWAY_STATUSES, type UmIpGatewayStatus } from "./topology/topology-gateway.js";
+export { type TopologyIssue, type TopologyPath } from "./topology/topology-issue.js";
+export { loadTopology } from "./topology/topology-loader.js";
+export { defaultCertificateName } from "./topology/topology-names.js";
+export { applyOverrides } from "./topology/topology-overrides.js";
+export { effectiveSrtpMode, type Server } from "./topology/topology-resolve.js";
+export { closestKey } from "./topology/topology-schema-keys.js";
+export { type Topology } from "./topology/topology-schema.js";
+export { SERVER_STATES, type ServerState } from "./topology/topology-server-state.js";
+export { sipAddressSchema } from "./topology/topology-user.js";
+export { yamlLocator } from "./topology/topology-yaml-locate.js";
+export { topologyIssuesFromZod } from "./topology/topology-zod-issues.js";

@@ -1,0 +1,312 @@
+import { createServer as createTcpServer, type Server, type Socket } from "node:net";
+import { createServer as createTlsServer, type Server as TlsServer, type TLSSocket } from "node:tls";
+import type { Logger } from "../../log/logger.js";
+import { MessageFramer } from "../../sip/message-framer.js";
+import type { TlsVersion } from "../../tls/tls-version.js";
+import { buildResponse } from "./build-response.js";
+import { parseInbound } from "./malformed-request.js";
+import type { InboundRequest } from "./sip-listener.js";
+
+/**
+ * What the listener does with a new TCP connection, decided per connection by the server host (state and fault):
+ * - `accept`: serve SIP (after the TLS handshake on a TLS listener);
+ * - `black-hole`: keep the connection and never answer anything, not even the TLS handshake;
+ * - `tls-abort`: read the ClientHello, answer a fatal `handshake_failure` alert (RFC 8446 §6.2) and close;
+ *   on a TCP listener the connection is closed;
+ * - `destroy`: close at once.
+ */
+export type ConnectionGate = "accept" | "black-hole" | "tls-abort" | "destroy";
+
+/** The PEM options of a mutual-TLS listener (tls.Server reads the PEM fields, not a `secureContext`). */
+export interface SimListenerTls {
+  cert: string;
+  key: string;
+  ca: string[];
+  requestCert: boolean;
+  rejectUnauthorized: boolean;
+  minVersion?: TlsVersion;
+  maxVersion?: TlsVersion;
+}
+
+/** A refused handshake as the listener saw it. */
+export interface ListenerTlsFailure {
+  readonly peerAddress: string;
+  readonly peerPort: number;
+  readonly code: string | null;
+  readonly message: string;
+  readonly kind: "no-client-certificate" | "untrusted-client-certificate" | "other";
+}
+
+export interface SimListenerOptions {
+  address: string;
+  /** The port to bind: a real port, or 0 for the kernel's choice (kept across stop/listen). */
+  port: number;
+  transport: "tcp" | "tls";
+  tls?: SimListenerTls;
+  gate(): ConnectionGate;
+  onRequest(request: InboundRequest): void;
+  onTlsFailure?(failure: ListenerTlsFailure): void;
+  /** A connection closed (its calls end). */
+  onClose?(socket: Socket): void;
+  logger: Logger;
+  /** More connections at once are closed on arrival. @defaultValue 512 */
+  maxConnections?: number;
+  /** A TLS handshake that takes longer is aborted. @defaultValue 10000 */
+  handshakeTimeoutMs?: number;
+  /** A connection that sends this many unusable messages is closed. @defaultValue 20 */
+  maxBadMessages?: number;
+}
+
+/** A fatal handshake_failure alert record (content type 21, TLS 1.2 record version, level 2, description 40). */
+const HANDSHAKE_FAILURE_ALERT = Buffer.from([0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28]);
+
+/** Largest SIP body a simulated server reads (an SDP offer is a few kilobytes). */
+const MAX_BODY_BYTES = 256 * 1024;
+
+/** Maps OpenSSL's server-side errors to why the client certificate was refused. */
+function tlsFailureKind(code: string | null, message: string): ListenerTlsFailure["kind"] {
+  const text = `${code ?? ""} ${message}`.toUpperCase();
+  if (text.includes("DID_NOT_RETURN_A_CERTIFICATE") || text.includes("PEER DID NOT RETURN A CERTIFICATE")) return "no-client-certificate";
+  if (text.includes("CERTIFICATE VERIFY FAILED") || text.includes("VERIFY_FAILED") || text.includes("UNABLE_TO_GET_ISSUER") || text.includes("UNKNOWN_CA") || text.includes("SELF_SIGNED") || text.includes("CERT_HAS_EXPIRED") || text.includes("CERT_NOT_YET_VALID")) {
+    return "untrusted-client-certificate";
+  }
+  return "other";
+}
+
+/**
+ * One SIP listener of a simulated server. A plain `net.Server` accepts every connection and asks `gate()` what to
+ * do with it; accepted TLS connections are handed to a `tls.Server` that never listens itself (`emit("connection")`),
+ * so Node still judges the client certificate against the lab root (server-secure-context.ts: trust is only
+ * enforced for sockets a `tls.Server` accepted). `listen`/`stop` open and close the port while the lab runs:
+ * a stopped listener refuses connections (docs/protocol.md §7: "A stopped Call Router or UM service refuses
+ * connections (TCP RST)").
+ */
+export class SimListener {
+  readonly #options: SimListenerOptions;
+  readonly #sockets = new Set<Socket>();
+  readonly #peers = new WeakMap<Socket, { address: string; port: number }>();
+  readonly #tlsServer: TlsServer | null;
+  #server: Server | null = null;
+  #port: number;
+
+  constructor(options: SimListenerOptions) {
+    this.#options = options;
+    this.#port = options.port;
+    this.#tlsServer = options.transport === "tls" ? this.#makeTlsServer() : null;
+  }
+
+  /** The bound port (or the port it had / will bind). */
+  get port(): number {
+    return this.#port;
+  }
+
+  get open(): boolean {
+    return this.#server !== null;
+  }
+
+  /** Binds and accepts. In ephemeral mode the same port is taken again when it is free, a new one otherwise. */
+  async listen(): Promise<void> {
+    if (this.#server !== null) return;
+    const server = createTcpServer({ pauseOnConnect: false }, (socket) => this.#onConnection(socket));
+    server.maxConnections = this.#options.maxConnections ?? 512;
+    try {
+      await bind(server, this.#options.address, this.#port);
+    } catch (error) {
+      if (this.#options.port !== 0 || this.#port === 0) throw error;
+      await bind(server, this.#options.address, 0);
+    }
+    server.on("error", (error) => this.#options.logger.warn({ err: error }, "listener error"));
+    const address = server.address();
+    if (typeof address === "object" && address !== null) this.#port = address.port;
+    this.#server = server;
+  }
+
+  /**
+   * Never opened, ephemeral: takes a port from the kernel and releases it at once, so the listener has a port number
+   * that refuses connections (docs/protocol.md §1: "no listener on 5061: connection refused").
+   */
+  async reservePort(): Promise<void> {
+    if (this.#port !== 0 || this.#server !== null) return;
+    const server = createTcpServer();
+    await bind(server, this.#options.address, 0);
+    const address = server.address();
+    if (typeof address === "object" && address !== null) this.#port = address.port;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Stops accepting (connections are then refused) and destroys every connection. */
+  async stop(): Promise<void> {
+    const server = this.#server;
+    this.#server = null;
+    for (const socket of this.#sockets) socket.destroy();
+    this.#sockets.clear();
+    if (server !== null) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Destroys the connections that are open now (the port stays open). */
+  dropConnections(): void {
+    for (const socket of this.#sockets) socket.destroy();
+  }
+
+  #makeTlsServer(): TlsServer {
+    const tls = this.#options.tls;
+    if (tls === undefined) throw new Error("a TLS listener needs its certificate");
+    const server = createTlsServer({
+      cert: tls.cert,
+      key: tls.key,
+      ca: tls.ca,
+      requestCert: tls.requestCert,
+      rejectUnauthorized: tls.rejectUnauthorized,
+      ...(tls.minVersion === undefined ? {} : { minVersion: tls.minVersion }),
+      ...(tls.maxVersion === undefined ? {} : { maxVersion: tls.maxVersion }),
+      handshakeTimeout: this.#options.handshakeTimeoutMs ?? 10_000,
+    });
+    server.on("secureConnection", (socket: TLSSocket) => this.#serveSip(socket, "tls"));
+    server.on("tlsClientError", (error: NodeJS.ErrnoException, socket: TLSSocket) => {
+      // An untrusted client certificate: Node completes the handshake, sets `authorizationError` and destroys the
+      // socket (no alert), so the error itself only says ECONNRESET; the raw socket (`_parent`) kept the address.
+      const verifyError = typeof socket.authorizationError === "string" ? socket.authorizationError : (socket.authorizationError as Error | undefined)?.message;
+      const code = verifyError ?? (typeof error.code === "string" ? error.code : null);
+      const message = verifyError === undefined ? error.message : `client certificate not trusted: ${verifyError}`;
+      const raw = (socket as unknown as { _parent?: Socket })._parent;
+      const peer = (raw === undefined ? undefined : this.#peers.get(raw)) ?? { address: socket.remoteAddress ?? "", port: socket.remotePort ?? 0 };
+      try {
+        this.#options.onTlsFailure?.({
+          peerAddress: peer.address.replace(/^::ffff:/, ""),
+          peerPort: peer.port,
+          code,
+          message,
+          kind: verifyError === undefined ? tlsFailureKind(code, error.message) : "untrusted-client-certificate",
+        });
+      } catch (failure) {
+        this.#options.logger.warn({ err: failure }, "TLS failure hook failed");
+      }
+    });
+    return server;
+  }
+
+  #onConnection(socket: Socket): void {
+    this.#track(socket);
+    this.#peers.set(socket, { address: socket.remoteAddress ?? "", port: socket.remotePort ?? 0 });
+    let gate: ConnectionGate;
+    try {
+      gate = this.#options.gate();
+    } catch {
+      gate = "destroy";
+    }
+    switch (gate) {
+      case "destroy":
+        socket.destroy();
+        return;
+      case "black-hole":
+        socket.on("data", () => undefined);
+        return;
+      case "tls-abort":
+        if (this.#options.transport === "tcp") {
+          socket.destroy();
+          return;
+        }
+        socket.once("data", () => {
+          socket.end(HANDSHAKE_FAILURE_ALERT);
+          setTimeout(() => socket.destroy(), 1000).unref();
+        });
+        return;
+      case "accept":
+        if (this.#tlsServer === null) this.#serveSip(socket, "tcp");
+        else this.#tlsServer.emit("connection", socket);
+        return;
+    }
+  }
+
+  #track(socket: Socket): void {
+    this.#sockets.add(socket);
+    socket.on("error", () => undefined);
+    socket.on("close", () => {
+      this.#sockets.delete(socket);
+      try {
+        this.#options.onClose?.(socket);
+      } catch {
+        // the host's bookkeeping never breaks the listener
+      }
+    });
+  }
+
+  #serveSip(socket: Socket, protocol: "tcp" | "tls"): void {
+    if (protocol === "tls") {
+      socket.on("error", () => undefined);
+      socket.on("close", () => {
+        try {
+          this.#options.onClose?.(socket);
+        } catch {
+          // as above
+        }
+      });
+    }
+    const framer = new MessageFramer({ maxBodyBytes: MAX_BODY_BYTES });
+    const maxBad = this.#options.maxBadMessages ?? 20;
+    let bad = 0;
+    let peerCertificate: InboundRequest["peerCertificate"] | undefined;
+    const certificateOf = () => {
+      peerCertificate ??= protocol === "tls" ? (socket as TLSSocket).getPeerCertificate(true) : null;
+      return peerCertificate;
+    };
+    socket.on("data", (chunk: Buffer) => {
+      let messages: string[];
+      try {
+        messages = framer.push(chunk);
+      } catch (error) {
+        this.#options.logger.debug({ err: error }, "closing a connection that broke SIP framing");
+        socket.destroy();
+        return;
+      }
+      for (const raw of messages) {
+        if (socket.destroyed) return;
+        const parsed = parseInbound(raw);
+        if (parsed.kind === "response") continue;
+        if (parsed.kind !== "request") {
+          // Robustness (docs/design.md §5): "Malformed SIP gets 400 where the request can be answered and a clean close
+          // where it cannot".
+          bad += 1;
+          if (parsed.kind === "bad-request" && parsed.reply !== null && bad < maxBad) {
+            socket.write(parsed.reply);
+            continue;
+          }
+          if (parsed.kind === "bad-request" && /^ACK /i.test(raw)) continue; // a broken ACK is dropped, never answered
+          socket.end();
+          setTimeout(() => socket.destroy(), 1000).unref();
+          return;
+        }
+        const message = parsed.message;
+        const request: InboundRequest = {
+          message,
+          raw,
+          socket,
+          protocol,
+          get peerCertificate() {
+            return certificateOf();
+          },
+          respond: (spec) => {
+            if (!socket.destroyed && socket.writable) socket.write(buildResponse(message, spec));
+          },
+        };
+        try {
+          this.#options.onRequest(request);
+        } catch (error) {
+          this.#options.logger.warn({ err: error }, "simulated server failed on a request");
+          if (message.method !== "ACK") request.respond({ status: 500, reason: "Server Internal Error" });
+        }
+      }
+    });
+  }
+}
+
+function bind(server: Server, address: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    server.once("error", onError);
+    server.listen({ host: address, port, exclusive: true }, () => {
+      server.off("error", onError);
+      resolve();
+    });
+  });
+}

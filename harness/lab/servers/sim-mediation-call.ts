@@ -1,0 +1,214 @@
+import { randomBytes } from "node:crypto";
+import { answerOffer } from "../../sdp/answer-offer.js";
+import type { NotAcceptableReason } from "../../sdp/answer-result.js";
+import { buildOffer } from "../../sdp/build-offer.js";
+import type { MediaPolicy } from "../../sdp/media-policy.js";
+import { buildInDialogRequest } from "./build-request.js";
+import type { ResponseSpec } from "../net/build-response.js";
+import type { CallRecord } from "./call-store.js";
+import type { SimRequest, SimServerContext } from "./sim-server.js";
+import { reasonPhrase } from "../net/sip-reason-phrase.js";
+
+/** The methods a call-answering simulated server takes (RFC 3261 §8.2.1: sent in `Allow`). */
+export const CALL_ALLOW = "Allow: INVITE, ACK, BYE, CANCEL, OPTIONS";
+
+/** What happened to one INVITE (for tests, events and logs). */
+export type CallOutcome =
+  | { readonly kind: "answered"; readonly callId: string; readonly media: "srtp" | "rtp" | "offer-in-answer"; readonly policy: MediaPolicy }
+  | { readonly kind: "refused"; readonly callId: string; readonly reason: NotAcceptableReason | "bad-sdp"; readonly policy: MediaPolicy }
+  | { readonly kind: "cancelled"; readonly callId: string };
+
+/** How one INVITE is answered: decided per request by the role. */
+export interface CallAnswerSpec {
+  /** The media policy of the leg the INVITE arrived on (from SRTPMode or EncryptionLevel). */
+  readonly policy: MediaPolicy;
+  /** The refusal sent when `answerOffer` cannot take the offer (488 + ms-diagnostics by default). */
+  notAcceptable(reason: NotAcceptableReason): ResponseSpec;
+}
+
+export interface CallAnswererOptions {
+  /**
+   * The product string (`RTCC/7.0.0.0 MediationServer`): `Server:` on every response, `User-Agent:` on the BYE we
+   * send (RFC 3261 §20.35, §20.41).
+   */
+  product(): string;
+  /** The port written in our SDP (signalling only: nothing listens there), read per call. */
+  mediaPort(): number;
+  onOutcome?(outcome: CallOutcome, request: SimRequest): void;
+}
+
+/** An INVITE whose final answer is held (`callTiming().answerAfterMs`). */
+interface PendingInvite {
+  readonly invite: SimRequest;
+  readonly call: CallRecord;
+  readonly cancelTimer: () => void;
+}
+
+/**
+ * The user agent server half of a Lync Mediation Server or a gateway: it answers calls itself (RFC 3261 §13.3,
+ * RFC 3264) and keeps them in the lab's call store.
+ * - INVITE: `100 Trying`; the offer decided by `answerOffer` with the leg's policy: `200 OK` with the SDP answer, or
+ *   the role's refusal (with `bad-sdp`: `400` when the body is not SDP). No body is a late offer: our offer goes in
+ *   the 200 (RFC 3264 §4). With `callTiming().answerAfterMs` the 200 follows a `180 Ringing` that long after.
+ *   A retransmitted INVITE is absorbed; a re-INVITE in a call we hold gets the same answer, 481 for another dialog.
+ * - ACK confirms (RFC 3261 §13.3.1.4); with `callTiming().byeAfterMs` we then send BYE ourselves.
+ * - BYE: 200, or `481 Call/Transaction Does Not Exist` for a dialog we do not hold (§15.1.2).
+ * - CANCEL (§9.2): 200; a held INVITE gets `487 Request Terminated`; none matching: 481.
+ */
+export class CallAnswerer {
+  readonly #options: CallAnswererOptions;
+  readonly #pending = new Map<string, PendingInvite>();
+  readonly #answers = new Map<string, string>();
+  readonly #unsubscribe: () => void;
+
+  constructor(context: SimServerContext, options: CallAnswererOptions) {
+    this.#options = options;
+    this.#unsubscribe = context.calls.subscribe((call) => {
+      if (call.state === "ended" && call.server === context.fqdn) {
+        this.#answers.delete(call.callId);
+        this.#pending.get(call.callId)?.cancelTimer();
+        this.#pending.delete(call.callId);
+      }
+    });
+  }
+
+  close(): void {
+    this.#unsubscribe();
+  }
+
+  invite(request: SimRequest, spec: CallAnswerSpec): void {
+    const { message } = request;
+    const headers = this.#headers();
+    const existing = request.calls.get(request.fqdn, message.callId);
+    if (message.toTag !== undefined && message.toTag !== "") {
+      const answer = this.#answers.get(message.callId);
+      if (existing === undefined || answer === undefined || existing.localTag !== message.toTag) {
+        request.respond({ status: 481, reason: reasonPhrase(481), headers });
+      } else {
+        request.respond({ status: 200, reason: "OK", toTag: existing.localTag, headers: [...headers, this.#contact(request), CALL_ALLOW], body: answer });
+      }
+      return;
+    }
+    if (existing !== undefined) return; // a retransmission: the answer is on its way
+    request.respond({ status: 100, reason: reasonPhrase(100), headers });
+    const outcome = (value: CallOutcome) => this.#options.onOutcome?.(value, request);
+    const refuse = (response: ResponseSpec, reason: NotAcceptableReason | "bad-sdp") => {
+      request.respond({ ...response, headers: [...headers, ...(response.headers ?? [])] });
+      outcome({ kind: "refused", callId: message.callId, reason, policy: spec.policy });
+    };
+    let sdp: string;
+    let media: "srtp" | "rtp" | "offer-in-answer";
+    if (message.body.trim() === "") {
+      sdp = buildOffer({ policy: spec.policy, address: request.address, port: this.#options.mediaPort() }).sdp;
+      media = "offer-in-answer";
+    } else {
+      let result: ReturnType<typeof answerOffer>;
+      try {
+        result = answerOffer(message.body, { policy: spec.policy, address: request.address, port: this.#options.mediaPort() });
+      } catch {
+        refuse({ status: 400, reason: reasonPhrase(400), headers: ['Warning: 399 - "the offer is not SDP"'] }, "bad-sdp");
+        return;
+      }
+      if (result.kind === "not-acceptable") {
+        refuse(spec.notAcceptable(result.reason), result.reason);
+        return;
+      }
+      sdp = result.sdp;
+      media = result.media;
+    }
+    const call = request.calls.add({
+      callId: message.callId,
+      server: request.fqdn,
+      listener: request.listener.name,
+      invite: message,
+      localTag: randomBytes(6).toString("hex"),
+      socket: request.request.socket,
+    });
+    const answer = () => {
+      this.#pending.delete(message.callId);
+      if (call.state === "ended") return;
+      this.#answers.set(message.callId, sdp);
+      request.respond({ status: 200, reason: "OK", toTag: call.localTag, headers: [...headers, this.#contact(request), CALL_ALLOW], body: sdp });
+      request.calls.update(call, "answered", media === "offer-in-answer" ? undefined : media);
+      outcome({ kind: "answered", callId: message.callId, media, policy: spec.policy });
+    };
+    const holdMs = request.callTiming().answerAfterMs;
+    if (holdMs <= 0) {
+      answer();
+      return;
+    }
+    request.respond({ status: 180, reason: reasonPhrase(180), toTag: call.localTag, headers });
+    this.#pending.set(message.callId, { invite: request, call, cancelTimer: request.schedule(holdMs, answer) });
+  }
+
+  /**
+   * Handles the requests that belong to a call already offered (ACK, BYE, CANCEL); returns false for any other
+   * method so the caller answers it.
+   */
+  inCall(request: SimRequest): boolean {
+    switch (request.message.method) {
+      case "ACK":
+        this.ack(request);
+        return true;
+      case "BYE":
+        this.bye(request);
+        return true;
+      case "CANCEL":
+        this.cancel(request);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  ack(request: SimRequest): void {
+    const call = request.calls.get(request.fqdn, request.message.callId);
+    if (call === undefined || call.state !== "answered") return; // unknown, or the ACK of a non-2xx final
+    request.calls.update(call, "confirmed");
+    const byeAfterMs = request.callTiming().byeAfterMs;
+    if (byeAfterMs === null) return;
+    request.schedule(byeAfterMs, () => {
+      if (call.state === "ended") return;
+      request.send(buildInDialogRequest(call, { method: "BYE", host: request.fqdn, transport: request.listener.transport, userAgent: this.#options.product() }));
+      request.calls.end(call, "server-bye");
+    });
+  }
+
+  bye(request: SimRequest): void {
+    const headers = this.#headers();
+    const call = request.calls.get(request.fqdn, request.message.callId);
+    if (call === undefined) {
+      request.respond({ status: 481, reason: reasonPhrase(481), headers });
+      return;
+    }
+    request.respond({ status: 200, reason: "OK", headers });
+    request.calls.end(call, "peer-bye");
+  }
+
+  cancel(request: SimRequest): void {
+    const headers = this.#headers();
+    const callId = request.message.callId;
+    const pending = this.#pending.get(callId);
+    if (pending === undefined) {
+      const known = request.calls.get(request.fqdn, callId) !== undefined;
+      request.respond({ status: known ? 200 : 481, reason: reasonPhrase(known ? 200 : 481), headers });
+      return;
+    }
+    // RFC 3261 §9.2: "the UAS … SHOULD respond to the INVITE with a 487 (Request Terminated)" and the CANCEL with 200.
+    pending.cancelTimer();
+    this.#pending.delete(callId);
+    request.respond({ status: 200, reason: "OK", toTag: pending.call.localTag, headers });
+    pending.invite.respond({ status: 487, reason: reasonPhrase(487), toTag: pending.call.localTag, headers });
+    request.calls.end(pending.call, "cancel");
+    this.#options.onOutcome?.({ kind: "cancelled", callId }, request);
+  }
+
+  #headers(): string[] {
+    return [`Server: ${this.#options.product()}`];
+  }
+
+  /** Our Contact: this server at the listener the INVITE came on. */
+  #contact(request: SimRequest): string {
+    return `Contact: <sip:${request.fqdn}:${request.listener.port};transport=${request.listener.transport}>`;
+  }
+}

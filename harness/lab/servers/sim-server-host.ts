@@ -1,0 +1,330 @@
+import type { Socket } from "node:net";
+import type { TLSSocket } from "node:tls";
+import type { Logger } from "../../log/logger.js";
+import type { CertificateSummary } from "../../model/certificate-summary.js";
+import { peerCertificateSummary } from "../../tls/peer-certificate-summary.js";
+import type { TlsVersion } from "../../tls/tls-version.js";
+import type { PlannedServer } from "../net/address-plan.js";
+import { buildResponse, type ResponseSpec } from "../net/build-response.js";
+import type { CallStore } from "./call-store.js";
+import type { EventLogWriter } from "./event-log.js";
+import type { NameMap } from "../net/name-map.js";
+import { peerNames } from "../net/peer-names.js";
+import { SimListener, type ConnectionGate } from "../net/sim-listener.js";
+import type {
+  SimCallTiming,
+  SimHandler,
+  SimHandlerFactory,
+  SimLabView,
+  SimListenerInfo,
+  SimPeer,
+  SimRequest,
+  SimServerContext,
+} from "./sim-server.js";
+import type { InboundRequest } from "../net/sip-listener.js";
+import type { Behaviour } from "../topology/topology-behaviour.js";
+import type { Fault } from "../topology/topology-fault.js";
+import type { Server } from "../topology/topology-resolve.js";
+import { EXCHANGE_ROLES } from "../topology/topology-role.js";
+import { startupModeOpens } from "../topology/topology-startup-mode.js";
+import type { TimerSet } from "./timer-set.js";
+
+/** What a server host needs from the lab. */
+export interface SimServerHostOptions {
+  /** The server's entry in the lab's live topology (state and fault are read from it at each connection/request). */
+  server: () => Server;
+  planned: PlannedServer;
+  identity: { certPem: string; keyPem: string; summary: CertificateSummary };
+  caPem: string[];
+  factory: SimHandlerFactory;
+  behaviour: () => Behaviour;
+  lab: SimLabView;
+  names: NameMap;
+  events: EventLogWriter;
+  calls: CallStore;
+  callTiming: () => SimCallTiming;
+  timers: TimerSet;
+  logger: Logger;
+  /** Whether the lab is closing. */
+  closing: () => boolean;
+  /** Caps the TLS version of every listener unless the role's tlsPolicy says otherwise. */
+  maxTlsVersion?: TlsVersion;
+}
+
+interface HostedListener {
+  readonly spec: PlannedServer["listeners"][number];
+  readonly listener: SimListener;
+  /** Whether the server's UMStartupMode opens it at all (docs/protocol.md §1). */
+  readonly allowed: boolean;
+}
+
+/** Whether a fault applies to a listener and (for request-level faults) a method. */
+export function faultApplies(fault: Fault | undefined, listener: string, method?: string): fault is Fault {
+  if (fault === undefined) return false;
+  if (fault.listeners !== undefined && !(fault.listeners as readonly string[]).includes(listener)) return false;
+  if (method !== undefined && fault.methods !== undefined && !fault.methods.includes(method.toUpperCase())) return false;
+  return true;
+}
+
+/**
+ * Runs one simulated server (sim-server.ts explains the split): its listeners, its state and fault, and the role
+ * handler behind them.
+ */
+export class SimServerHost {
+  readonly fqdn: string;
+  readonly #options: SimServerHostOptions;
+  readonly #handler: SimHandler;
+  readonly #listeners: HostedListener[] = [];
+  readonly #context: SimServerContext;
+  readonly #peers = new WeakMap<Socket, SimPeer>();
+  #applying: Promise<void> = Promise.resolve();
+
+  private constructor(options: SimServerHostOptions) {
+    this.#options = options;
+    this.fqdn = options.planned.fqdn;
+    const { planned } = options;
+    this.#context = {
+      server: options.server,
+      fqdn: planned.fqdn,
+      role: planned.role,
+      address: planned.address,
+      listeners: () => this.listeners(),
+      behaviour: options.behaviour,
+      lab: options.lab,
+      names: options.names,
+      events: options.events,
+      calls: options.calls,
+      certificate: options.identity.summary,
+      callTiming: options.callTiming,
+      logger: options.logger,
+      schedule: (ms, task) => options.timers.schedule(ms, task),
+    };
+    this.#handler = options.factory(this.#context);
+    const exchange = EXCHANGE_ROLES.includes(planned.role);
+    for (const spec of planned.listeners) {
+      const server = options.server();
+      const allowed = !exchange || !("startupMode" in server) || startupModeOpens(server.startupMode, spec.transport);
+      const policy = spec.transport === "tls" ? (this.#handler.tlsPolicy?.(spec.name) ?? {}) : {};
+      const maxVersion = policy.maxVersion ?? options.maxTlsVersion;
+      const listener = new SimListener({
+        address: planned.address,
+        port: spec.port,
+        transport: spec.transport,
+        ...(spec.transport === "tls"
+          ? {
+              tls: {
+                cert: options.identity.certPem,
+                key: options.identity.keyPem,
+                ca: options.caPem,
+                requestCert: policy.requestCert ?? true,
+                rejectUnauthorized: policy.rejectUnauthorized ?? policy.requestCert ?? true,
+                ...(maxVersion === undefined ? {} : { maxVersion }),
+              },
+            }
+          : {}),
+        gate: () => this.#gate(spec.name),
+        onRequest: (request) => this.#dispatch(spec.name, request),
+        onTlsFailure: (failure) => {
+          if (this.#options.closing()) return;
+          this.#handler.onTlsFailure?.({ ...failure, listener: this.#info(spec.name) });
+        },
+        onClose: (socket) => options.calls.endOnSocket(socket, "connection-lost"),
+        logger: options.logger.child({ listener: spec.name }),
+      });
+      this.#listeners.push({ spec, listener, allowed });
+    }
+  }
+
+  /** Makes the handler, binds every listener the server's startup mode and state allow. */
+  static async start(options: SimServerHostOptions): Promise<SimServerHost> {
+    const host = new SimServerHost(options);
+    try {
+      await host.apply();
+    } catch (error) {
+      await host.close();
+      throw error;
+    }
+    return host;
+  }
+
+  /** The server's listeners as bound now. */
+  listeners(): SimListenerInfo[] {
+    return this.#listeners.map((hosted) => this.#info(hosted.spec.name));
+  }
+
+  /**
+   * Opens and closes listeners after the server's state and fault (call after changing either):
+   * closed when the startup mode does not open it, when the server is `stopped` (behaviour.stoppedServer refuse),
+   * `disabled` with behaviour.disabledAnswer.refuse, or `faulty` with a `refuse` fault on that listener.
+   * Changes run one after another.
+   */
+  apply(): Promise<void> {
+    this.#applying = this.#applying.catch(() => undefined).then(() => this.#applyNow());
+    return this.#applying;
+  }
+
+  async close(): Promise<void> {
+    await this.#applying.catch(() => undefined);
+    await Promise.all(this.#listeners.map((hosted) => hosted.listener.stop()));
+    await this.#handler.close?.();
+  }
+
+  async #applyNow(): Promise<void> {
+    for (const hosted of this.#listeners) {
+      const open = hosted.allowed && this.#wantsOpen(hosted.spec.name);
+      if (open) await hosted.listener.listen();
+      else {
+        await hosted.listener.stop();
+        await hosted.listener.reservePort();
+      }
+    }
+  }
+
+  #wantsOpen(listener: string): boolean {
+    const server = this.#options.server();
+    const behaviour = this.#options.behaviour();
+    if (server.state === "stopped") return behaviour.stoppedServer !== "refuse";
+    if (server.state === "disabled") return !(this.#isExchange() && behaviour.disabledAnswer.refuse);
+    if (server.state === "faulty" && server.fault?.kind === "refuse") return !faultApplies(server.fault, listener);
+    return true;
+  }
+
+  #isExchange(): boolean {
+    return EXCHANGE_ROLES.includes(this.#options.planned.role);
+  }
+
+  #info(name: string): SimListenerInfo {
+    const hosted = this.#listeners.find((entry) => entry.spec.name === name);
+    if (hosted === undefined) throw new Error(`${this.fqdn} has no listener ${name}`);
+    return {
+      name: hosted.spec.name,
+      transport: hosted.spec.transport,
+      address: this.#options.planned.address,
+      port: hosted.listener.port,
+      realPort: hosted.spec.realPort,
+      open: hosted.listener.open,
+      description: hosted.spec.description,
+    };
+  }
+
+  #gate(listener: string): ConnectionGate {
+    if (this.#options.closing()) return "destroy";
+    const server = this.#options.server();
+    // docs/protocol.md §7: a stopped service "refuses connections (TCP RST) or times out" (behaviour.stoppedServer).
+    if (server.state === "stopped") return "black-hole";
+    if (server.state === "faulty" && faultApplies(server.fault, listener)) {
+      // docs/protocol.md §5: an unusable certificate gives "no SIP response at all; the handshake is aborted".
+      if (server.fault.kind === "tls-abort") return "tls-abort";
+      if (server.fault.kind === "refuse") return "destroy";
+    }
+    return "accept";
+  }
+
+  #peer(request: InboundRequest): SimPeer {
+    const known = this.#peers.get(request.socket);
+    if (known !== undefined) return known;
+    const socket = request.socket;
+    let certificate: CertificateSummary | null = null;
+    let verified = false;
+    if (request.protocol === "tls") {
+      const tls = socket as TLSSocket;
+      try {
+        certificate = peerCertificateSummary(tls);
+      } catch {
+        certificate = null;
+      }
+      verified = certificate !== null && tls.authorized;
+    }
+    const peer: SimPeer = {
+      address: (socket.remoteAddress ?? "").replace(/^::ffff:/, ""),
+      port: socket.remotePort ?? 0,
+      transport: request.protocol,
+      certificate,
+      verified,
+      names: peerNames(certificate),
+    };
+    this.#peers.set(socket, peer);
+    return peer;
+  }
+
+  #dispatch(listenerName: string, inbound: InboundRequest): void {
+    const { message, socket } = inbound;
+    const method = message.method.toUpperCase();
+    const server = this.#options.server();
+    const fault = server.state === "faulty" ? server.fault : undefined;
+    if (this.#options.closing()) return;
+    if (faultApplies(fault, listenerName, method)) {
+      switch (fault.kind) {
+        case "black-hole":
+          return;
+        case "service-unavailable":
+          if (method !== "ACK") inbound.respond({ status: fault.status, reason: fault.reason });
+          return;
+        case "garbage":
+          if (method !== "ACK" && !socket.destroyed) socket.write(fault.text);
+          return;
+        default:
+          break;
+      }
+    }
+    // docs/protocol.md §7: "Exchange 2010 `Disable-UMService`: the server takes no new calls [DOC] (wire behaviour
+    // unknown: default refuse new INVITEs with 503, configurable)"; applied to every disabled Exchange server.
+    if (server.state === "disabled" && this.#isExchange() && method === "INVITE" && message.toTag === undefined) {
+      const answer = this.#options.behaviour().disabledAnswer;
+      inbound.respond({ status: answer.status, reason: answer.reason });
+      return;
+    }
+    let sent = false;
+    const write = (text: string) => {
+      if (!socket.destroyed && socket.writable) socket.write(text);
+    };
+    const timers = this.#options.timers;
+    const listener = this.#info(listenerName);
+    const request: SimRequest = {
+      ...this.#context,
+      request: inbound,
+      message,
+      listener,
+      peer: this.#peer(inbound),
+      respond: (spec: ResponseSpec) => {
+        sent = true;
+        const text = buildResponse(message, spec);
+        const now = this.#options.server();
+        const current = now.state === "faulty" ? now.fault : undefined;
+        const delay = faultApplies(current, listenerName, method) && current.kind === "slow" ? current.delayMs : 0;
+        if (delay > 0) timers.schedule(delay, () => write(text));
+        else write(text);
+        if (method === "INVITE" && spec.status >= 200 && spec.status < 300 && faultApplies(current, listenerName, method) && current.kind === "drop-mid-call") {
+          // topology-fault.ts: "calls are answered, then the connection is closed `afterMs` later without a BYE".
+          timers.schedule(delay + current.afterMs, () => {
+            this.#options.calls.endOnSocket(socket, "dropped");
+            socket.destroy();
+          });
+        }
+      },
+      send: (text) => {
+        sent = true;
+        write(text);
+      },
+      close: () => {
+        socket.end();
+        timers.schedule(1000, () => socket.destroy());
+      },
+      abort: () => socket.destroy(),
+      delay: (ms) => new Promise<void>((resolve) => timers.schedule(ms, resolve, resolve)),
+      get closed() {
+        return socket.destroyed || timers.closed;
+      },
+    };
+    const failed = (error: unknown) => {
+      this.#options.logger.warn({ err: error, method }, "simulated server failed on a request");
+      if (!sent && method !== "ACK") request.respond({ status: 500, reason: "Server Internal Error" });
+    };
+    try {
+      const result = this.#handler.onRequest(request);
+      if (result instanceof Promise) result.catch(failed);
+    } catch (error) {
+      failed(error);
+    }
+  }
+}

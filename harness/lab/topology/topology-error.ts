@@ -1,0 +1,50 @@
+import { inputError, type HarnessError } from "../../errors/harness-error.js";
+import { formatTopologyPath, type TopologyIssue, type TopologyPath } from "./topology-issue.js";
+
+/** A 1-based line and column in a source file. */
+export interface SourcePosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Finds where a path (or, with `key`, that key of the object at the path) is written in the source. */
+export type Locate = (path: TopologyPath, key?: string) => SourcePosition | undefined;
+
+/** Where a topology (or a scenario's overrides) came from, so errors can name the file, line and path. */
+export interface TopologySource {
+  /** The file it was read from. */
+  readonly file?: string;
+  /** Finds a path in that file (the YAML loader passes one; a scenario loader can pass its own). */
+  readonly locate?: Locate;
+  /** Where the topology sits inside the file, e.g. `["lab"]` in a scenario: prefixed to every path shown. */
+  readonly pathPrefix?: TopologyPath;
+}
+
+/** At most this many issues are listed in one error. */
+const SHOWN = 10;
+
+function where(source: TopologySource, issue: TopologyIssue): string {
+  const full = [...(source.pathPrefix ?? []), ...issue.path];
+  const position = source.locate?.(full, issue.key);
+  const file = source.file ?? "topology";
+  const at = position === undefined ? file : `${file}:${position.line}:${position.column}`;
+  return `${at}: ${formatTopologyPath(issue.key === undefined ? full : [...full, issue.key])}`;
+}
+
+/**
+ * One input error (exit 2) for a list of topology issues: `file:line:column: path: what is wrong` per issue, the
+ * first issue's path as the field and its hint as the hint. `what` says what was being read ("topology",
+ * "lab overrides").
+ */
+export function topologyError(code: string, issues: readonly TopologyIssue[], source: TopologySource, what = "topology"): HarnessError {
+  const first = issues[0];
+  const lines = issues.slice(0, SHOWN).map((issue) => `${where(source, issue)}: ${issue.message}`);
+  if (issues.length > SHOWN) lines.push(`… and ${issues.length - SHOWN} more`);
+  const heading = issues.length === 1 ? (lines[0] ?? "") : `${issues.length} problems in the ${what}:\n  ${lines.join("\n  ")}`;
+  const field = first === undefined ? undefined : formatTopologyPath([...(source.pathPrefix ?? []), ...first.path, ...(first.key === undefined ? [] : [first.key])]);
+  return inputError(code, heading, {
+    ...(source.file === undefined ? {} : { file: source.file }),
+    ...(field === undefined ? {} : { field }),
+    hint: first?.hint ?? `fix the ${what} (its JSON Schema lists every key and value)`,
+  });
+}
