@@ -1,14 +1,14 @@
 import { eventLevelOf } from "./lab-event-ids.js";
 import { msDiagnosticsPublic } from "./ms-diagnostics-header.js";
 import { reasonPhrase } from "../net/sip-reason-phrase.js";
-import type { SimRequest } from "./sim-server.js";
+import type { SimRequest, SimServerContext } from "./sim-server.js";
 import type { ExchangeRejectionReason } from "../topology/topology-behaviour.js";
 
 /** The methods Exchange UM lists in `Allow` (docs/protocol.md §6: "one `Allow` per method"). */
 export const EXCHANGE_ALLOW = ["INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "INFO", "NOTIFY"] as const;
 
 /** The User-Agent of the server (docs/protocol.md §8: `User-Agent: MSExchangeUM/<version>`). */
-export function exchangeUserAgent(request: SimRequest): string {
+export function exchangeUserAgent(request: Pick<SimServerContext, "behaviour" | "role">): string {
   const agents = request.behaviour().userAgents;
   return request.role === "exchange2010" ? agents.exchange2010 : agents.exchange;
 }

@@ -1,7 +1,7 @@
 import { policyForSrtpMode } from "../../sdp/srtp-mode.js";
 import { type SrtpMode } from "../../model/srtp-mode.js";
 import { msDiagnostics } from "./ms-diagnostics-header.js";
-import { CALL_ALLOW, CallAnswerer } from "./sim-mediation-call.js";
+import { CALL_ALLOW, CallAnswerer } from "./call-answerer.js";
 import type { SimHandler, SimHandlerFactory } from "./sim-server.js";
 import { reasonPhrase } from "../net/sip-reason-phrase.js";
 import { effectiveSrtpMode, type ServerOf } from "../topology/topology-resolve.js";
@@ -31,7 +31,7 @@ export function gatewaySrtpMode(topology: Topology, fqdn: string, transport: "tl
  * A simulated **VoIP gateway / IP-PBX / SBC** (docs/protocol.md §1: the Mediation Server "sits between the pool and
  * gateways/IP-PBX/SBC"; the lab gives it 5060 TCP / 5061 TLS). It answers OPTIONS, and INVITEs (from the Mediation
  * Server, or the harness's personas) with the SRTPMode of its trunk ({@link gatewaySrtpMode}); ACK, BYE, CANCEL per
- * RFC 3261 (sim-mediation-call.ts). [INF] It accepts any peer that completes the lab's mutual TLS (no name check)
+ * RFC 3261 (call-answerer.ts). [INF] It accepts any peer that completes the lab's mutual TLS (no name check)
  * and refuses an offer it cannot take with `488 Not Acceptable Here` (an `ms-diagnostics` id 0: not a Lync code).
  * It writes no events (docs/protocol.md §4 names none for gateways).
  */

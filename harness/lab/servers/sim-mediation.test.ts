@@ -6,7 +6,7 @@ import type { SrtpMode } from "../../model/srtp-mode.js";
 import { clientOptions, labTarget, startTestLab } from "../lab-test-fixture.js";
 import type { Lab } from "../lab.js";
 import { mediationHandler } from "./sim-mediation.js";
-import type { CallOutcome } from "./sim-mediation-call.js";
+import type { CallOutcome } from "./call-answerer.js";
 import { defaultTopology } from "../topology/topology-default.js";
 import { applyOverrides } from "../topology/topology-overrides.js";
 

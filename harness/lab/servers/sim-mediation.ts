@@ -1,5 +1,5 @@
 import type { ResponseSpec } from "../net/build-response.js";
-import { CALL_ALLOW, CallAnswerer, type CallOutcome } from "./sim-mediation-call.js";
+import { CALL_ALLOW, CallAnswerer, type CallOutcome } from "./call-answerer.js";
 import { mediationLeg, type MediationListener } from "./sim-mediation-leg.js";
 import type { MediationSimSettings } from "../topology/sim-mediation-settings.js";
 import { judgePeer, lyncRejection } from "./sim-pool-peer-check.js";
@@ -38,7 +38,7 @@ function peersOf(context: SimServerContext, listener: MediationListener) {
  *   Required → needs SRTP, Optional → SRTP if offered else RTP, NotSupported → RTP only, forced on TCP), on 5070 the
  *   pool's EncryptionLevel [INF]; an offer the policy cannot take gets `notAcceptable` (488 + ms-diagnostics
  *   10099 by default [INF]); the harness classifies that from the SDP facts, not the code;
- * - ACK, BYE, CANCEL per RFC 3261, timed by `lab.setCallTiming` (sim-mediation-call.ts); other methods 405;
+ * - ACK, BYE, CANCEL per RFC 3261, timed by `lab.setCallTiming` (call-answerer.ts); other methods 405;
  * - a TLS peer whose certificate names no peer of the listener: `untrustedPeer` (403 + ms-diagnostics 1099 [INF]).
  * `Server:` is `behaviour.userAgents.mediation` (docs/protocol.md §8: "RTCC/<ver> MediationServer").
  * Not simulated: its OPTIONS pinging of gateways (events 25051, 25061/25052 of docs/protocol.md §4 are therefore never

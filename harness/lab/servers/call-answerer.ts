@@ -18,12 +18,16 @@ export type CallOutcome =
   | { readonly kind: "refused"; readonly callId: string; readonly reason: NotAcceptableReason | "bad-sdp"; readonly policy: MediaPolicy }
   | { readonly kind: "cancelled"; readonly callId: string };
 
-/** How one INVITE is answered: decided per request by the role. */
+/** How one INVITE is answered: decided per request by the role (a role may write its events in these). */
 export interface CallAnswerSpec {
-  /** The media policy of the leg the INVITE arrived on (from SRTPMode or EncryptionLevel). */
+  /** The media policy of the leg the INVITE arrived on (from SRTPMode, EncryptionLevel or VoIPSecurity). */
   readonly policy: MediaPolicy;
   /** The refusal sent when `answerOffer` cannot take the offer (488 + ms-diagnostics by default). */
   notAcceptable(reason: NotAcceptableReason): ResponseSpec;
+  /** The refusal of a body that is not SDP; default `400` with a Warning. */
+  badOffer?(detail: string): ResponseSpec;
+  /** The refusal of an INVITE without SDP; absent, it is a late offer and our offer goes in the 200 (RFC 3264 §4). */
+  noOffer?(): ResponseSpec;
 }
 
 export interface CallAnswererOptions {
@@ -32,6 +36,13 @@ export interface CallAnswererOptions {
    * send (RFC 3261 §20.35, §20.41).
    */
   product(): string;
+  /**
+   * The header that names the product on every response: `Server` (Lync, the default) or `User-Agent` (Exchange UM
+   * writes `User-Agent: MSExchangeUM/<version>` on its answers, docs/protocol.md §8).
+   */
+  readonly productHeader?: "Server" | "User-Agent";
+  /** Whether the 200 OK carries `Allow` (default true; Exchange's worker sends none). */
+  readonly allowInAnswer?: boolean;
   /** The port written in our SDP (signalling only: nothing listens there), read per call. */
   mediaPort(): number;
   onOutcome?(outcome: CallOutcome, request: SimRequest): void;
@@ -45,8 +56,8 @@ interface PendingInvite {
 }
 
 /**
- * The user agent server half of a Lync Mediation Server or a gateway: it answers calls itself (RFC 3261 §13.3,
- * RFC 3264) and keeps them in the lab's call store.
+ * The lab's one user agent server call state machine, shared by the UM worker, the Mediation Server and the gateway:
+ * it answers calls itself (RFC 3261 §13.3, RFC 3264) and keeps them in the lab's call store.
  * - INVITE: `100 Trying`; the offer decided by `answerOffer` with the leg's policy: `200 OK` with the SDP answer, or
  *   the role's refusal (with `bad-sdp`: `400` when the body is not SDP). No body is a late offer: our offer goes in
  *   the 200 (RFC 3264 §4). With `callTiming().answerAfterMs` the 200 follows a `180 Ringing` that long after.
@@ -85,7 +96,7 @@ export class CallAnswerer {
       if (existing === undefined || answer === undefined || existing.localTag !== message.toTag) {
         request.respond({ status: 481, reason: reasonPhrase(481), headers });
       } else {
-        request.respond({ status: 200, reason: "OK", toTag: existing.localTag, headers: [...headers, this.#contact(request), CALL_ALLOW], body: answer });
+        request.respond({ status: 200, reason: "OK", toTag: existing.localTag, headers: this.#answerHeaders(request), body: answer });
       }
       return;
     }
@@ -98,6 +109,11 @@ export class CallAnswerer {
     };
     let sdp: string;
     let media: "srtp" | "rtp" | "offer-in-answer";
+    const noOffer = message.body.trim() === "" ? spec.noOffer?.() : undefined;
+    if (noOffer !== undefined) {
+      refuse(noOffer, "bad-sdp");
+      return;
+    }
     if (message.body.trim() === "") {
       sdp = buildOffer({ policy: spec.policy, address: request.address, port: this.#options.mediaPort() }).sdp;
       media = "offer-in-answer";
@@ -105,8 +121,9 @@ export class CallAnswerer {
       let result: ReturnType<typeof answerOffer>;
       try {
         result = answerOffer(message.body, { policy: spec.policy, address: request.address, port: this.#options.mediaPort() });
-      } catch {
-        refuse({ status: 400, reason: reasonPhrase(400), headers: ['Warning: 399 - "the offer is not SDP"'] }, "bad-sdp");
+      } catch (error) {
+        const detail = (error as Error).message;
+        refuse(spec.badOffer?.(detail) ?? { status: 400, reason: reasonPhrase(400), headers: ['Warning: 399 - "the offer is not SDP"'] }, "bad-sdp");
         return;
       }
       if (result.kind === "not-acceptable") {
@@ -128,7 +145,7 @@ export class CallAnswerer {
       this.#pending.delete(message.callId);
       if (call.state === "ended") return;
       this.#answers.set(message.callId, sdp);
-      request.respond({ status: 200, reason: "OK", toTag: call.localTag, headers: [...headers, this.#contact(request), CALL_ALLOW], body: sdp });
+      request.respond({ status: 200, reason: "OK", toTag: call.localTag, headers: this.#answerHeaders(request), body: sdp });
       request.calls.update(call, "answered", media === "offer-in-answer" ? undefined : media);
       outcome({ kind: "answered", callId: message.callId, media, policy: spec.policy });
     };
@@ -204,7 +221,12 @@ export class CallAnswerer {
   }
 
   #headers(): string[] {
-    return [`Server: ${this.#options.product()}`];
+    return [`${this.#options.productHeader ?? "Server"}: ${this.#options.product()}`];
+  }
+
+  /** The headers of our 200 OK: the product, our Contact and (unless the role sends none) Allow. */
+  #answerHeaders(request: SimRequest): string[] {
+    return [...this.#headers(), this.#contact(request), ...(this.#options.allowInAnswer === false ? [] : [CALL_ALLOW])];
   }
 
   /** Our Contact: this server at the listener the INVITE came on. */
