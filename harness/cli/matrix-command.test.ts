@@ -4,7 +4,7 @@ import { join } from "node:path";
 import t from "tap";
 import { ExitCode } from "../errors/exit-codes.js";
 import { sharedLabPkiDir } from "../lab/lab-pki.js";
-import type { RunResult } from "../model/run-result.js";
+import { runResultSchema } from "../model/run-result-schema.js";
 import type { CliCommand } from "./cli-command.js";
 import { memoryIo } from "./cli-io.js";
 import { dispatch } from "./main.js";
@@ -25,7 +25,7 @@ t.test("exum matrix: progress on stderr, the grid on stdout, reports/<run-id>/ l
   const [runId] = await readdir(join(cwd, "reports"));
   const dir = join(cwd, "reports", runId as string);
   t.same((await readdir(dir)).sort(), ["junit.xml", "report.html", "report.md", "run.json"]);
-  const run = JSON.parse(await readFile(join(dir, "run.json"), "utf8")) as RunResult;
+  const run = runResultSchema.parse(JSON.parse(await readFile(join(dir, "run.json"), "utf8")));
   t.equal(run.runId, runId);
   t.equal(run.matrix?.sweeps.length, 1);
   t.match(await readFile(join(dir, "report.html"), "utf8"), /<svg class="ladder"/);

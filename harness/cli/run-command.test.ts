@@ -4,6 +4,7 @@ import t, { type Test } from "tap";
 import { ExitCode } from "../errors/exit-codes.js";
 import { sharedLabPkiDir } from "../lab/lab-pki.js";
 import type { RunResult } from "../model/run-result.js";
+import { runResultSchema } from "../model/run-result-schema.js";
 import { scrubReport } from "../testing/scrub-report.js";
 import { tempDir } from "../testing/temp-dir.js";
 import { writeFiles } from "../testing/write-files.js";
@@ -41,7 +42,7 @@ async function onlyRun(t: Test, dir: string, out = "reports") {
   t.equal(runs.length, 1, "one run folder");
   const runDir = join(dir, out, runs[0] ?? "");
   const files = (await readdir(runDir)).sort();
-  const model = files.includes("run.json") ? (JSON.parse(await readFile(join(runDir, "run.json"), "utf8")) as RunResult) : null;
+  const model = files.includes("run.json") ? runResultSchema.parse(JSON.parse(await readFile(join(runDir, "run.json"), "utf8"))) : null;
   return { runDir, files, model };
 }
 

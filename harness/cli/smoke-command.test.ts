@@ -7,6 +7,7 @@ import type { Lab } from "../lab/lab.js";
 import { defaultTopology } from "../lab/topology/topology-default.js";
 import { applyOverrides } from "../lab/topology/topology-overrides.js";
 import type { RunResult } from "../model/run-result.js";
+import { runResultSchema } from "../model/run-result-schema.js";
 import { tempDir } from "../testing/temp-dir.js";
 import { writeFiles } from "../testing/write-files.js";
 import { memoryIo } from "./cli-io.js";
@@ -52,7 +53,7 @@ async function smoke(dir: string, args: readonly string[], signal?: AbortSignal)
 async function onlyRun(dir: string, out = "reports"): Promise<{ files: string[]; model: RunResult }> {
   const runs = await readdir(join(dir, out));
   const runDir = join(dir, out, runs[0] ?? "");
-  return { files: (await readdir(runDir)).sort(), model: JSON.parse(await readFile(join(runDir, "run.json"), "utf8")) as RunResult };
+  return { files: (await readdir(runDir)).sort(), model: runResultSchema.parse(JSON.parse(await readFile(join(runDir, "run.json"), "utf8"))) };
 }
 
 const verdicts = (run: RunResult) => run.scenarios.map((scenario) => [scenario.id, scenario.verdict, scenario.steps.map((step) => step.verdict)]);
