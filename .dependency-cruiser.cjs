@@ -4,15 +4,16 @@
 const allowed = {
   errors: [],
   model: ["errors"],
+  input: ["errors"],
   sdp: ["errors", "model"],
   pki: ["errors", "model"],
   log: ["errors", "model"],
   tls: ["errors", "model", "log"],
   sip: ["errors", "model", "log", "tls", "sdp"],
-  lab: ["errors", "model", "log", "tls", "sdp", "sip", "pki"],
+  lab: ["errors", "model", "input", "log", "tls", "sdp", "sip", "pki"],
   report: ["errors", "model"],
-  scenario: ["errors", "model", "log", "tls", "sdp", "sip", "lab", "pki", "report"],
-  cli: ["errors", "model", "log", "tls", "sdp", "sip", "lab", "pki", "report", "scenario"],
+  scenario: ["errors", "model", "input", "log", "tls", "sdp", "sip", "lab", "pki", "report"],
+  cli: ["errors", "model", "input", "log", "tls", "sdp", "sip", "lab", "pki", "report", "scenario"],
 };
 const layers = Object.keys(allowed);
 const test = "\\.(test|interop)\\.ts$";

@@ -46,7 +46,7 @@ export const labCommand: CliCommand<LabFlags> = {
     if (!Number.isInteger(flags["dns-port"]) || flags["dns-port"] < 0 || flags["dns-port"] > 65535) {
       throw inputError("EXUM_BAD_FLAG", `--dns-port ${flags["dns-port"]} is not a port number`, { field: "--dns-port", hint: "0 lets the kernel choose" });
     }
-    const topology = flags.topology === undefined ? defaultTopology() : await loadTopology(resolvePath(io.cwd, flags.topology));
+    const topology = flags.topology === undefined ? defaultTopology() : (await loadTopology(resolvePath(io.cwd, flags.topology))).topology;
     if (io.signal.aborted) return ExitCode.Interrupted;
     const lab = await startLab({
       topology,

@@ -1,9 +1,9 @@
 import { stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
 import { inputError } from "../errors/harness-error.js";
-import { defaultTopology } from "../lab/index.js";
+import { defaultLoadedTopology } from "../lab/index.js";
 import { loadTopology } from "../lab/index.js";
-import type { Topology } from "../lab/index.js";
+import type { LoadedTopology } from "../lab/index.js";
 import type { RunTarget } from "../model/run-result.js";
 import { bindRoles } from "../scenario/bind-roles.js";
 import { loadScenarioDir } from "../scenario/load-scenario-dir.js";
@@ -47,7 +47,7 @@ export function shownPath(file: string, cwd: string): string {
   return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
 }
 
-async function loadScenarios(paths: readonly string[], topology: Topology, cwd: string): Promise<LoadedScenario[]> {
+async function loadScenarios(paths: readonly string[], topology: LoadedTopology, cwd: string): Promise<LoadedScenario[]> {
   const loaded: LoadedScenario[] = [];
   for (const given of paths) {
     const path = resolve(cwd, given);
@@ -78,7 +78,7 @@ export async function loadRunInputs(request: RunInputRequest, io: CliIo): Promis
   if (topologyFile !== undefined && request.site !== undefined) {
     throw inputError("EXUM_BAD_FLAG", "--topology describes the embedded lab; --site binds a real deployment instead", { field: "--topology", hint: "give one of them" });
   }
-  const base = topologyFile === undefined ? defaultTopology() : await loadTopology(topologyFile);
+  const base = topologyFile === undefined ? defaultLoadedTopology() : await loadTopology(topologyFile);
   const siteFile = request.site === undefined ? undefined : resolve(io.cwd, request.site);
   const site = siteFile === undefined ? undefined : await loadSiteFile(siteFile);
   const paths = request.scenarios.length > 0 ? request.scenarios : ["scenarios"];

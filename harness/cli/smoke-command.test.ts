@@ -4,7 +4,7 @@ import t from "tap";
 import { ExitCode } from "../errors/exit-codes.js";
 import { startTestLab } from "../lab/lab-test-fixture.js";
 import type { Lab } from "../lab/lab.js";
-import { defaultTopology } from "../lab/topology/topology-default.js";
+import { defaultLoadedTopology } from "../lab/topology/topology-default.js";
 import { applyOverrides } from "../lab/topology/topology-overrides.js";
 import type { RunResult } from "../model/run-result.js";
 import { runResultSchema } from "../model/run-result-schema.js";
@@ -88,7 +88,7 @@ t.test("every check passes against a healthy site: exit 0, the reports written (
 });
 
 t.test("a Call Router with an expired certificate: exit 1, the certificate check named with the rule that failed", async (t) => {
-  const topology = applyOverrides(defaultTopology(), { servers: [{ fqdn: CAS, certificate: "expired" }] });
+  const topology = applyOverrides(defaultLoadedTopology(), { servers: [{ fqdn: CAS, certificate: "expired" }] });
   const lab = await startTestLab(t, { topology });
   const dir = await tempDir(t);
   await writeFiles(dir, { "site.yaml": siteYaml(lab) });

@@ -4,8 +4,8 @@ import { formatError } from "./format-error.js";
 import { HarnessError, inputError, internalError, isHarnessError } from "./harness-error.js";
 
 t.test("input errors exit 2 and internal errors exit 3", async (t) => {
-  t.equal(inputError("EXUM_X", "bad").exitCode, ExitCode.BadInput);
-  t.equal(internalError("EXUM_Y", "broke").exitCode, ExitCode.HarnessError);
+  t.equal(inputError("EXUM_BAD_FLAG", "bad").exitCode, ExitCode.BadInput);
+  t.equal(internalError("EXUM_INTERNAL", "broke").exitCode, ExitCode.HarnessError);
 });
 
 t.test("formatError names code, file, field and hint", async (t) => {
@@ -26,7 +26,7 @@ t.test("formatError names code, file, field and hint", async (t) => {
 
 t.test("cause is kept and isHarnessError tells them apart", async (t) => {
   const cause = new Error("root");
-  const error = new HarnessError("EXUM_Z", "internal", "wrapped", { cause });
+  const error = new HarnessError("EXUM_LAB_START", "internal", "wrapped", { cause });
   t.equal(error.cause, cause);
   t.ok(isHarnessError(error));
   t.notOk(isHarnessError(cause));

@@ -1,4 +1,5 @@
 import { ExitCode } from "./exit-codes.js";
+import type { HarnessErrorCode } from "./harness-error-code.js";
 
 /**
  * Where a {@link HarnessError} comes from, which decides the exit code:
@@ -19,17 +20,17 @@ export interface HarnessErrorOptions {
 }
 
 /**
- * The one error type of the harness. `code` is a stable string (e.g. `EXUM_BAD_TARGET`) that callers and
- * tests match on; the message says what is wrong and the hint what to do.
+ * The one error type of the harness. `code` is one of HARNESS_ERROR_CODES (e.g. `EXUM_BAD_TARGET`), which callers
+ * and tests match on; the message says what is wrong and the hint what to do.
  */
 export class HarnessError extends Error {
-  readonly code: string;
+  readonly code: HarnessErrorCode;
   readonly kind: HarnessErrorKind;
   readonly hint: string | undefined;
   readonly file: string | undefined;
   readonly field: string | undefined;
 
-  constructor(code: string, kind: HarnessErrorKind, message: string, options: HarnessErrorOptions = {}) {
+  constructor(code: HarnessErrorCode, kind: HarnessErrorKind, message: string, options: HarnessErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "HarnessError";
     this.code = code;
@@ -45,12 +46,12 @@ export class HarnessError extends Error {
 }
 
 /** Bad input (exit 2): names the file and field where there is one, and says what to do. */
-export function inputError(code: string, message: string, options: HarnessErrorOptions = {}): HarnessError {
+export function inputError(code: HarnessErrorCode, message: string, options: HarnessErrorOptions = {}): HarnessError {
   return new HarnessError(code, "input", message, options);
 }
 
 /** A harness or infrastructure failure (exit 3). */
-export function internalError(code: string, message: string, options: HarnessErrorOptions = {}): HarnessError {
+export function internalError(code: HarnessErrorCode, message: string, options: HarnessErrorOptions = {}): HarnessError {
   return new HarnessError(code, "internal", message, options);
 }
 

@@ -1,5 +1,6 @@
-import { inputError, type HarnessError } from "../../errors/harness-error.js";
-import { formatTopologyPath, type TopologyIssue, type TopologyPath } from "./topology-issue.js";
+import type { HarnessErrorCode } from "../errors/harness-error-code.js";
+import { inputError, type HarnessError } from "../errors/harness-error.js";
+import { formatInputPath, type InputIssue, type InputPath } from "./input-issue.js";
 
 /** A 1-based line and column in a source file. */
 export interface SourcePosition {
@@ -8,40 +9,40 @@ export interface SourcePosition {
 }
 
 /** Finds where a path (or, with `key`, that key of the object at the path) is written in the source. */
-export type Locate = (path: TopologyPath, key?: string) => SourcePosition | undefined;
+export type Locate = (path: InputPath, key?: string) => SourcePosition | undefined;
 
-/** Where a topology (or a scenario's overrides) came from, so errors can name the file, line and path. */
-export interface TopologySource {
+/** Where an input document (a topology, a scenario, a site file, a scenario's lab overrides) came from, so errors can name the file, line and path. */
+export interface InputSource {
   /** The file it was read from. */
   readonly file?: string;
   /** Finds a path in that file (the YAML loader passes one; a scenario loader can pass its own). */
   readonly locate?: Locate;
-  /** Where the topology sits inside the file, e.g. `["lab"]` in a scenario: prefixed to every path shown. */
-  readonly pathPrefix?: TopologyPath;
+  /** Where the document sits inside the file, e.g. `["lab"]` for a scenario's overrides: prefixed to every path shown. */
+  readonly pathPrefix?: InputPath;
 }
 
 /** At most this many issues are listed in one error. */
 const SHOWN = 10;
 
-function where(source: TopologySource, issue: TopologyIssue): string {
+function where(source: InputSource, issue: InputIssue, what: string): string {
   const full = [...(source.pathPrefix ?? []), ...issue.path];
   const position = source.locate?.(full, issue.key);
-  const file = source.file ?? "topology";
+  const file = source.file ?? what;
   const at = position === undefined ? file : `${file}:${position.line}:${position.column}`;
-  return `${at}: ${formatTopologyPath(issue.key === undefined ? full : [...full, issue.key])}`;
+  return `${at}: ${formatInputPath(issue.key === undefined ? full : [...full, issue.key])}`;
 }
 
 /**
- * One input error (exit 2) for a list of topology issues: `file:line:column: path: what is wrong` per issue, the
+ * One input error (exit 2) for a list of issues found in an input document: `file:line:column: path: what is wrong` per issue, the
  * first issue's path as the field and its hint as the hint. `what` says what was being read ("topology",
  * "lab overrides").
  */
-export function topologyError(code: string, issues: readonly TopologyIssue[], source: TopologySource, what = "topology"): HarnessError {
+export function inputIssuesError(code: HarnessErrorCode, issues: readonly InputIssue[], source: InputSource, what: string): HarnessError {
   const first = issues[0];
-  const lines = issues.slice(0, SHOWN).map((issue) => `${where(source, issue)}: ${issue.message}`);
+  const lines = issues.slice(0, SHOWN).map((issue) => `${where(source, issue, what)}: ${issue.message}`);
   if (issues.length > SHOWN) lines.push(`… and ${issues.length - SHOWN} more`);
   const heading = issues.length === 1 ? (lines[0] ?? "") : `${issues.length} problems in the ${what}:\n  ${lines.join("\n  ")}`;
-  const field = first === undefined ? undefined : formatTopologyPath([...(source.pathPrefix ?? []), ...first.path, ...(first.key === undefined ? [] : [first.key])]);
+  const field = first === undefined ? undefined : formatInputPath([...(source.pathPrefix ?? []), ...first.path, ...(first.key === undefined ? [] : [first.key])]);
   return inputError(code, heading, {
     ...(source.file === undefined ? {} : { file: source.file }),
     ...(field === undefined ? {} : { field }),

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { TopologyPath } from "./topology-issue.js";
+import type { InputPath } from "./input-issue.js";
 
 /** The parts of zod 4's schema definitions this walker reads. */
 interface Def {
@@ -52,7 +52,7 @@ function objectSchema(schema: z.ZodType, value: unknown): z.ZodType | undefined 
  * The keys `schema` accepts in the object at `path` of `data` (the input being validated), for "unknown key"
  * hints; empty when the path does not lead to an object schema.
  */
-export function keysAt(schema: z.ZodType, path: TopologyPath, data: unknown): string[] {
+export function keysAt(schema: z.ZodType, path: InputPath, data: unknown): string[] {
   let current: z.ZodType | undefined = schema;
   let value = data;
   for (const part of path) {

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
-import type { Locate } from "./topology-error.js";
+import type { Locate } from "./input-error.js";
 
 type Range = readonly [number, number, number];
 

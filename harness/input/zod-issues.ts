@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import type { TopologyIssue, TopologyPath } from "./topology-issue.js";
-import { closestKey, keysAt } from "./topology-schema-keys.js";
+import type { InputIssue, InputPath } from "./input-issue.js";
+import { closestKey, keysAt } from "./schema-keys.js";
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -19,17 +19,17 @@ function valuesIn(issue: ZodIssue): unknown[] {
   return [];
 }
 
-function lastKey(path: TopologyPath): string {
+function lastKey(path: InputPath): string {
   const last = path[path.length - 1];
-  return last === undefined ? "the topology" : String(last);
+  return last === undefined ? "the document" : String(last);
 }
 
 /**
- * zod 4's issues in the topology's words: what is wrong with the value found, and the valid choices or keys.
+ * zod 4's issues in the words of the file's reader (topology, scenario and site files alike): what is wrong with the value found, and the valid choices or keys.
  * `schema` and `data` (the input) name the keys an object accepts, for unknown-key hints.
  */
-export function topologyIssuesFromZod(error: z.ZodError, schema: z.ZodType, data: unknown): TopologyIssue[] {
-  return error.issues.flatMap((issue): TopologyIssue[] => {
+export function issuesFromZod(error: z.ZodError, schema: z.ZodType, data: unknown): InputIssue[] {
+  return error.issues.flatMap((issue): InputIssue[] => {
     const path = issue.path.filter((part): part is string | number => typeof part !== "symbol");
     const input = (issue as { input?: unknown }).input;
     switch (issue.code) {

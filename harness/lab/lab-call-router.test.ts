@@ -4,7 +4,7 @@ import { type CallProbeResult } from "../model/probe-result.js";
 import { probeOptions } from "../sip/options-probe.js";
 import { clientOptions, labTarget, startTestLab } from "./lab-test-fixture.js";
 import type { Lab } from "./lab.js";
-import { defaultTopology } from "./topology/topology-default.js";
+import { defaultLoadedTopology } from "./topology/topology-default.js";
 import { applyOverrides } from "./topology/topology-overrides.js";
 
 const CAS = "cas01.tukwila.contoso.com";
@@ -50,7 +50,7 @@ t.test("the redirect chain Call Router → UM service → worker, each Contact a
 });
 
 t.test("maddr in the Request-URI is rewritten to the new host; transport spelled per behaviour", async (t) => {
-  const topology = applyOverrides(defaultTopology(), { behaviour: { callRouter: { contactTransport: "lower" } } });
+  const topology = applyOverrides(defaultLoadedTopology(), { behaviour: { callRouter: { contactTransport: "lower" } } });
   const lab = await startTestLab(t, { topology });
   const casAddress = lab.server(CAS).address;
   const result = await probeCall(labTarget(lab, CAS, "sip-tls", "alice", `${VOICEMAIL};maddr=${casAddress}`), {
@@ -105,7 +105,7 @@ t.test("security parity: TCP into the Secured dial plan, TLS into an Unsecured o
   const tcp = await voicemail(lab, { listener: "sip-tcp" });
   t.match(tcp, { status: 403, failure: { code: "security-parity" } });
   t.match(tcp.hops[0]?.diagnostics[0], { reason: "IncorrectHuntGroup" });
-  const unsecured = await startTestLab(t, { topology: applyOverrides(defaultTopology(), { dialPlans: [{ name: "DP1", voipSecurity: "Unsecured" }] }) });
+  const unsecured = await startTestLab(t, { topology: applyOverrides(defaultLoadedTopology(), { dialPlans: [{ name: "DP1", voipSecurity: "Unsecured" }] }) });
   const tls = await voicemail(unsecured);
   t.match(tls, { status: 403, failure: { code: "security-parity" } });
   const plain = await voicemail(unsecured, { listener: "sip-tcp", policy: "optional" });
@@ -121,7 +121,7 @@ t.test("security parity: TCP into the Secured dial plan, TLS into an Unsecured o
 });
 
 t.test("dial plan, user and diversion resolution failures (docs/protocol.md §4 names)", async (t) => {
-  const topology = applyOverrides(defaultTopology(), { users: [{ sipAddress: "bob@contoso.com", umEnabled: false }] });
+  const topology = applyOverrides(defaultLoadedTopology(), { users: [{ sipAddress: "bob@contoso.com", umEnabled: false }] });
   const lab = await startTestLab(t, { topology });
   const options = { ...(await clientOptions(lab, "pool")), policy: "required" as const };
   const reasonOf = (result: CallProbeResult) => [result.status, result.hops[0]?.diagnostics[0]?.reason];
@@ -133,14 +133,14 @@ t.test("dial plan, user and diversion resolution failures (docs/protocol.md §4 
 });
 
 t.test("a Call Router that is not a member of the dial plan rejects with DialPlanNotLinked [INF]", async (t) => {
-  const topology = applyOverrides(defaultTopology(), { dialPlans: [{ name: "DP1", servers: ["mbx01.tukwila.contoso.com"] }] });
+  const topology = applyOverrides(defaultLoadedTopology(), { dialPlans: [{ name: "DP1", servers: ["mbx01.tukwila.contoso.com"] }] });
   const lab = await startTestLab(t, { topology });
   const result = await voicemail(lab);
   t.match(result.hops[0]?.diagnostics[0], { reason: "DialPlanNotLinked" });
 });
 
 t.test("UMStartupMode TCP: no listener on 5061, connection refused (docs/protocol.md §1)", async (t) => {
-  const topology = applyOverrides(defaultTopology(), { servers: [{ fqdn: CAS, startupMode: "TCP" }] });
+  const topology = applyOverrides(defaultLoadedTopology(), { servers: [{ fqdn: CAS, startupMode: "TCP" }] });
   const lab = await startTestLab(t, { topology });
   t.same(
     lab.server(CAS).listeners().map((l) => [l.name, l.open]),
@@ -154,7 +154,7 @@ t.test("UMStartupMode TCP: no listener on 5061, connection refused (docs/protoco
 });
 
 t.test("a redirect status of 303 and an OPTIONS status from the behaviour settings", async (t) => {
-  const topology = applyOverrides(defaultTopology(), { behaviour: { callRouter: { redirectStatus: 303, optionsStatus: 403 } } });
+  const topology = applyOverrides(defaultLoadedTopology(), { behaviour: { callRouter: { redirectStatus: 303, optionsStatus: 403 } } });
   const lab = await startTestLab(t, { topology });
   const result = await voicemail(lab);
   t.equal(result.hops[0]?.status, 303);
@@ -170,7 +170,7 @@ t.test("pointAt: mbx01's A record at mbx03 makes alice's call land on mbx03 (see
   t.match(mismatch, { outcome: "failed", failure: { code: "tls-name-mismatch" } }, "mbx03's own certificate does not name mbx01 (§7: certificates must carry all four FQDNs)");
   t.equal(mismatch.hops[1]?.address, lab.server("mbx03").address, "the UM service hop went to mbx03's address");
 
-  const redundant = applyOverrides(defaultTopology(), { servers: ["mbx01.tukwila.contoso.com", "mbx03.dublin.contoso.com"].map((fqdn) => ({ fqdn, certificate: "redundant-um-san" })) });
+  const redundant = applyOverrides(defaultLoadedTopology(), { servers: ["mbx01.tukwila.contoso.com", "mbx03.dublin.contoso.com"].map((fqdn) => ({ fqdn, certificate: "redundant-um-san" })) });
   const seeded = await startTestLab(t, { topology: redundant });
   seeded.pointAt(MBX1, "mbx03.dublin.contoso.com");
   const result = await voicemail(seeded);

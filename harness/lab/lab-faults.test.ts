@@ -3,7 +3,7 @@ import { probeCall } from "../sip/call-probe.js";
 import { probeOptions } from "../sip/options-probe.js";
 import { clientOptions, labTarget, startTestLab } from "./lab-test-fixture.js";
 import type { Lab } from "./lab.js";
-import { defaultTopology } from "./topology/topology-default.js";
+import { defaultLoadedTopology } from "./topology/topology-default.js";
 import { applyOverrides } from "./topology/topology-overrides.js";
 
 const CAS = "cas01.tukwila.contoso.com";
@@ -105,7 +105,7 @@ t.test("server states: stopped refuses, running again answers; stopped as black-
   await lab.setServerState(CAS, "running");
   t.equal((await options(lab)).status, 200);
 
-  const hung = await startTestLab(t, { topology: applyOverrides(defaultTopology(), { behaviour: { stoppedServer: "black-hole" } }) });
+  const hung = await startTestLab(t, { topology: applyOverrides(defaultLoadedTopology(), { behaviour: { stoppedServer: "black-hole" } }) });
   await hung.setServerState(CAS, "stopped");
   const result = await probeOptions(labTarget(hung, CAS, "sip-tcp", null), await clientOptions(hung, "pool", { timeoutMs: 400 }));
   t.match(result, { status: null, failure: { code: "no-response" } });
@@ -125,7 +125,7 @@ t.test("a stopped Mailbox server: the Call Router still redirects to it, the nex
 });
 
 t.test("a topology fault applies from the start (state faulty by default)", async (t) => {
-  const topology = applyOverrides(defaultTopology(), { servers: [{ fqdn: CAS, fault: { kind: "service-unavailable" } }] });
+  const topology = applyOverrides(defaultLoadedTopology(), { servers: [{ fqdn: CAS, fault: { kind: "service-unavailable" } }] });
   const lab = await startTestLab(t, { topology });
   t.equal(lab.server(CAS).state, "faulty");
   t.equal((await options(lab)).status, 503);

@@ -19,7 +19,7 @@ import { runSipsakOptions } from "../testing/sipsak.js";
 import { tempDir } from "../testing/temp-dir.js";
 import { startTestLab } from "./lab-test-fixture.js";
 import type { Lab } from "./lab.js";
-import { defaultTopology } from "./topology/topology-default.js";
+import { defaultLoadedTopology } from "./topology/topology-default.js";
 import { applyOverrides } from "./topology/topology-overrides.js";
 
 const CAS = "cas01.tukwila.contoso.com";
@@ -30,7 +30,7 @@ const GW = "gw01.contoso.com";
 if (!interopEnabled()) t.comment("interop tests skipped: run `npm run test:interop` (EXUM_INTEROP=1)");
 
 /** The default lab with DP1 Unsecured: the dial plan a TCP call may reach (docs/protocol.md §2 security parity). */
-const unsecuredLab = () => applyOverrides(defaultTopology(), { dialPlans: [{ name: "DP1", voipSecurity: "Unsecured" }] });
+const unsecuredLab = () => applyOverrides(defaultLoadedTopology(), { dialPlans: [{ name: "DP1", voipSecurity: "Unsecured" }] });
 
 /**
  * A voice-mail INVITE for bob (mailbox on mbx02) as a gateway delivers it over TCP (docs/protocol.md §8: the user's
@@ -196,7 +196,7 @@ async function until(condition: () => boolean, ms: number): Promise<void> {
 
 /** The default lab plus DP2, a SIPSecured dial plan (pilot dp2) reached through gw01 as DP1 is. */
 function securedAndSipSecuredLab() {
-  return applyOverrides(defaultTopology(), {
+  return applyOverrides(defaultLoadedTopology(), {
     dialPlans: [{ name: "DP2", phoneContext: "dp2.contoso.com", voipSecurity: "SIPSecured", servers: [CAS, MBX2] }],
     umIpGateways: [{ name: "gw01", huntGroups: [{ dialPlan: "DP1" }, { dialPlan: "DP2" }] }],
   });

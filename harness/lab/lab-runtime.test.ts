@@ -87,8 +87,8 @@ t.test("TLS 1.2 cap: the same rejection during the handshake", async (t) => {
 
 t.test("ephemeral ports: kernel ports, a closed startup-mode listener still refuses", async (t) => {
   const { applyOverrides } = await import("./topology/topology-overrides.js");
-  const { defaultTopology } = await import("./topology/topology-default.js");
-  const topology = applyOverrides(defaultTopology(), { servers: [{ fqdn: CAS, startupMode: "TCP" }] });
+  const { defaultLoadedTopology } = await import("./topology/topology-default.js");
+  const topology = applyOverrides(defaultLoadedTopology(), { servers: [{ fqdn: CAS, startupMode: "TCP" }] });
   const lab = await startTestLab(t, { ports: "ephemeral", topology });
   const [tcp, tls] = lab.server(CAS).listeners();
   t.equal(lab.plan.ports, "ephemeral");
@@ -132,8 +132,8 @@ t.test("ephemeral ports: the whole redirect chain follows the bound ports", asyn
 
 t.test("certificates: the topology's name (a wildcard Subject Name writes 1684), one issued for an unknown FQDN, a missing one refused", async (t) => {
   const { applyOverrides } = await import("./topology/topology-overrides.js");
-  const { defaultTopology } = await import("./topology/topology-default.js");
-  const topology = applyOverrides(defaultTopology(), {
+  const { defaultLoadedTopology } = await import("./topology/topology-default.js");
+  const topology = applyOverrides(defaultLoadedTopology(), {
     servers: [
       { fqdn: CAS, certificate: "wildcard-subject" },
       { fqdn: "cas02.contoso.com", role: "callRouter", startupMode: "Dual" },

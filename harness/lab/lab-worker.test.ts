@@ -5,7 +5,7 @@ import { probeCall } from "../sip/call-probe.js";
 import { probeOptions } from "../sip/options-probe.js";
 import { clientOptions, labTarget, startTestLab } from "./lab-test-fixture.js";
 import type { Lab } from "./lab.js";
-import { defaultTopology } from "./topology/topology-default.js";
+import { defaultLoadedTopology } from "./topology/topology-default.js";
 import { applyOverrides } from "./topology/topology-overrides.js";
 
 const CAS = "cas01.tukwila.contoso.com";
@@ -23,7 +23,7 @@ async function call(lab: Lab, level: EncryptionLevel, extra: { holdMs?: number; 
 
 t.test("the compatibility matrix at the worker (docs/protocol.md §2, §3)", async (t) => {
   const secured = await startTestLab(t);
-  const sipSecured = await startTestLab(t, { topology: applyOverrides(defaultTopology(), { dialPlans: [{ name: "DP1", voipSecurity: "SIPSecured" }] }) });
+  const sipSecured = await startTestLab(t, { topology: applyOverrides(defaultLoadedTopology(), { dialPlans: [{ name: "DP1", voipSecurity: "SIPSecured" }] }) });
 
   t.test("Secured + RequireEncryption: MTLS + SRTP, answered RTP/SAVP with one a=crypto", async (t) => {
     const result = await call(secured, "RequireEncryption");
@@ -52,7 +52,7 @@ t.test("the compatibility matrix at the worker (docs/protocol.md §2, §3)", asy
 });
 
 t.test("the 488 is configurable (docs/protocol.md §3 [INF])", async (t) => {
-  const topology = applyOverrides(defaultTopology(), {
+  const topology = applyOverrides(defaultLoadedTopology(), {
     dialPlans: [{ name: "DP1", voipSecurity: "SIPSecured" }],
     behaviour: { worker: { incompatibleSecurity: { status: 415, reason: "Unsupported Media Type", diagnosticsCode: 15601, diagnosticsReason: "Media mismatch" } } },
   });

@@ -57,6 +57,9 @@ export interface LabOptions {
   events?: EventLogOptions;
 }
 
+/** The defaults of {@link LabOptions} that are values (the others are computed at start). */
+export const LAB_DEFAULTS = { certsDir: "certs", dns: true, dnsPort: 0, closeTimeoutMs: 5000 } as const satisfies Partial<LabOptions>;
+
 /** A running simulated server. */
 export interface LabServer {
   readonly fqdn: string;
@@ -128,7 +131,7 @@ function dnsAddress(plan: AddressPlan): string {
  */
 export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const logger = options.logger ?? silentLogger;
-  const closeTimeoutMs = options.closeTimeoutMs ?? 5000;
+  const closeTimeoutMs = options.closeTimeoutMs ?? LAB_DEFAULTS.closeTimeoutMs;
   const topology = structuredClone(options.topology ?? defaultTopology());
   const teardown = new Teardown();
   const events = new EventLog(options.events);
@@ -161,7 +164,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       ...(options.block === undefined ? {} : { block: options.block }),
     });
     const names = NameMap.fromPlan(plan);
-    const certsDir = resolvePath(options.cwd ?? process.cwd(), options.certsDir ?? "certs");
+    const certsDir = resolvePath(options.cwd ?? process.cwd(), options.certsDir ?? LAB_DEFAULTS.certsDir);
     const pki = await ensureLabPki(certsDir, options.onProgress === undefined ? {} : { onProgress: options.onProgress });
     const caPem = [pki.rootCaPem];
 
@@ -221,8 +224,8 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     if (failed !== undefined) throw failed.reason;
 
     let dns: LabDns | null = null;
-    if (options.dns ?? true) {
-      dns = await startLabDns({ map: names, address: dnsAddress(plan), port: options.dnsPort ?? 0 });
+    if (options.dns ?? LAB_DEFAULTS.dns) {
+      dns = await startLabDns({ map: names, address: dnsAddress(plan), port: options.dnsPort ?? LAB_DEFAULTS.dnsPort });
       const started = dns;
       teardown.add("lab DNS", () => started.close());
     }

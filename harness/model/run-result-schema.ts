@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { HARNESS_ERROR_CODES } from "../errors/harness-error-code.js";
 import { jsonValueSchema } from "./json-value-schema.js";
 import { labEventSchema } from "./lab-event-schema.js";
 import { matrixResultSchema } from "./matrix-result-schema.js";
@@ -53,7 +54,7 @@ const runSummary = z.strictObject({
 export const runSummarySchema: z.ZodType<RunSummary> = runSummary;
 const _runSummaryFits: SchemaFits<typeof runSummary, RunSummary> = true;
 
-const runError = z.strictObject({ code: z.string(), message: z.string(), hint: z.string().nullable() });
+const runError = z.strictObject({ code: z.enum(HARNESS_ERROR_CODES), message: z.string(), hint: z.string().nullable() });
 
 export const runErrorSchema: z.ZodType<RunError> = runError;
 const _runErrorFits: SchemaFits<typeof runError, RunError> = true;

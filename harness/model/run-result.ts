@@ -1,3 +1,4 @@
+import type { HarnessErrorCode } from "../errors/harness-error-code.js";
 import type { JsonValue } from "./json-value.js";
 import type { LabEvent } from "./lab-event.js";
 import type { MatrixResult } from "./matrix-model.js";
@@ -54,7 +55,7 @@ export interface RunSummary {
 /** A harness error (exit 3) or bad input found late: never a peer's misbehaviour (that is evidence). */
 export interface RunError {
   /** A stable code (`EXUM_LAB_NO_FREE_ADDRESS_BLOCK`). */
-  readonly code: string;
+  readonly code: HarnessErrorCode;
   readonly message: string;
   readonly hint: string | null;
 }

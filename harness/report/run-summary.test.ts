@@ -43,7 +43,7 @@ t.test("scenario verdicts and the run summary", async (t) => {
     scenario("failed", [step(0, "passed", [met]), step(1, "failed", [unmet])]),
     scenario("skipped", [], { skipReason: "lab only: stops servers" }),
     scenario("broken", [step(0, "error")]),
-    scenario("setup", [], { error: { code: "EXUM_X", message: "the lab did not start", hint: null } }),
+    scenario("setup", [], { error: { code: "EXUM_LAB_START", message: "the lab did not start", hint: null } }),
   ];
   t.same(
     scenarios.map((s) => s.verdict),

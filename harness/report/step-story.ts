@@ -1,3 +1,4 @@
+import type { FailureCode } from "../model/failure-code.js";
 import { fixFor } from "../model/failure-code.js";
 import type { FailureFix } from "../model/failure-definition.js";
 import { parseSipUriText } from "../model/sip-uri-text.js";
@@ -14,7 +15,7 @@ export interface StepStory {
   /** What happened, in one or two sentences. */
   readonly headline: string;
   /** The stable failure code the evidence ends with, and the harness's message for it. */
-  readonly failure: { readonly code: string; readonly message: string } | null;
+  readonly failure: { readonly code: FailureCode; readonly message: string } | null;
   /** The ms-diagnostics(-public) reason of the last answer that carried one. */
   readonly reason: string | null;
   /** What an administrator changes (docs/failure-codes.md), for the failure code. */

@@ -1,4 +1,4 @@
-import type { TopologyPath } from "../lab/index.js";
+import type { InputPath } from "../input/input-issue.js";
 
 /**
  * A role that cannot be bound, raised by a binder and turned by `bindRoles` into one input error naming the file,
@@ -7,9 +7,9 @@ import type { TopologyPath } from "../lab/index.js";
 export class BindProblem extends Error {
   readonly hint: string | undefined;
   /** Where in the step, when the binder knows better than the caller. */
-  readonly path: TopologyPath | undefined;
+  readonly path: InputPath | undefined;
 
-  constructor(message: string, hint?: string, path?: TopologyPath) {
+  constructor(message: string, hint?: string, path?: InputPath) {
     super(message);
     this.name = "BindProblem";
     this.hint = hint;
@@ -21,7 +21,7 @@ export class BindProblem extends Error {
  * Runs `run`; a {@link BindProblem} it throws gets `path` put in front of its own path, so nested calls build the full
  * path of the problem (`steps[2]` + `call.via`).
  */
-export function withPath<T>(path: TopologyPath, run: () => T): T {
+export function withPath<T>(path: InputPath, run: () => T): T {
   try {
     return run();
   } catch (error) {

@@ -1,14 +1,14 @@
 import { join } from "node:path";
 import t from "tap";
-import { defaultTopology } from "../lab/topology/topology-default.js";
-import { parseTopology } from "../lab/topology/topology-parse.js";
+import { defaultLoadedTopology } from "../lab/topology/topology-default.js";
+import { parseLoadedTopology } from "../lab/topology/topology-parse.js";
 import { bindRoles, type BindTarget } from "./bind-roles.js";
 import { loadScenarioFile, parseScenarioYaml } from "./load-scenario.js";
 import { parseSiteYaml } from "./load-site.js";
 import type { PlannedStep } from "./plan.js";
 
 const TESTDATA = join(import.meta.dirname, "testdata");
-const lab: BindTarget = { kind: "lab", topology: defaultTopology() };
+const lab: BindTarget = { kind: "lab", topology: defaultLoadedTopology() };
 
 const SITE = `domain: contoso.com
 roles:
@@ -151,7 +151,7 @@ t.test("lab: what cannot be bound is EXUM_SCENARIO_UNBOUND at the step's path an
   t.throws(unbound("  - lab: { gateway: { name: nope, status: Disabled } }\n"), { code: "EXUM_SCENARIO_UNBOUND", field: "steps[0].lab.gateway.name" });
   t.throws(unbound("  - lab: { fault: { server: cas01, kind: refuse, listeners: [um-tls] } }\n"), { code: "EXUM_SCENARIO_UNBOUND", field: "steps[0].lab.fault.listeners[0]" });
   t.throws(unbound("  - failover: { servers: [mbx01, nope], call: { to: voicemail:alice } }\n"), { code: "EXUM_SCENARIO_UNBOUND", field: "steps[0].failover.servers[1]" });
-  const minimal: BindTarget = { kind: "lab", topology: parseTopology({ servers: [{ fqdn: "cas01.tukwila.contoso.com", role: "callRouter" }] }) };
+  const minimal: BindTarget = { kind: "lab", topology: parseLoadedTopology({ servers: [{ fqdn: "cas01.tukwila.contoso.com", role: "callRouter" }] }) };
   const overrides = "lab: { users: [{ sipAddress: x@contoso.com, extension: 1, dialPlan: DP1, mailboxServer: mbx01.tukwila.contoso.com }] }\n";
   t.throws(() => plan("  - options: callRouter\n", minimal, overrides), { code: "EXUM_SCENARIO_INVALID", field: "lab.users[0].dialPlan" }, "overrides that another base topology cannot take");
 });

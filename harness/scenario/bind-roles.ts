@@ -1,5 +1,5 @@
-import { topologyError } from "../lab/index.js";
-import type { Topology } from "../lab/index.js";
+import { inputIssuesError } from "../input/input-error.js";
+import type { LoadedTopology, Topology } from "../lab/index.js";
 import { BindProblem, withPath as at } from "./bind-problem.js";
 import { bindStep, type StepContext } from "./bind-step.js";
 import { labBinder } from "./lab-binder.js";
@@ -13,7 +13,7 @@ import { siteBinder } from "./site-binder.js";
 import type { Site } from "./site-schema.js";
 
 /** What a scenario is bound to: the embedded lab (its base topology; the scenario's overrides are applied) or a site. */
-export type BindTarget = { readonly kind: "lab"; readonly topology: Topology } | { readonly kind: "site"; readonly site: LoadedSite };
+export type BindTarget = { readonly kind: "lab"; readonly topology: LoadedTopology } | { readonly kind: "site"; readonly site: LoadedSite };
 
 /**
  * Binds a scenario's roles to a lab topology or a site file (docs/design.md §3 "bind roles (lab topology | site file) ▶
@@ -67,7 +67,7 @@ export function bindRoles(loaded: LoadedScenario, target: BindTarget): Plan {
     return { ...base, skip: null, notes, calls, steps };
   } catch (error) {
     if (!(error instanceof BindProblem)) throw error;
-    throw topologyError(
+    throw inputIssuesError(
       "EXUM_SCENARIO_UNBOUND",
       [{ path: error.path ?? [], message: error.message, ...(error.hint === undefined ? {} : { hint: error.hint }) }],
       loaded.source,

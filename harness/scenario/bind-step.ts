@@ -1,6 +1,6 @@
 import { effectiveSrtpMode } from "../lab/index.js";
 import type { Topology } from "../lab/index.js";
-import type { TopologyPath } from "../lab/index.js";
+import type { InputPath } from "../input/input-issue.js";
 import { bindLabChanges } from "./bind-lab-changes.js";
 import { BindProblem, withPath as at } from "./bind-problem.js";
 import { parseCallDestination } from "./call-destination.js";
@@ -27,7 +27,7 @@ export interface StepContext {
 }
 
 /** The transport a step asks for, checked against the persona (docs/design.md §4: only a gateway talks plain TCP). */
-function transportFor(persona: Persona, transport: "tls" | "tcp" | undefined, path: TopologyPath): "tls" | "tcp" {
+function transportFor(persona: Persona, transport: "tls" | "tcp" | undefined, path: InputPath): "tls" | "tcp" {
   if (transport === "tcp" && persona !== "gateway") {
     throw new BindProblem(`a ${persona} talks mutual TLS only; plain TCP is a gateway's`, "use as: gateway for a TCP step, or remove transport: tcp", path);
   }
@@ -35,7 +35,7 @@ function transportFor(persona: Persona, transport: "tls" | "tcp" | undefined, pa
 }
 
 function refsOf(binder: RoleBinder, expect: { redirects?: string[]; servedBy?: string; tried?: string[] } | undefined): ExpectedRefs {
-  const resolve = (text: string, path: TopologyPath) => at(path, () => binder.resolveRef(parseTargetRef(text)));
+  const resolve = (text: string, path: InputPath) => at(path, () => binder.resolveRef(parseTargetRef(text)));
   return {
     redirects: expect?.redirects?.map((ref, i) => resolve(ref, ["expect", "redirects", i])) ?? null,
     servedBy: expect?.servedBy === undefined ? null : resolve(expect.servedBy, ["expect", "servedBy"]),

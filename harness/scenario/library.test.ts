@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import t from "tap";
-import { defaultTopology } from "../lab/topology/topology-default.js";
+import { defaultLoadedTopology } from "../lab/topology/topology-default.js";
 import { bindRoles } from "./bind-roles.js";
 import { loadScenarioDir } from "./load-scenario-dir.js";
 import { loadScenarioFile } from "./load-scenario.js";
@@ -39,7 +39,7 @@ t.test("every shipped scenario validates and binds to the default lab", async (t
   const ids = library.map((scenario) => scenario.id);
   for (const id of REQUIRED) t.ok(ids.includes(id), `the library has ${id}`);
   for (const loaded of library) {
-    const plan = bindRoles(loaded, { kind: "lab", topology: defaultTopology() });
+    const plan = bindRoles(loaded, { kind: "lab", topology: defaultLoadedTopology() });
     t.equal(plan.skip, null, `${loaded.id} runs on the lab`);
     t.ok(plan.steps.length > 0, `${loaded.id} has steps`);
     t.ok(loaded.scenario.summary.length > 40, `${loaded.id} says what real-world case it reproduces`);
@@ -76,6 +76,6 @@ t.test("the committed JSON Schemas are what the zod schemas generate", async (t)
 
 t.test("the deliberately wrong scenario is valid: only running it shows the mistake", async (t) => {
   const loaded = await loadScenarioFile(join(import.meta.dirname, "testdata", "wrong-expectation.yaml"));
-  const plan = bindRoles(loaded, { kind: "lab", topology: defaultTopology() });
+  const plan = bindRoles(loaded, { kind: "lab", topology: defaultLoadedTopology() });
   t.match(plan.steps[0], { kind: "call", expect: { outcome: "answered", negotiated: { media: "rtp" } } });
 });

@@ -1,7 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { inputError } from "../errors/harness-error.js";
-import { defaultTopology } from "../lab/index.js";
+import { defaultLoadedTopology } from "../lab/index.js";
 import { loadScenarioFile } from "./load-scenario.js";
 import type { LoadedScenario } from "./loaded-scenario.js";
 import type { ScenarioLoadOptions } from "./parse-scenario.js";
@@ -37,7 +37,7 @@ export async function loadScenarioDir(dir: string, options: ScenarioDirOptions =
     });
   }
   names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const topology = options.topology ?? defaultTopology();
+  const topology = options.topology ?? defaultLoadedTopology();
   const loaded: LoadedScenario[] = [];
   for (const name of names) loaded.push(await loadScenarioFile(join(dir, name), { topology }));
   uniqueScenarios(loaded);

@@ -1,13 +1,13 @@
 import type { LoadedScenario } from "./loaded-scenario.js";
 import { parseScenario, type ScenarioLoadOptions } from "./parse-scenario.js";
-import { parseYamlSource, readYamlSource, type YamlFileKind } from "./yaml-source.js";
+import { parseYamlSource, readYamlSource, type YamlFileKind } from "../input/yaml-source.js";
 
 /** Scenario files larger than this are refused (a scenario is a few kilobytes). */
 export const MAX_SCENARIO_BYTES = 256 * 1024;
 
 export const SCENARIO_FILE: YamlFileKind = {
   what: "scenario",
-  codePrefix: "EXUM_SCENARIO",
+  codes: { unreadable: "EXUM_SCENARIO_UNREADABLE", notYaml: "EXUM_SCENARIO_NOT_YAML" },
   shape: "name:, summary:, as:, steps:",
   maxBytes: MAX_SCENARIO_BYTES,
 };

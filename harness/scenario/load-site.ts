@@ -1,10 +1,10 @@
 import type { LoadedSite } from "./loaded-site.js";
 import { checkSiteFiles, parseSite } from "./parse-site.js";
-import { parseYamlSource, readYamlSource, type YamlFileKind } from "./yaml-source.js";
+import { parseYamlSource, readYamlSource, type YamlFileKind } from "../input/yaml-source.js";
 
 export const SITE_FILE: YamlFileKind = {
   what: "site file",
-  codePrefix: "EXUM_SITE",
+  codes: { unreadable: "EXUM_SITE_UNREADABLE", notYaml: "EXUM_SITE_NOT_YAML" },
   shape: "domain:, roles:, identity:, caBundle:",
   maxBytes: 256 * 1024,
 };

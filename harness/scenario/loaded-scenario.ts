@@ -1,4 +1,4 @@
-import type { TopologySource } from "../lab/index.js";
+import type { InputSource } from "../input/input-error.js";
 import type { Scenario } from "./scenario-schema.js";
 
 /** A validated scenario and where it came from. */
@@ -8,5 +8,5 @@ export interface LoadedScenario {
   readonly file: string;
   readonly scenario: Scenario;
   /** The file and a locator for its paths, so binding errors can name line and column too. */
-  readonly source: TopologySource & { readonly file: string };
+  readonly source: InputSource & { readonly file: string };
 }

@@ -1,10 +1,11 @@
+import { RUN_DEFAULTS } from "./run-options.js";
 import { performance } from "node:perf_hooks";
 import { isHarnessError } from "../errors/harness-error.js";
 import type { PortMode } from "../lab/index.js";
 import { startLab, type Lab } from "../lab/index.js";
-import { defaultTopology } from "../lab/index.js";
+import { defaultLoadedTopology } from "../lab/index.js";
 import { applyOverrides } from "../lab/index.js";
-import type { Topology } from "../lab/index.js";
+import type { LoadedTopology, Topology } from "../lab/index.js";
 import type { LabEvent } from "../model/lab-event.js";
 import { documentedCellText, measuredCellText } from "../report/matrix-cell-text.js";
 import type { MatrixResult, MatrixSweep, MeasuredCell } from "../model/matrix-model.js";
@@ -18,13 +19,16 @@ import { MATRIX_SWEEPS, type MatrixSweepSpec } from "./matrix-sweeps.js";
 import { makeRunId } from "./run-id.js";
 import { scenarioEvents } from "./scenario-events.js";
 
+/** The defaults of {@link MatrixRunOptions} that are values. */
+export const MATRIX_DEFAULTS = { timeoutMs: 5000 } as const;
+
 export interface MatrixRunOptions {
   /** The sweeps to run, by id. @defaultValue every sweep of `specs` */
   readonly sweeps?: readonly string[];
   /** The sweeps to choose from. @defaultValue MATRIX_SWEEPS */
   readonly specs?: readonly MatrixSweepSpec[];
   /** The lab topology the overrides apply to. @defaultValue the built-in default lab */
-  readonly topology?: Topology;
+  readonly topology?: LoadedTopology;
   /** The lab PKI directory (created on first use). @defaultValue `certs` under `cwd` */
   readonly certsDir?: string;
   readonly cwd?: string;
@@ -103,7 +107,8 @@ function skippedStep(spec: MatrixSweepSpec, cell: CellPlan, index: number, base:
   };
 }
 
-async function runSweep(spec: MatrixSweepSpec, base: Topology, options: MatrixRunOptions, now: () => Date): Promise<{ scenario: ScenarioResult; sweep: MatrixSweep }> {
+async function runSweep(spec: MatrixSweepSpec, loaded: LoadedTopology, options: MatrixRunOptions, now: () => Date): Promise<{ scenario: ScenarioResult; sweep: MatrixSweep }> {
+  const base = loaded.topology;
   const id = `matrix-${spec.id}`;
   const startedAt = now().toISOString();
   const started = performance.now();
@@ -120,7 +125,7 @@ async function runSweep(spec: MatrixSweepSpec, base: Topology, options: MatrixRu
     if (error === null && options.signal?.aborted !== true) {
       try {
         lab = await startLab({
-          topology: applyOverrides(base, group.overrides, { file: `exum matrix (${spec.id})` }),
+          topology: applyOverrides(loaded, group.overrides, { file: `exum matrix (${spec.id})` }),
           ports: options.ports ?? "real",
           dns: false,
           ...(options.certsDir === undefined ? {} : { certsDir: options.certsDir }),
@@ -143,7 +148,7 @@ async function runSweep(spec: MatrixSweepSpec, base: Topology, options: MatrixRu
         const stepStarted = performance.now();
         const stepStartedAt = now().toISOString();
         try {
-          const probe = await probeMatrixCell(lab, call, { timeoutMs: options.timeoutMs ?? 5000, ...(options.signal === undefined ? {} : { signal: options.signal }) });
+          const probe = await probeMatrixCell(lab, call, { timeoutMs: options.timeoutMs ?? MATRIX_DEFAULTS.timeoutMs, ...(options.signal === undefined ? {} : { signal: options.signal }) });
           const measured = { row: cell.row, column: cell.column, ...probe.measured, step: { scenario: id, index } };
           const differences = cellDifferences(measured, spec.documented);
           const checked = expectations(spec, path, measured, differences);
@@ -205,13 +210,14 @@ export async function runMatrix(options: MatrixRunOptions = {}): Promise<RunResu
   const now = options.now ?? (() => new Date());
   const started = now();
   const startedAt = performance.now();
-  const base = options.topology ?? defaultTopology();
+  const loaded = options.topology ?? defaultLoadedTopology();
+  const base = loaded.topology;
   const all = options.specs ?? MATRIX_SWEEPS;
   const specs = options.sweeps === undefined ? all : all.filter((spec) => options.sweeps?.includes(spec.id));
   const scenarios: ScenarioResult[] = [];
   const sweeps: MatrixSweep[] = [];
   for (const spec of specs) {
-    const { scenario, sweep } = await runSweep(spec, base, options, now);
+    const { scenario, sweep } = await runSweep(spec, loaded, options, now);
     scenarios.push(scenario);
     sweeps.push(sweep);
   }
@@ -219,7 +225,7 @@ export async function runMatrix(options: MatrixRunOptions = {}): Promise<RunResu
   return {
     schemaVersion: RUN_SCHEMA_VERSION,
     runId: makeRunId(started),
-    tool: { name: "exum", version: options.toolVersion ?? "0.0.0" },
+    tool: { name: "exum", version: options.toolVersion ?? RUN_DEFAULTS.toolVersion },
     startedAt: started.toISOString(),
     finishedAt: now().toISOString(),
     durationMs: Math.round((performance.now() - startedAt) * 1000) / 1000,

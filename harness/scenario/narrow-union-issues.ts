@@ -18,7 +18,7 @@ function wrongType(branch: readonly ZodIssue[]): boolean {
  * zod reports a value that fits no branch of a union as one `invalid_union` with every branch's complaints. Where all
  * branches but one rejected the value's type (`wait: 5x` is no number, so the string branch was meant), the union's
  * issue is replaced by that branch's issues at their full path, so the lab's issue mapper
- * (harness/lab topologyIssuesFromZod) reports the real problem. Other unions (and discriminated ones) are kept.
+ * (harness/lab issuesFromZod) reports the real problem. Other unions (and discriminated ones) are kept.
  */
 export function narrowUnionIssues(issues: readonly ZodIssue[]): ZodIssue[] {
   return issues.flatMap((issue): ZodIssue[] => {

@@ -1,7 +1,7 @@
 import { basename } from "node:path";
-import { topologyError, type TopologySource } from "../lab/index.js";
-import { defaultTopology } from "../lab/index.js";
-import type { Topology } from "../lab/index.js";
+import { inputIssuesError, type InputSource } from "../input/input-error.js";
+import { defaultLoadedTopology } from "../lab/index.js";
+import type { LoadedTopology } from "../lab/index.js";
 import type { LoadedScenario } from "./loaded-scenario.js";
 import { scenarioIssues } from "./scenario-issues.js";
 import { scenarioSchema } from "./scenario-schema.js";
@@ -9,7 +9,7 @@ import { scenarioTopology } from "./scenario-topology.js";
 
 export interface ScenarioLoadOptions {
   /** The topology a scenario's `lab:` overrides are checked against. @defaultValue the built-in default lab */
-  topology?: Topology;
+  topology?: LoadedTopology;
 }
 
 /** `scenarios/happy-path.yaml` → `happy-path`. */
@@ -22,10 +22,10 @@ export function scenarioId(file: string): string {
  * (harness/lab applyOverrides). Throws `EXUM_SCENARIO_INVALID` (exit 2) naming the file, line, column and path of
  * every problem (`steps[1].expect.failure`), with a hint.
  */
-export function parseScenario(data: unknown, source: TopologySource & { file: string }, options: ScenarioLoadOptions = {}): LoadedScenario {
+export function parseScenario(data: unknown, source: InputSource & { file: string }, options: ScenarioLoadOptions = {}): LoadedScenario {
   const result = scenarioSchema.safeParse(data, { reportInput: true });
-  if (!result.success) throw topologyError("EXUM_SCENARIO_INVALID", scenarioIssues(result.error, data), source, "scenario");
+  if (!result.success) throw inputIssuesError("EXUM_SCENARIO_INVALID", scenarioIssues(result.error, data), source, "scenario");
   const scenario = result.data;
-  scenarioTopology({ scenario, source }, options.topology ?? defaultTopology());
+  scenarioTopology({ scenario, source }, options.topology ?? defaultLoadedTopology());
   return { id: scenarioId(source.file), file: source.file, scenario, source };
 }

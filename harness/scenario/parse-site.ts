@@ -1,9 +1,9 @@
 import { access, constants } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
-import { topologyError, type TopologySource } from "../lab/index.js";
-import type { TopologyIssue, TopologyPath } from "../lab/index.js";
-import { topologyIssuesFromZod } from "../lab/index.js";
+import { inputIssuesError, type InputSource } from "../input/input-error.js";
+import type { InputIssue, InputPath } from "../input/input-issue.js";
+import { issuesFromZod } from "../input/zod-issues.js";
 import type { LoadedSite } from "./loaded-site.js";
 import { narrowUnionIssues } from "./narrow-union-issues.js";
 import { siteSchema, type Site } from "./site-schema.js";
@@ -13,8 +13,8 @@ const PASSPHRASE_HINT =
   "never write a passphrase in a site file: export it in an environment variable and name that variable with passphraseEnv (e.g. passphraseEnv: EXUM_PFX_PASSPHRASE)";
 
 /** The lab's issue mapper, plus the one hint a site file needs that a topology never does. */
-function siteIssues(error: z.ZodError, data: unknown): TopologyIssue[] {
-  return topologyIssuesFromZod(new z.ZodError(narrowUnionIssues(error.issues)), siteSchema, data).map((issue) =>
+function siteIssues(error: z.ZodError, data: unknown): InputIssue[] {
+  return issuesFromZod(new z.ZodError(narrowUnionIssues(error.issues)), siteSchema, data).map((issue) =>
     issue.key !== undefined && /^pass(word|phrase)$/i.test(issue.key) ? { ...issue, message: `"${issue.key}" is not allowed here`, hint: PASSPHRASE_HINT } : issue,
   );
 }
@@ -28,9 +28,9 @@ function absoluteIdentity(identity: SiteIdentity, base: string): SiteIdentity {
  * Validates a site file as written (parsed YAML) and makes its identity and CA bundle paths absolute (relative to the
  * site file). Throws `EXUM_SITE_INVALID` (exit 2) naming the file, line, column and path of every problem.
  */
-export function parseSite(data: unknown, source: TopologySource & { file: string }): LoadedSite {
+export function parseSite(data: unknown, source: InputSource & { file: string }): LoadedSite {
   const result = siteSchema.safeParse(data, { reportInput: true });
-  if (!result.success) throw topologyError("EXUM_SITE_INVALID", siteIssues(result.error, data), source, "site file");
+  if (!result.success) throw inputIssuesError("EXUM_SITE_INVALID", siteIssues(result.error, data), source, "site file");
   const base = dirname(resolve(source.file));
   const parsed = result.data;
   const identities =
@@ -47,9 +47,9 @@ export function parseSite(data: unknown, source: TopologySource & { file: string
 }
 
 /** Every file a site names, with its path in the site file. */
-function namedFiles(site: Site): { path: TopologyPath; file: string }[] {
-  const files: { path: TopologyPath; file: string }[] = [];
-  const identity = (prefix: TopologyPath, value: SiteIdentity | undefined) => {
+function namedFiles(site: Site): { path: InputPath; file: string }[] {
+  const files: { path: InputPath; file: string }[] = [];
+  const identity = (prefix: InputPath, value: SiteIdentity | undefined) => {
     for (const field of ["cert", "key", "pfx"] as const) {
       const file = value?.[field];
       if (file !== undefined) files.push({ path: [...prefix, field], file });
@@ -66,7 +66,7 @@ function namedFiles(site: Site): { path: TopologyPath; file: string }[] {
  * naming the field and its line (their content is checked when the identity is loaded, harness/pki loadIdentity).
  */
 export async function checkSiteFiles(loaded: LoadedSite): Promise<void> {
-  const issues: TopologyIssue[] = [];
+  const issues: InputIssue[] = [];
   for (const { path, file } of namedFiles(loaded.site)) {
     try {
       await access(file, constants.R_OK);
@@ -74,5 +74,5 @@ export async function checkSiteFiles(loaded: LoadedSite): Promise<void> {
       issues.push({ path, message: `cannot read ${file}`, hint: "paths in a site file are relative to the site file; check the name and the file's permissions" });
     }
   }
-  if (issues.length > 0) throw topologyError("EXUM_SITE_INVALID", issues, loaded.source, "site file");
+  if (issues.length > 0) throw inputIssuesError("EXUM_SITE_INVALID", issues, loaded.source, "site file");
 }

@@ -54,3 +54,6 @@ export interface RunOptions {
   /** Deadline of each scenario's tear-down (reverse order). @defaultValue 5000 */
   readonly teardownMs?: number;
 }
+
+/** The defaults of {@link RunOptions} that are values (the others are computed where they are used). */
+export const RUN_DEFAULTS = { teardownMs: 5000, toolVersion: "0.0.0" } as const satisfies Partial<RunOptions>;

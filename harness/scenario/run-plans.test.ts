@@ -1,6 +1,6 @@
 import t, { type Test } from "tap";
 import { sharedLabPkiDir } from "../lab/lab-pki.js";
-import { defaultTopology } from "../lab/topology/topology-default.js";
+import { defaultLoadedTopology } from "../lab/topology/topology-default.js";
 import type { FailoverEvidence, LabEvidence } from "../model/step-evidence.js";
 import { bindRoles } from "./bind-roles.js";
 import { parseScenarioYaml } from "./load-scenario.js";
@@ -10,7 +10,7 @@ import type { RunOptions } from "./run-options.js";
 
 /** A scenario from YAML, bound to the built-in lab. */
 function plan(yaml: string, file = "inline.yaml"): Plan {
-  return bindRoles(parseScenarioYaml(yaml, file), { kind: "lab", topology: defaultTopology() });
+  return bindRoles(parseScenarioYaml(yaml, file), { kind: "lab", topology: defaultLoadedTopology() });
 }
 
 function run(plans: Plan[], over: Partial<RunOptions> = {}) {

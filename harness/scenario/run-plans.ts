@@ -3,7 +3,7 @@ import { silentLogger } from "../log/logger.js";
 import { RUN_SCHEMA_VERSION, type RunResult, type ScenarioResult } from "../model/run-result.js";
 import { summarizeRun } from "../report/run-summary.js";
 import { makeRunId } from "./run-id.js";
-import type { RunOptions } from "./run-options.js";
+import { RUN_DEFAULTS, type RunOptions } from "./run-options.js";
 import { runScenario, skippedScenario } from "./run-scenario.js";
 
 /**
@@ -46,7 +46,7 @@ export async function runPlans(options: RunOptions): Promise<RunResult> {
   return {
     schemaVersion: RUN_SCHEMA_VERSION,
     runId,
-    tool: { name: "exum", version: options.toolVersion ?? "0.0.0" },
+    tool: { name: "exum", version: options.toolVersion ?? RUN_DEFAULTS.toolVersion },
     startedAt: start.toISOString(),
     finishedAt: finished.toISOString(),
     durationMs: Math.round((performance.now() - started) * 1000) / 1000,

@@ -8,7 +8,7 @@ import { scenarioVerdict } from "../model/verdict.js";
 import { listenersLeftBehind } from "./listeners-freed.js";
 import type { Plan } from "./plan.js";
 import { runErrorOf } from "./run-error.js";
-import type { RunOptions } from "./run-options.js";
+import { RUN_DEFAULTS, type RunOptions } from "./run-options.js";
 import { erroredStep, runStep, skippedStep } from "./run-step.js";
 import { openScenarioEnvironment } from "./scenario-environment.js";
 import { scenarioEvents } from "./scenario-events.js";
@@ -41,7 +41,7 @@ export async function runScenario(plan: Plan, options: RunOptions, signals: Scen
   const { id, name, summary, tags, file } = plan.scenario;
   if (plan.skip !== null) return skippedScenario(plan, plan.skip);
   const logger = (options.logger ?? silentLogger).child({ scenario: id });
-  const teardownMs = options.teardownMs ?? 5000;
+  const teardownMs = options.teardownMs ?? RUN_DEFAULTS.teardownMs;
   const startedAt = new Date().toISOString();
   const started = performance.now();
   const teardown = new Teardown();

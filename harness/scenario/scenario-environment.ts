@@ -4,7 +4,7 @@ import type { Teardown } from "../lab/index.js";
 import type { Logger } from "../log/logger.js";
 import { labEnvironment } from "./lab-environment.js";
 import type { Plan } from "./plan.js";
-import type { RunOptions } from "./run-options.js";
+import { RUN_DEFAULTS, type RunOptions } from "./run-options.js";
 import { siteEnvironment } from "./site-environment.js";
 import type { StepEnvironment } from "./step-environment.js";
 
@@ -31,7 +31,7 @@ export async function openScenarioEnvironment(plan: Plan, options: RunOptions, l
     ...(labOptions.onProgress === undefined ? {} : { onProgress: labOptions.onProgress }),
     dns: false,
     logger: logger.child({ lab: true }),
-    closeTimeoutMs: options.teardownMs ?? 5000,
+    closeTimeoutMs: options.teardownMs ?? RUN_DEFAULTS.teardownMs,
   }).catch((error: unknown) => {
     if (isHarnessError(error)) throw error;
     throw internalError("EXUM_LAB_START", `the embedded lab did not start: ${(error as Error).message}`, {

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { TopologyIssue, TopologyPath } from "../lab/index.js";
-import { closestKey } from "../lab/index.js";
-import { topologyIssuesFromZod } from "../lab/index.js";
+import type { InputIssue, InputPath } from "../input/input-issue.js";
+import { closestKey } from "../input/schema-keys.js";
+import { issuesFromZod } from "../input/zod-issues.js";
 import { FAILURE_CODES } from "../model/failure-code.js";
 import { narrowUnionIssues } from "./narrow-union-issues.js";
 import { scenarioSchema } from "./scenario-schema.js";
@@ -13,8 +13,8 @@ function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function prefixed(prefix: TopologyPath) {
-  return (issue: TopologyIssue): TopologyIssue => ({ ...issue, path: [...prefix, ...issue.path] });
+function prefixed(prefix: InputPath) {
+  return (issue: InputIssue): InputIssue => ({ ...issue, path: [...prefix, ...issue.path] });
 }
 
 /**
@@ -22,7 +22,7 @@ function prefixed(prefix: TopologyPath) {
  * union as one `invalid_union` listing every branch's complaints; the step's kind key says which branch was meant,
  * so the step is validated again against that kind alone, which also gives unknown-key hints the right keys.
  */
-export function stepIssues(step: unknown): TopologyIssue[] {
+export function stepIssues(step: unknown): InputIssue[] {
   if (!isMapping(step)) {
     return [{ path: [], message: `a step is a mapping with one of: ${STEP_KINDS.join(", ")}`, hint: KINDS_HINT }];
   }
@@ -42,7 +42,7 @@ export function stepIssues(step: unknown): TopologyIssue[] {
   }
   const schema = STEP_SCHEMAS[kind];
   const result = schema.safeParse(step, { reportInput: true });
-  return result.success ? [] : topologyIssuesFromZod(new z.ZodError(narrowUnionIssues(result.error.issues)), schema, step);
+  return result.success ? [] : issuesFromZod(new z.ZodError(narrowUnionIssues(result.error.issues)), schema, step);
 }
 
 /** The failure code a mistyped one most likely meant: one that contains it or that it contains, else 2 edits away. */
@@ -52,7 +52,7 @@ function nearestFailureCode(text: string): string | undefined {
 }
 
 /** A bad failure code gets a short message and the nearest code, not the whole table twice. */
-function failureCodeIssue(issue: TopologyIssue, data: unknown): TopologyIssue {
+function failureCodeIssue(issue: InputIssue, data: unknown): InputIssue {
   if (issue.path[issue.path.length - 1] !== "failure" || !issue.message.includes(" is not one of: ")) return issue;
   let value: unknown = data;
   for (const part of issue.path) value = typeof value === "object" && value !== null ? (value as Record<string | number, unknown>)[part] : undefined;
@@ -65,15 +65,15 @@ function failureCodeIssue(issue: TopologyIssue, data: unknown): TopologyIssue {
 }
 
 /**
- * zod's issues on a scenario as {@link TopologyIssue}s (so `topologyError` can name file, line, column and path):
- * step problems through {@link stepIssues}, everything else through the lab's `topologyIssuesFromZod`. An adapter
+ * zod's issues on a scenario as {@link InputIssue}s (so `inputIssuesError` can name file, line, column and path):
+ * step problems through {@link stepIssues}, everything else through the lab's `issuesFromZod`. An adapter
  * over harness/lab's mapper, not a second one: it only picks the step kind the author meant.
  */
-export function scenarioIssues(error: z.ZodError, data: unknown): TopologyIssue[] {
-  const issues: TopologyIssue[] = [];
+export function scenarioIssues(error: z.ZodError, data: unknown): InputIssue[] {
+  const issues: InputIssue[] = [];
   const rest: z.core.$ZodIssue[] = [];
   const flushRest = () => {
-    if (rest.length > 0) issues.push(...topologyIssuesFromZod(new z.ZodError(narrowUnionIssues(rest.splice(0))), scenarioSchema, data));
+    if (rest.length > 0) issues.push(...issuesFromZod(new z.ZodError(narrowUnionIssues(rest.splice(0))), scenarioSchema, data));
   };
   for (const issue of error.issues) {
     const [first, index] = issue.path;

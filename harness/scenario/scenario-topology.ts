@@ -1,6 +1,6 @@
 import { inputError, isHarnessError } from "../errors/harness-error.js";
 import { applyOverrides } from "../lab/index.js";
-import type { Topology } from "../lab/index.js";
+import type { LoadedTopology, Topology } from "../lab/index.js";
 import type { LoadedScenario } from "./loaded-scenario.js";
 
 /**
@@ -8,8 +8,8 @@ import type { LoadedScenario } from "./loaded-scenario.js";
  * (harness/lab applyOverrides; docs/design.md §6 "overrides on the default topology"). Problems are `EXUM_SCENARIO_INVALID`
  * (exit 2) at `lab.<path>` with line and column.
  */
-export function scenarioTopology(loaded: Pick<LoadedScenario, "scenario" | "source">, base: Topology): Topology {
-  if (loaded.scenario.lab === undefined) return base;
+export function scenarioTopology(loaded: Pick<LoadedScenario, "scenario" | "source">, base: LoadedTopology): Topology {
+  if (loaded.scenario.lab === undefined) return base.topology;
   try {
     return applyOverrides(base, loaded.scenario.lab, { ...loaded.source, pathPrefix: ["lab"] });
   } catch (error) {

@@ -1,3 +1,4 @@
+import type { HarnessErrorCode } from "../errors/harness-error-code.js";
 import { inputError } from "../errors/harness-error.js";
 
 /** Where a value being parsed came from, so the error can name it. */
@@ -15,7 +16,7 @@ export interface ChoiceSource {
 export function parseChoice<T extends string>(
   text: string,
   choices: readonly T[],
-  code: string,
+  code: HarnessErrorCode,
   what: string,
   source: ChoiceSource,
 ): T {

@@ -12,7 +12,7 @@ import { observeMedia, type MediaObserver } from "./media-observer.js";
 import { type MediaObservation } from "../model/media-observation.js";
 import { MessageTrace } from "./message-trace.js";
 import { failure, type ProbeFailure } from "../model/probe-failure.js";
-import type { ProbeOptions } from "./probe-options.js";
+import { withProbeDefaults, type ProbeOptions, type ProbeSettings } from "./probe-options.js";
 import type { CallProbeResult, Hop, Negotiated } from "../model/probe-result.js";
 import { parseRedirectContacts } from "./redirect-contact.js";
 import { rejectionFailure } from "./rejection-failure.js";
@@ -31,17 +31,21 @@ export interface CallProbeOptions extends ProbeOptions {
   extraHeaders?: string[];
 }
 
+/** The defaults of {@link CallProbeOptions} beyond PROBE_DEFAULTS (probe-options.ts). */
+export const CALL_DEFAULTS = { holdMs: 0, maxRedirects: 5 } as const satisfies Partial<CallProbeOptions>;
+
 /**
  * `exum call`: INVITE with an offer for an EncryptionLevel or SRTPMode, following 302s over TLS with the
  * same identity on a new connection per hop, each hop's certificate verified against its own name
  * (docs/protocol.md §1: "After a TLS call, every hop is again mutual TLS with the same client identity").
  * ACK (by sip.js) on 2xx, BYE after the hold; CANCEL when only provisional responses came in time.
  */
-export async function probeCall(target: SipTarget, options: CallProbeOptions): Promise<CallProbeResult> {
+export async function probeCall(target: SipTarget, given: CallProbeOptions): Promise<CallProbeResult> {
+  const options = withProbeDefaults(given);
   const startedAt = new Date().toISOString();
   const started = performance.now();
   const trace = new MessageTrace({ origin: started });
-  const maxRedirects = options.maxRedirects ?? 5;
+  const maxRedirects = options.maxRedirects ?? CALL_DEFAULTS.maxRedirects;
   const visited = new Set<string>();
   const hops: Hop[] = [];
   const sdp: SdpExchange = { offer: null, answer: null };
@@ -164,7 +168,7 @@ export async function probeCall(target: SipTarget, options: CallProbeOptions): P
     ...result,
     hops,
     sdp: { offer: sdp.offer, answer: sdp.answer },
-    insecure: options.insecure ?? false,
+    insecure: options.insecure,
     warnings,
     trace: trace.entries,
     startedAt,
@@ -209,9 +213,9 @@ function safeParse(text: string) {
 async function answeredCall(
   link: AgentLink,
   inviter: Inviter,
-  options: CallProbeOptions,
+  options: ProbeSettings<CallProbeOptions>,
 ): Promise<{ endedBy: "us" | "peer"; failure: ProbeFailure | null }> {
-  const timeoutMs = options.timeoutMs ?? 8000;
+  const timeoutMs = options.timeoutMs;
   try {
     await untilState(inviter, SessionState.Established, timeoutMs);
     const peerEnded = Promise.race([untilState(inviter, SessionState.Terminated, 2 ** 31 - 1), link.closure]).then(() => true);

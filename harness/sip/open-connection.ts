@@ -3,7 +3,7 @@ import { isIP } from "node:net";
 import { dialTcp, dialTls } from "../tls/dial.js";
 import type { TlsEvidence } from "../model/tls-evidence.js";
 import { failure, type ProbeFailure } from "../model/probe-failure.js";
-import type { ProbeOptions } from "./probe-options.js";
+import type { ProbeSettings } from "./probe-options.js";
 import type { SipTarget } from "./sip-target.js";
 
 export interface ConnectionAttempt {
@@ -22,7 +22,7 @@ export type OpenConnectionResult =
  * (the FQDN), even when `maddr` or a `--resolve` entry sends the connection to another address (RFC 3261
  * §19.1.1: maddr overrides the address, not the identity being verified).
  */
-export async function openConnection(target: SipTarget, options: ProbeOptions): Promise<OpenConnectionResult> {
+export async function openConnection(target: SipTarget, options: ProbeSettings): Promise<OpenConnectionResult> {
   const connectTo = target.params.maddr ?? target.host;
   let address: string;
   try {
@@ -37,7 +37,7 @@ export async function openConnection(target: SipTarget, options: ProbeOptions): 
       failure: failure("name-not-resolved", `${connectTo} did not resolve: ${(error as Error).message}`),
     };
   }
-  const timeoutMs = options.timeoutMs ?? 8000;
+  const timeoutMs = options.timeoutMs;
   const common = { address, port: target.port, connectTimeoutMs: timeoutMs, signal: options.signal };
   const result =
     target.transport === "tcp"
@@ -47,7 +47,7 @@ export async function openConnection(target: SipTarget, options: ProbeOptions): 
           servername: isIP(target.host) ? undefined : target.host,
           identity: options.identity,
           caPem: options.caPem,
-          insecure: options.insecure ?? false,
+          insecure: options.insecure,
           handshakeTimeoutMs: timeoutMs,
           keylog: options.keylog,
           minVersion: options.minTlsVersion,

@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { MessageTrace } from "./message-trace.js";
-import type { ProbeOptions } from "./probe-options.js";
+import { withProbeDefaults, type ProbeOptions } from "./probe-options.js";
 import type { ProbeResult } from "../model/probe-result.js";
 import { runHop } from "./run-hop.js";
 import type { SipTarget } from "./sip-target.js";
@@ -11,7 +11,8 @@ import { fromAddress } from "./from-address.js";
  * `exum options`: one OPTIONS over one new connection, and everything seen on the way (docs/design.md §3).
  * docs/protocol.md §6: the Call Router answers OPTIONS with 200 to any peer that completes TLS.
  */
-export async function probeOptions(target: SipTarget, options: ProbeOptions): Promise<ProbeResult> {
+export async function probeOptions(target: SipTarget, given: ProbeOptions): Promise<ProbeResult> {
+  const options = withProbeDefaults(given);
   const startedAt = new Date().toISOString();
   const started = performance.now();
   const trace = new MessageTrace({ origin: started });
@@ -51,7 +52,7 @@ export async function probeOptions(target: SipTarget, options: ProbeOptions): Pr
     hops: [hop],
     negotiated: null,
     sdp: null,
-    insecure: options.insecure ?? false,
+    insecure: options.insecure,
     warnings,
     trace: trace.entries,
     startedAt,

@@ -25,3 +25,17 @@ export interface ProbeOptions {
   minTlsVersion?: "TLSv1.2" | "TLSv1.3";
   maxTlsVersion?: "TLSv1.2" | "TLSv1.3";
 }
+
+/** The defaults of {@link ProbeOptions} (one place; `fromUser`/`fromDomain` are derived, from-address.ts). */
+export const PROBE_DEFAULTS = {
+  insecure: false,
+  timeoutMs: 8000,
+} as const satisfies Partial<ProbeOptions>;
+
+/** ProbeOptions with the defaults merged: what a probe's parts (runHop, openConnection) read. */
+export type ProbeSettings<T extends ProbeOptions = ProbeOptions> = T & { readonly [K in keyof typeof PROBE_DEFAULTS]: NonNullable<ProbeOptions[K]> };
+
+/** Merges {@link PROBE_DEFAULTS} once, where a probe starts. */
+export function withProbeDefaults<T extends ProbeOptions>(options: T): ProbeSettings<T> {
+  return { ...options, insecure: options.insecure ?? PROBE_DEFAULTS.insecure, timeoutMs: options.timeoutMs ?? PROBE_DEFAULTS.timeoutMs };
+}

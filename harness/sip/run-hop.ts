@@ -7,7 +7,7 @@ import { fromAddress } from "./from-address.js";
 import { awaitFinal, type FinalWait, type ResponseDelegate } from "./await-final.js";
 import type { MessageTrace } from "./message-trace.js";
 import { failure, type ProbeFailure } from "../model/probe-failure.js";
-import type { ProbeOptions } from "./probe-options.js";
+import type { ProbeSettings } from "./probe-options.js";
 import type { Hop } from "../model/probe-result.js";
 import { openConnection } from "./open-connection.js";
 import { signalingOf } from "./signaling-of.js";
@@ -17,7 +17,7 @@ import type { SdpExchange } from "./text-session-description-handler.js";
 export interface HopRequest {
   method: Hop["method"];
   target: SipTarget;
-  options: ProbeOptions;
+  options: ProbeSettings;
   trace: MessageTrace;
   /** Builds the SDP offer once the local address is known (INVITE only). */
   offer?: (socket: Socket) => Promise<string>;
@@ -92,7 +92,7 @@ export async function runHop(request: HopRequest): Promise<HopRun> {
       wait: null,
     };
   }
-  const timeoutMs = options.timeoutMs ?? 8000;
+  const timeoutMs = options.timeoutMs;
   const wait = await awaitFinal(link, (delegate) => request.send(link, delegate), timeoutMs, options.signal);
   const firstAt = link.firstInboundAt();
   let hopFailure: ProbeFailure | null = null;

@@ -198,7 +198,7 @@ t.test("bad input throws before any connection; a peer's misbehaviour never thro
   await t.rejects(dialTls(options(5061, { handshakeTimeoutMs: 0 })), { code: "EXUM_TLS_BAD_OPTION", field: "handshakeTimeoutMs" });
   await t.rejects(dialTls(options(5061, { connectTimeoutMs: Number.NaN })), { code: "EXUM_TLS_BAD_OPTION", field: "connectTimeoutMs" });
   await t.rejects(dialTls(options(5061, { identity: { certPem: pki.client.certPem, keyPem: pki.server.keyPem } })), {
-    code: "EXUM_TLS_KEY_MISMATCH",
+    code: "EXUM_KEY_MISMATCH",
   });
 });
 

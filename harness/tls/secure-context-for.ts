@@ -60,7 +60,7 @@ function checkIdentity(identity: TlsIdentity): void {
     });
   }
   if (leaf !== undefined && !leaf.checkPrivateKey(key)) {
-    throw inputError("EXUM_TLS_KEY_MISMATCH", `${name}: the private key does not belong to the certificate (${leaf.subject.replace(/\n/g, ", ")})`, {
+    throw inputError("EXUM_KEY_MISMATCH", `${name}: the private key does not belong to the certificate (${leaf.subject.replace(/\n/g, ", ")})`, {
       hint: "the first certificate in the PEM must be the one the key was made for",
     });
   }
@@ -68,7 +68,7 @@ function checkIdentity(identity: TlsIdentity): void {
 
 /**
  * The node:tls SecureContext for these options, built once and then reused. Throws an input error
- * (`EXUM_TLS_BAD_CERTIFICATE`, `EXUM_TLS_BAD_KEY`, `EXUM_TLS_KEY_MISMATCH`, `EXUM_TLS_BAD_OPTIONS`) for PEM or
+ * (`EXUM_TLS_BAD_CERTIFICATE`, `EXUM_TLS_BAD_KEY`, `EXUM_KEY_MISMATCH`, `EXUM_TLS_BAD_OPTION`) for PEM or
  * options OpenSSL refuses.
  */
 export function secureContextFor(options: SecureContextOptions): SecureContext {
@@ -81,7 +81,7 @@ export function secureContextFor(options: SecureContextOptions): SecureContext {
   }
   const { minVersion, maxVersion } = options;
   if (minVersion !== undefined && maxVersion !== undefined && TLS_VERSIONS.indexOf(minVersion) > TLS_VERSIONS.indexOf(maxVersion)) {
-    throw inputError("EXUM_TLS_BAD_OPTIONS", `the minimum TLS version ${minVersion} is above the maximum ${maxVersion}`, {
+    throw inputError("EXUM_TLS_BAD_OPTION", `the minimum TLS version ${minVersion} is above the maximum ${maxVersion}`, {
       hint: "swap them, or give only one",
     });
   }
@@ -97,7 +97,7 @@ export function secureContextFor(options: SecureContextOptions): SecureContext {
       ...(options.ciphers === undefined ? {} : { ciphers: options.ciphers }),
     });
   } catch (error) {
-    throw inputError("EXUM_TLS_BAD_OPTIONS", `OpenSSL refused the TLS settings (${(error as Error).message})`, {
+    throw inputError("EXUM_TLS_BAD_OPTION", `OpenSSL refused the TLS settings (${(error as Error).message})`, {
       hint: "check the TLS versions and cipher list",
       cause: error,
     });

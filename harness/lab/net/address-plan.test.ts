@@ -4,7 +4,7 @@ import { allocateAddressPlan } from "./address-plan-allocate.js";
 import { parseAddressBlock, randomAddressBlock } from "./address-plan-block.js";
 import { roleListeners } from "../topology/address-plan-listeners.js";
 import { planAddresses, plannedListener, plannedServer } from "./address-plan.js";
-import { defaultTopology } from "../topology/topology-default.js";
+import { defaultLoadedTopology, defaultTopology } from "../topology/topology-default.js";
 import { startupModeOpens } from "../topology/topology-startup-mode.js";
 import { UM_STARTUP_MODES } from "../../model/um-startup-mode.js";
 import { applyOverrides } from "../topology/topology-overrides.js";
@@ -63,7 +63,7 @@ t.test("real ports per role (docs/protocol.md §1), one address each from the bl
 });
 
 t.test("the worker layout and the OWA port come from the topology", async (t) => {
-  const topology = applyOverrides(defaultTopology(), {
+  const topology = applyOverrides(defaultLoadedTopology(), {
     behaviour: { worker: { portLayout: "single" } },
     servers: [{ fqdn: "owapool.contoso.com", port: 5299 }],
   });

@@ -9,7 +9,7 @@ import { nameCovers, peerNames } from "../net/peer-names.js";
 import { redirectUri } from "./redirect-uri.js";
 import { formatSipUriText, parseSipUriText, rawRequestUri } from "../../model/sip-uri-text.js";
 import { TimerSet } from "./timer-set.js";
-import { defaultTopology } from "../topology/topology-default.js";
+import { defaultLoadedTopology } from "../topology/topology-default.js";
 import { applyOverrides } from "../topology/topology-overrides.js";
 import { diversionOf, resolveUmCall } from "./um-call-target.js";
 
@@ -37,7 +37,7 @@ t.test("SIP URI text: split and joined back unchanged; the raw Request-URI", asy
 });
 
 t.test("resolveUmCall: call answering, pilots, diversion, failures (docs/protocol.md §5, §8)", async (t) => {
-  const topology = applyOverrides(defaultTopology(), { users: [{ sipAddress: "bob@contoso.com", umEnabled: false }] });
+  const topology = applyOverrides(defaultLoadedTopology(), { users: [{ sipAddress: "bob@contoso.com", umEnabled: false }] });
   const pool = topology.umIpGateways.find((g) => g.name === "pool01") ?? null;
   const gw = topology.umIpGateways.find((g) => g.name === "gw01") ?? null;
   const resolve = (requestUri: string, diversion: string | null = null, gateway = pool) => resolveUmCall({ topology, requestUri, diversion, gateway });

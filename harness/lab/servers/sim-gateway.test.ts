@@ -4,7 +4,7 @@ import { probeOptions } from "../../sip/options-probe.js";
 import type { MediaPolicy } from "../../sdp/media-policy.js";
 import { clientOptions, labTarget, startTestLab } from "../lab-test-fixture.js";
 import type { Lab } from "../lab.js";
-import { defaultTopology } from "../topology/topology-default.js";
+import { defaultLoadedTopology } from "../topology/topology-default.js";
 import { applyOverrides } from "../topology/topology-overrides.js";
 
 const GW = "gw01.contoso.com";
@@ -31,7 +31,7 @@ t.test("its calls follow the trunk that points at it [INF]: Required over TLS, N
 });
 
 t.test("a gateway no trunk points at takes SRTP optionally [INF]", async (t) => {
-  const topology = applyOverrides(defaultTopology(), { servers: [{ fqdn: "gw02.contoso.com", role: "gateway" }] });
+  const topology = applyOverrides(defaultLoadedTopology(), { servers: [{ fqdn: "gw02.contoso.com", role: "gateway" }] });
   const lab = await startTestLab(t, { topology });
   t.match(await fromMediation(lab, "gw02.contoso.com", "sip-tls", "required"), { outcome: "answered", negotiated: { media: "srtp" } });
   t.match(await fromMediation(lab, "gw02.contoso.com", "sip-tls", "none"), { outcome: "answered", negotiated: { media: "rtp" } });

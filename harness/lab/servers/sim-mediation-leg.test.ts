@@ -1,7 +1,7 @@
 import t from "tap";
 import { gatewaySrtpMode } from "./sim-gateway.js";
 import { mediationLeg, mediationPool } from "./sim-mediation-leg.js";
-import { defaultTopology } from "../topology/topology-default.js";
+import { defaultLoadedTopology, defaultTopology } from "../topology/topology-default.js";
 import { applyOverrides } from "../topology/topology-overrides.js";
 import type { ServerOf } from "../topology/topology-resolve.js";
 import type { Topology } from "../topology/topology-schema.js";
@@ -9,7 +9,7 @@ import type { Topology } from "../topology/topology-schema.js";
 const MED = "med01.contoso.com";
 const mediation = (topology: Topology) => topology.servers.find((s) => s.fqdn === MED) as ServerOf<"mediation">;
 const withTrunk = (trunk: { transport?: "tls" | "tcp"; srtpMode?: "Required" | "Optional" | "NotSupported" }) =>
-  applyOverrides(defaultTopology(), { servers: [{ fqdn: MED, trunk }] });
+  applyOverrides(defaultLoadedTopology(), { servers: [{ fqdn: MED, trunk }] });
 
 t.test("gateway side: the trunk SRTPMode on 5067, NotSupported forced on 5068 (docs/protocol.md §2)", async (t) => {
   for (const srtpMode of ["Required", "Optional", "NotSupported"] as const) {

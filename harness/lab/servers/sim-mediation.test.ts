@@ -7,14 +7,14 @@ import { clientOptions, labTarget, startTestLab } from "../lab-test-fixture.js";
 import type { Lab } from "../lab.js";
 import { mediationHandler } from "./sim-mediation.js";
 import type { CallOutcome } from "./call-answerer.js";
-import { defaultTopology } from "../topology/topology-default.js";
+import { defaultLoadedTopology } from "../topology/topology-default.js";
 import { applyOverrides } from "../topology/topology-overrides.js";
 
 const MED = "med01.contoso.com";
 const DIAL = "+14255550100";
 
 const trunk = (trunkSettings: { srtpMode?: SrtpMode; transport?: "tls" | "tcp" }) =>
-  applyOverrides(defaultTopology(), { servers: [{ fqdn: MED, trunk: trunkSettings }] });
+  applyOverrides(defaultLoadedTopology(), { servers: [{ fqdn: MED, trunk: trunkSettings }] });
 
 /** A call from the gateway persona into 5067 (TLS) or 5068 (TCP) with an offer for `policy`. */
 async function fromGateway(lab: Lab, listener: "gateway-tls" | "gateway-tcp", policy: MediaPolicy) {

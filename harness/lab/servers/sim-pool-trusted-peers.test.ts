@@ -1,7 +1,7 @@
 import t from "tap";
 import type { CertificateSummary } from "../../model/certificate-summary.js";
 import { applyOverrides } from "../topology/topology-overrides.js";
-import { defaultTopology } from "../topology/topology-default.js";
+import { defaultLoadedTopology, defaultTopology } from "../topology/topology-default.js";
 import { certificateNamesPeer, matchTrustedPeer, trustedPeers, type TrustedPeer } from "./sim-pool-trusted-peers.js";
 
 const cert = (commonName: string | null, dns: string[]): CertificateSummary => ({
@@ -35,7 +35,7 @@ t.test("the pool's peers in the default lab: Exchange, Mediation, pool, OWA — 
 });
 
 t.test("servers added by overrides are peers at once", async (t) => {
-  const topology = applyOverrides(defaultTopology(), { servers: [{ fqdn: "owa2.contoso.com", role: "owa", port: 5299 }] });
+  const topology = applyOverrides(defaultLoadedTopology(), { servers: [{ fqdn: "owa2.contoso.com", role: "owa", port: 5299 }] });
   t.ok(trustedPeers(topology).some((p) => p.fqdn === "owa2.contoso.com"));
 });
 

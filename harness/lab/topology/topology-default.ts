@@ -1,5 +1,6 @@
 import { LAB_IDENTITIES } from "../../pki/lab-identities.js";
-import { parseTopology } from "./topology-parse.js";
+import type { LoadedTopology } from "./loaded-topology.js";
+import { parseLoadedTopology } from "./topology-parse.js";
 import type { Topology, TopologyInput } from "./topology-schema.js";
 
 /** The FQDN of the lab identity (harness/pki/lab-identities.ts) with this certificate name. */
@@ -70,5 +71,10 @@ export const DEFAULT_TOPOLOGY = {
 
 /** The built-in lab topology, validated and resolved (a new copy on every call). */
 export function defaultTopology(): Topology {
-  return parseTopology(DEFAULT_TOPOLOGY, { file: "the built-in default topology" });
+  return defaultLoadedTopology().topology;
+}
+
+/** The built-in lab topology with what it was written as (the base that scenario overrides apply to). */
+export function defaultLoadedTopology(): LoadedTopology {
+  return parseLoadedTopology(DEFAULT_TOPOLOGY, { file: "the built-in default topology" });
 }

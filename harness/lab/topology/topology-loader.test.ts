@@ -9,7 +9,7 @@ const dir = fileURLToPath(new URL("./testdata/", import.meta.url));
 const fixture = (name: string) => join(dir, name);
 
 t.test("a valid topology file loads, with defaults and computed values", async (t) => {
-  const topology = await loadTopology(fixture("valid-small.yaml"));
+  const { topology } = await loadTopology(fixture("valid-small.yaml"));
   t.equal(topology.name, "small lab");
   t.match(topology.servers[1], { exchangeVersion: 2019, startupMode: "Dual", certificate: "mbx01", state: "running" });
   t.match(topology.users[0], { sipAddress: "alice@contoso.com", extension: "1001" });

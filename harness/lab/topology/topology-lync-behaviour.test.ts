@@ -9,7 +9,7 @@ import { mediationHandler } from "../servers/sim-mediation.js";
 import { MEDIATION_SIM_DEFAULTS } from "./sim-mediation-settings.js";
 import { poolHandler } from "../servers/sim-pool.js";
 import { POOL_SIM_DEFAULTS } from "./sim-pool-settings.js";
-import { DEFAULT_TOPOLOGY, defaultTopology } from "./topology-default.js";
+import { DEFAULT_TOPOLOGY, defaultLoadedTopology, defaultTopology } from "./topology-default.js";
 import { loadTopology } from "./topology-loader.js";
 import { applyOverrides } from "./topology-overrides.js";
 
@@ -41,7 +41,7 @@ t.test("a topology file sets the Mediation Server's refusal and the pool's answe
     mediation: { notAcceptable: customRefusal },
     pool: { optionsStatus: 403, untrustedPeer: { status: 480, reason: "Temporarily Unavailable", diagnosticsCode: 1042 } },
   });
-  const topology = await loadTopology(file);
+  const { topology } = await loadTopology(file);
   t.same(topology.behaviour.mediation.notAcceptable, customRefusal);
   t.same(topology.behaviour.pool.untrustedPeer, { ...POOL_SIM_DEFAULTS.untrustedPeer, status: 480, reason: "Temporarily Unavailable", diagnosticsCode: 1042 }, "unset fields keep their defaults");
   const lab = await startTestLab(t, { topology });
@@ -68,7 +68,7 @@ t.test("the settings are read per request: a change to the running lab's topolog
 });
 
 t.test("the handler factories' options still override the topology", async (t) => {
-  const topology = applyOverrides(defaultTopology(), {
+  const topology = applyOverrides(defaultLoadedTopology(), {
     servers: [{ fqdn: MED, trunk: { srtpMode: "NotSupported" } }],
     behaviour: { mediation: { notAcceptable: customRefusal, mediaPort: 50100 }, pool: { optionsStatus: 403 } },
   });
@@ -87,11 +87,11 @@ t.test("the handler factories' options still override the topology", async (t) =
 });
 
 t.test("bad values are topology errors naming the path", async (t) => {
-  t.throws(() => applyOverrides(defaultTopology(), { behaviour: { mediation: { notAcceptable: { status: 99 } } } }), {
+  t.throws(() => applyOverrides(defaultLoadedTopology(), { behaviour: { mediation: { notAcceptable: { status: 99 } } } }), {
     code: "EXUM_TOPOLOGY_OVERRIDE_INVALID",
     field: "behaviour.mediation.notAcceptable.status",
   });
-  t.throws(() => applyOverrides(defaultTopology(), { behaviour: { pool: { optionStatus: 200 } } }), {
+  t.throws(() => applyOverrides(defaultLoadedTopology(), { behaviour: { pool: { optionStatus: 200 } } }), {
     field: "behaviour.pool.optionStatus",
     message: /unknown key "optionStatus" \(did you mean "optionsStatus"\?\)/,
   });

@@ -1,4 +1,4 @@
-import type { TopologyPath } from "./topology-issue.js";
+import type { InputPath } from "../../input/input-issue.js";
 
 /** How an element of a named array is identified, by the array's path (indices written `*`). */
 const KEYS: Record<string, (item: Record<string, unknown>) => unknown> = {
@@ -33,7 +33,7 @@ function keyOf(pattern: string, item: unknown): string | undefined {
 
 /** Where a value of the merged topology came from in the overrides. */
 interface Trace {
-  readonly overridePath: TopologyPath;
+  readonly overridePath: InputPath;
   /** The whole subtree came from the overrides (replaced or added), not only this node. */
   readonly whole: boolean;
 }
@@ -41,7 +41,7 @@ interface Trace {
 export interface MergeResult {
   readonly value: unknown;
   /** The path in the overrides that wrote the value at this path of the merged topology, if the overrides did. */
-  overridePathOf(path: TopologyPath): TopologyPath | undefined;
+  overridePathOf(path: InputPath): InputPath | undefined;
 }
 
 /**
@@ -55,9 +55,9 @@ export interface MergeResult {
  */
 export function mergeTopology(base: unknown, overrides: unknown): MergeResult {
   const traces = new Map<string, Trace>();
-  const id = (path: TopologyPath) => JSON.stringify(path);
+  const id = (path: InputPath) => JSON.stringify(path);
 
-  const merge = (from: unknown, over: unknown, path: TopologyPath, overPath: TopologyPath, pattern: string): unknown => {
+  const merge = (from: unknown, over: unknown, path: InputPath, overPath: InputPath, pattern: string): unknown => {
     if (isMapping(from) && isMapping(over)) {
       traces.set(id(path), { overridePath: overPath, whole: false });
       const result: Record<string, unknown> = { ...from };

@@ -1,13 +1,13 @@
 import t from "tap";
 import { LineCounter, parseDocument } from "yaml";
-import { DEFAULT_TOPOLOGY, defaultTopology } from "./topology-default.js";
-import type { TopologySource } from "./topology-error.js";
+import { DEFAULT_TOPOLOGY, defaultLoadedTopology, defaultTopology } from "./topology-default.js";
+import type { InputSource } from "../../input/input-error.js";
 import { MERGE_KEYS } from "./topology-merge.js";
-import { applyOverrides } from "./topology-overrides.js";
-import { yamlLocator } from "./topology-yaml-locate.js";
+import { applyLoadedOverrides, applyOverrides } from "./topology-overrides.js";
+import { yamlLocator } from "../../input/yaml-locator.js";
 
 /** A scenario file's `lab:` overrides, as a scenario loader would hand them over: data plus a locator. */
-function scenario(text: string, file = "scenarios/incompatible.yaml"): { overrides: unknown; source: TopologySource } {
+function scenario(text: string, file = "scenarios/incompatible.yaml"): { overrides: unknown; source: InputSource } {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, keepSourceTokens: true });
   const data = document.toJS() as { lab?: unknown };
@@ -16,7 +16,7 @@ function scenario(text: string, file = "scenarios/incompatible.yaml"): { overrid
 
 t.test("docs/design.md §6's example: one dial plan's VoIPSecurity, everything else kept", async (t) => {
   const { overrides, source } = scenario("name: x\nlab: { dialPlans: [{ name: DP1, voipSecurity: SIPSecured }] }\n");
-  const topology = applyOverrides(defaultTopology(), overrides, source);
+  const topology = applyOverrides(defaultLoadedTopology(), overrides, source);
   t.match(topology.dialPlans, [
     { name: "DP1", voipSecurity: "SIPSecured", phoneContext: "dp1.contoso.com", servers: { length: 5 } },
     { name: "DP2010", voipSecurity: "Secured" },
@@ -27,7 +27,7 @@ t.test("docs/design.md §6's example: one dial plan's VoIPSecurity, everything e
 });
 
 t.test("named things merge by key without regard to case; new ones are appended", async (t) => {
-  const topology = applyOverrides(defaultTopology(), {
+  const topology = applyOverrides(defaultLoadedTopology(), {
     servers: [
       { fqdn: "MBX03.Dublin.Contoso.com", state: "disabled" },
       { fqdn: "mbx05.dublin.contoso.com", role: "mailbox", startupMode: "TLS" },
@@ -50,21 +50,23 @@ t.test("named things merge by key without regard to case; new ones are appended"
 });
 
 t.test("computed values follow the overridden values they come from", async (t) => {
-  const topology = applyOverrides(defaultTopology(), {
+  const loaded = applyLoadedOverrides(defaultLoadedTopology(), {
     dialPlans: [{ name: "DP1", phoneContext: "tukwila.contoso.com" }],
     servers: [{ fqdn: "med01.contoso.com", trunk: { transport: "tcp" } }],
   });
+  const topology = loaded.topology;
   t.equal(topology.umIpGateways[0]?.huntGroups[0]?.pilot, "tukwila", "hunt group pilot = first label of the new PhoneContext");
   t.equal(topology.subscriberAccess[0]?.pilot, "dp1.contoso.com", "a pilot written in the base stays as written");
   const mediation = topology.servers.find((s) => s.role === "mediation");
   t.match(mediation, { trunk: { transport: "tcp", srtpMode: "NotSupported" } });
-  const back = applyOverrides(topology, { servers: [{ fqdn: "med01.contoso.com", trunk: { transport: "tls" } }] });
+  // A loaded topology is a plain value: a copy (structuredClone, as the lab takes it) keeps what it was written as.
+  const back = applyOverrides(structuredClone(loaded), { servers: [{ fqdn: "med01.contoso.com", trunk: { transport: "tls" } }] });
   t.match(back.servers.find((s) => s.role === "mediation"), { trunk: { transport: "tls", srtpMode: "Required" } }, "the configured SRTPMode comes back on TLS");
 });
 
 t.test("faults: a fault makes a server faulty; null removes it again", async (t) => {
-  const faulty = applyOverrides(defaultTopology(), { servers: [{ fqdn: "mbx01.tukwila.contoso.com", fault: { kind: "tls-abort" } }] });
-  t.match(faulty.servers[1], { state: "faulty", fault: { kind: "tls-abort" } });
+  const faulty = applyLoadedOverrides(defaultLoadedTopology(), { servers: [{ fqdn: "mbx01.tukwila.contoso.com", fault: { kind: "tls-abort" } }] });
+  t.match(faulty.topology.servers[1], { state: "faulty", fault: { kind: "tls-abort" } });
   const healed = applyOverrides(faulty, { servers: [{ fqdn: "mbx01.tukwila.contoso.com", fault: null }] });
   t.equal(healed.servers[1]?.state, "running");
   t.equal(healed.servers[1]?.fault, undefined);
@@ -107,13 +109,13 @@ t.test("override errors name the scenario file, line, column and the path under 
   ];
   for (const c of cases) {
     const { overrides, source } = scenario(c.yaml);
-    t.throws(() => applyOverrides(defaultTopology(), overrides, source), { code: "EXUM_TOPOLOGY_OVERRIDE_INVALID", exitCode: 2, file: "scenarios/incompatible.yaml", field: c.field, message: c.message }, c.field);
+    t.throws(() => applyOverrides(defaultLoadedTopology(), overrides, source), { code: "EXUM_TOPOLOGY_OVERRIDE_INVALID", exitCode: 2, file: "scenarios/incompatible.yaml", field: c.field, message: c.message }, c.field);
   }
 });
 
 t.test("a base value the overrides make invalid is reported as such", async (t) => {
   const { overrides, source } = scenario("lab:\n  servers:\n    - { fqdn: mbx01.tukwila.contoso.com, role: pool }\n");
-  t.throws(() => applyOverrides(defaultTopology(), overrides, source), {
+  t.throws(() => applyOverrides(defaultLoadedTopology(), overrides, source), {
     code: "EXUM_TOPOLOGY_OVERRIDE_INVALID",
     field: "lab",
     message: /these overrides make the built-in default topology invalid at servers\[1\]\.exchangeVersion: unknown key[^]*invalid at dialPlans\[0\]\.servers\[1\]: dial plan member "mbx01\.tukwila\.contoso\.com" is a pool server/,
@@ -122,7 +124,7 @@ t.test("a base value the overrides make invalid is reported as such", async (t) 
 
 t.test("overrides must be a mapping", async (t) => {
   for (const bad of [[], "DP1", 3]) {
-    t.throws(() => applyOverrides(defaultTopology(), bad, { file: "s.yaml", pathPrefix: ["lab"] }), { code: "EXUM_TOPOLOGY_OVERRIDE_INVALID", field: "lab", message: /must be a mapping/ });
+    t.throws(() => applyOverrides(defaultLoadedTopology(), bad, { file: "s.yaml", pathPrefix: ["lab"] }), { code: "EXUM_TOPOLOGY_OVERRIDE_INVALID", field: "lab", message: /must be a mapping/ });
   }
 });
 

@@ -1,6 +1,6 @@
 import { roleListeners } from "./address-plan-listeners.js";
 import { sameName } from "./topology-fqdn.js";
-import type { TopologyIssue, TopologyPath } from "./topology-issue.js";
+import type { InputIssue, InputPath } from "../../input/input-issue.js";
 import { defaultPhoneContext, labCertificateNames } from "./topology-names.js";
 import { EXCHANGE_ROLES, MAILBOX_ROLES } from "./topology-role.js";
 import { type ServerRole } from "../../model/server-role.js";
@@ -18,9 +18,9 @@ function listOf(values: readonly string[]): string {
 }
 
 /** Reports the second and later entries whose key repeats an earlier one (names compare without case). */
-function duplicates<T>(items: readonly T[], keyOf: (item: T) => string | undefined, path: (index: number) => TopologyPath, what: string): TopologyIssue[] {
+function duplicates<T>(items: readonly T[], keyOf: (item: T) => string | undefined, path: (index: number) => InputPath, what: string): InputIssue[] {
   const seen = new Map<string, number>();
-  const issues: TopologyIssue[] = [];
+  const issues: InputIssue[] = [];
   items.forEach((item, index) => {
     const key = keyOf(item)?.toLowerCase();
     if (key === undefined) return;
@@ -35,15 +35,15 @@ function duplicates<T>(items: readonly T[], keyOf: (item: T) => string | undefin
  * Cross-references of a topology whose shape is valid: every name it uses must exist and have the right role, and
  * nothing is given twice. Each issue names its path and the names that would be valid.
  */
-export function topologyReferenceIssues(topology: TopologySpec): TopologyIssue[] {
-  const issues: TopologyIssue[] = [];
+export function topologyReferenceIssues(topology: TopologySpec): InputIssue[] {
+  const issues: InputIssue[] = [];
   const servers = topology.servers;
   const serverByFqdn = new Map<string, ServerSpec>();
   for (const server of servers) if (!serverByFqdn.has(server.fqdn)) serverByFqdn.set(server.fqdn, server);
   const fqdnsOf = (roles: readonly ServerRole[]) => servers.filter((s) => roles.includes(s.role)).map((s) => s.fqdn);
 
   /** A server reference that must exist and have one of `roles`. */
-  const checkServer = (fqdn: string, roles: readonly ServerRole[], path: TopologyPath, what: string) => {
+  const checkServer = (fqdn: string, roles: readonly ServerRole[], path: InputPath, what: string) => {
     const server = serverByFqdn.get(fqdn);
     if (server === undefined) {
       issues.push({ path, message: `${what} "${fqdn}" is not a server of this topology`, hint: `add it under servers:, or use one of: ${listOf(fqdnsOf(roles))}` });
@@ -101,7 +101,7 @@ export function topologyReferenceIssues(topology: TopologySpec): TopologyIssue[]
   dialPlans.forEach((plan, i) =>
     plan.servers.forEach((fqdn, k) => checkServer(fqdn, EXCHANGE_ROLES, ["dialPlans", i, "servers", k], "dial plan member")),
   );
-  const checkDialPlan = (name: string, path: TopologyPath) => {
+  const checkDialPlan = (name: string, path: InputPath) => {
     if (!dialPlans.some((d) => sameName(d.name, name))) {
       issues.push({ path, message: `dial plan "${name}" does not exist`, hint: `add it under dialPlans:, or use one of: ${listOf(dialPlanNames)}` });
       return false;
@@ -109,7 +109,7 @@ export function topologyReferenceIssues(topology: TopologySpec): TopologyIssue[]
     return true;
   };
   /** The Mailbox server a pilot's calls go to: given, or the dial plan's first Mailbox-capable member. */
-  const checkPilotMailbox = (dialPlan: string, mailboxServer: string | undefined, path: TopologyPath) => {
+  const checkPilotMailbox = (dialPlan: string, mailboxServer: string | undefined, path: InputPath) => {
     if (mailboxServer !== undefined) {
       checkServer(mailboxServer, MAILBOX_ROLES, [...path, "mailboxServer"], "mailbox server");
       return;
