@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import t, { type Test } from "tap";
 import { ExitCode } from "../errors/exit-codes.js";
-import { poolFqdn, responder, routerFqdn } from "../testing/probe-fixture.js";
+import { ALICE_DIVERSION, poolFqdn, probeLab, routerFqdn, VOICEMAIL_PARAMS } from "../testing/probe-fixture.js";
 import { tempDir } from "../testing/temp-dir.js";
 import { callCommand } from "./call-command.js";
 import type { CliCommand } from "./cli-command.js";
@@ -19,18 +19,24 @@ async function exum(args: string[], cwd?: string) {
   return { code, stdout: io.stdout, stderr: io.stderr };
 }
 
-async function setUp(t: Test) {
-  const fixture = await responder(t);
-  const pool = fixture.pki.clients[poolFqdn];
-  if (pool === undefined) throw new Error("no pool certificate");
-  const identity = ["--cert", pool.chainPath, "--key", pool.keyPath, "--ca", fixture.pki.ca.certPath];
-  const resolve = ["--resolve", `${routerFqdn}:*:127.0.0.1`];
-  return { ...fixture, identity, resolve };
+/**
+ * The embedded lab, and the flags that play the pool persona against it: its lab certificate, the lab root, and a
+ * `--resolve` entry per lab server (the 302s lead from the Call Router to mbx01's UM service and worker).
+ */
+async function setUp(t: Test, topology?: unknown) {
+  const fixture = await probeLab(t, topology === undefined ? {} : { topology });
+  const { pki, lab } = fixture;
+  const identity = ["--cert", pki.personas.pool.chain, "--key", pki.personas.pool.key, "--ca", pki.rootCa];
+  const resolve = [...lab.servers.values()].flatMap((server) => ["--resolve", `${server.fqdn}:*:${server.address}`]);
+  const options = `${routerFqdn}:${fixture.routerPort}`;
+  /** alice's voice mail through the Call Router (docs/protocol.md §8: opaque=app:voicemail and a Diversion). */
+  const call = [`sip:alice@${routerFqdn}:${fixture.routerPort}${VOICEMAIL_PARAMS}`, "--header", ALICE_DIVERSION];
+  return { ...fixture, identity, resolve, options, call };
 }
 
 t.test("exum options --json: the documented top-level fields, exit 0", async (t) => {
-  const { responder: r, identity, resolve } = await setUp(t);
-  const { code, stdout } = await exum(["options", `${routerFqdn}:${r.front.port}`, ...identity, ...resolve, "--json"]);
+  const { options, identity, resolve } = await setUp(t);
+  const { code, stdout } = await exum(["options", options, ...identity, ...resolve, "--json"]);
   t.equal(code, ExitCode.Ok);
   const result = JSON.parse(stdout);
   t.match(result, {
@@ -43,8 +49,8 @@ t.test("exum options --json: the documented top-level fields, exit 0", async (t)
 });
 
 t.test("exum call text output names the negotiated mode; exit 0", async (t) => {
-  const { responder: r, identity, resolve } = await setUp(t);
-  const { code, stdout } = await exum(["call", `sip:alice@${routerFqdn}:${r.front.port}`, ...identity, ...resolve, "--encryption", "requireencryption"]);
+  const { call, identity, resolve } = await setUp(t);
+  const { code, stdout } = await exum(["call", ...call, ...identity, ...resolve, "--encryption", "requireencryption"]);
   t.equal(code, ExitCode.Ok, stdout);
   t.match(stdout, /^ANSWERED {2}CALL → 200 OK/);
   t.match(stdout, /negotiated: signalling mtls, media SRTP AES_CM_128_HMAC_SHA1_80 \(tag 1\), profile RTP\/SAVP → Exchange mode Secured/);
@@ -53,60 +59,59 @@ t.test("exum call text output names the negotiated mode; exit 0", async (t) => {
 });
 
 t.test("exum call --json: negotiated and hops; a failure exits 1", async (t) => {
-  const { responder: r, identity, resolve } = await setUp(t);
-  r.behaviour.workerPolicy = "none";
-  const { code, stdout } = await exum(["call", `sip:alice@${routerFqdn}:${r.front.port}`, ...identity, ...resolve, "--json"]);
+  // A SIPSecured dial plan: the worker does not support SRTP (docs/protocol.md §2).
+  const { call, identity, resolve } = await setUp(t, { dialPlans: [{ name: "DP1", voipSecurity: "SIPSecured" }] });
+  const { code, stdout } = await exum(["call", ...call, ...identity, ...resolve, "--json"]);
   t.equal(code, ExitCode.Failed);
-  t.match(JSON.parse(stdout), { outcome: "failed", status: 488, failure: { code: "incompatible-security-setting" }, hops: [{ status: 302 }, { status: 488 }] });
-  const rtp = await exum(["call", `sip:alice@${routerFqdn}:${r.front.port}`, ...identity, ...resolve, "--encryption", "SupportEncryption", "--json"]);
+  t.match(JSON.parse(stdout), { outcome: "failed", status: 488, failure: { code: "incompatible-security-setting" }, hops: [{ status: 302 }, { status: 302 }, { status: 488 }] });
+  const rtp = await exum(["call", ...call, ...identity, ...resolve, "--encryption", "SupportEncryption", "--json"]);
   t.equal(rtp.code, ExitCode.Ok);
   t.match(JSON.parse(rtp.stdout).negotiated, { signaling: "mtls", media: "rtp", suite: null, mode: "SIPSecured" });
-  const trunk = await exum(["call", `sip:alice@${routerFqdn}:${r.front.port}`, ...identity, ...resolve, "--srtp-mode", "Optional", "--json"]);
+  const trunk = await exum(["call", ...call, ...identity, ...resolve, "--srtp-mode", "Optional", "--json"]);
   t.match(JSON.parse(trunk.stdout).negotiated, { media: "rtp" });
 });
 
 t.test("--pfx with --passphrase presents the same identity; a wrong passphrase exits 2", async (t) => {
-  const { responder: r, pki, resolve } = await setUp(t);
-  const pool = pki.clients[poolFqdn];
-  if (pool === undefined) throw new Error("no pool certificate");
+  const { options, lab, pki, seen, resolve } = await setUp(t);
+  const pool = await lab.identity("pool");
   const dir = await tempDir(t);
   const pfx = join(dir, "pool.pfx");
-  await writeFile(pfx, toPfx(pool, "s3cret", poolFqdn));
-  const ok = await exum(["options", `${routerFqdn}:${r.front.port}`, "--pfx", pfx, "--passphrase", "s3cret", "--ca", pki.ca.certPath, ...resolve, "--json"]);
+  await writeFile(pfx, toPfx({ chainPem: pool.certPem, keyPem: pool.keyPem }, "s3cret", poolFqdn));
+  const ok = await exum(["options", options, "--pfx", pfx, "--passphrase", "s3cret", "--ca", pki.rootCa, ...resolve, "--json"]);
   t.equal(ok.code, ExitCode.Ok, ok.stderr);
   t.match(JSON.parse(ok.stdout), { tls: { clientCertificate: { sent: true, accepted: true } } });
-  t.equal(r.seen.at(-1)?.peerCn, poolFqdn);
-  const wrong = await exum(["options", `${routerFqdn}:${r.front.port}`, "--pfx", pfx, "--passphrase", "nope", ...resolve]);
+  t.equal(seen.at(-1)?.peerCn, poolFqdn);
+  const wrong = await exum(["options", options, "--pfx", pfx, "--passphrase", "nope", ...resolve]);
   t.equal(wrong.code, ExitCode.BadInput);
   t.match(wrong.stderr, /EXUM_PFX_PASSPHRASE/);
   t.notMatch(wrong.stderr, /at .*\.ts:\d+/, "no stack trace");
 });
 
 t.test("--insecure is marked loudly in text and JSON", async (t) => {
-  const { responder: r, identity, resolve } = await setUp(t);
-  const text = await exum(["options", `${routerFqdn}:${r.front.port}`, ...identity.slice(0, 4), ...resolve, "--insecure"]);
+  const { options, identity, resolve } = await setUp(t);
+  const text = await exum(["options", options, ...identity.slice(0, 4), ...resolve, "--insecure"]);
   t.match(text.stdout, /^!!! INSECURE/);
-  const json = await exum(["options", `${routerFqdn}:${r.front.port}`, ...identity.slice(0, 4), ...resolve, "--insecure", "--json"]);
+  const json = await exum(["options", options, ...identity.slice(0, 4), ...resolve, "--insecure", "--json"]);
   t.match(JSON.parse(json.stdout), { insecure: true, warnings: [/--insecure/] });
 });
 
 t.test("--keylog writes NSS key log lines with mode 0600", async (t) => {
-  const { responder: r, identity, resolve } = await setUp(t);
+  const { options, identity, resolve } = await setUp(t);
   const dir = await tempDir(t);
   const file = join(dir, "keys.log");
-  const { code } = await exum(["options", `${routerFqdn}:${r.front.port}`, ...identity, ...resolve, "--keylog", file]);
+  const { code } = await exum(["options", options, ...identity, ...resolve, "--keylog", file]);
   t.equal(code, ExitCode.Ok);
   const text = await readFile(file, "utf8");
   t.match(text, /^(CLIENT_HANDSHAKE_TRAFFIC_SECRET|SERVER_HANDSHAKE_TRAFFIC_SECRET|CLIENT_RANDOM) [0-9a-f]{64} [0-9a-f]+$/m);
 });
 
 t.test("--log-file writes JSON lines with no private key in them", async (t) => {
-  const { responder: r, identity, resolve, pki } = await setUp(t);
+  const { options, identity, resolve, lab } = await setUp(t);
   const dir = await tempDir(t);
   const file = join(dir, "exum.log");
-  await exum(["options", `${routerFqdn}:${r.front.port}`, ...identity, ...resolve, "--log-file", file, "--log-level", "silent"]);
+  await exum(["options", options, ...identity, ...resolve, "--log-file", file, "--log-level", "silent"]);
   const text = await readFile(file, "utf8").catch(() => "");
-  const keyBody = (pki.clients[poolFqdn]?.keyPem ?? "").split("\n")[1] ?? "never";
+  const keyBody = (await lab.identity("pool")).keyPem.split("\n")[1] ?? "never";
   t.notMatch(text, keyBody);
   for (const line of text.split("\n").filter(Boolean)) t.doesNotThrow(() => JSON.parse(line));
 });

@@ -1,15 +1,13 @@
 import { performance } from "node:perf_hooks";
 import { ExitCode } from "../errors/exit-codes.js";
-import { startLoopbackResponder } from "../lab/index.js";
-import { createRootCa } from "../pki/create-root-ca.js";
-import { issueCertificate } from "../pki/issue-certificate.js";
-import { policyForEncryptionLevel } from "../sdp/encryption-level.js";
+import { firstLabel, sharedLabPkiDir, startLab, type Lab } from "../lab/index.js";
 import { type EncryptionLevel } from "../model/encryption-level.js";
-import type { MediaPolicy } from "../sdp/media-policy.js";
+import type { CallProbeResult, ProbeResult } from "../model/probe-result.js";
+import { PROTOCOL_MATRIX } from "../scenario/matrix-documented.js";
+import { policyForEncryptionLevel } from "../sdp/encryption-level.js";
 import { probeCall } from "../sip/call-probe.js";
 import { probeOptions } from "../sip/options-probe.js";
-import type { ProbeResult } from "../model/probe-result.js";
-import { createResolver, parseResolveEntry } from "../sip/resolve-map.js";
+import type { ProbeOptions } from "../sip/probe-options.js";
 import { parseSipTarget } from "../sip/sip-target.js";
 import type { CliCommand } from "./cli-command.js";
 
@@ -24,62 +22,103 @@ interface Check {
   passed: boolean;
 }
 
-const routerFqdn = "cas01.tukwila.contoso.com";
-const poolFqdn = "pool01.contoso.com";
+/** What each hop reached, as `<status> <role> <server>`: `302 Call Router cas01`, `200 worker mbx01`. */
+function hopsOf(lab: Lab, call: CallProbeResult): string {
+  return call.hops
+    .map((hop) => {
+      const server = [...lab.servers.values()].find((candidate) => candidate.listeners().some((l) => l.address === hop.address && l.port === hop.port));
+      const listener = server?.listeners().find((l) => l.address === hop.address && l.port === hop.port);
+      const where = server === undefined || listener === undefined ? `${hop.address ?? "?"}:${hop.port}` : `${listenerRole(server.role, listener.name)} ${firstLabel(server.fqdn)}`;
+      return `${hop.status ?? hop.failure?.code ?? "-"} ${where}`;
+    })
+    .join(" → ");
+}
+
+/** docs/protocol.md §1: who answers on a listener. */
+function listenerRole(role: string, listener: string): string {
+  if (listener.startsWith("worker")) return "worker";
+  if (role === "callRouter") return "Call Router";
+  if (role === "mailbox") return "UM service";
+  if (role === "exchange2010") return "UM server";
+  return role;
+}
 
 /**
- * `exum selftest`: proves the client works on this machine with nothing set up. It makes a throwaway CA in
- * memory, starts a mutual-TLS responder on 127.0.0.1 (a Call Router that redirects to a worker), then sends
- * OPTIONS and places calls through the redirect as the Lync pool, and checks what was negotiated.
+ * `exum selftest`: proves the client works on this machine with nothing set up. It starts the embedded lab (the default
+ * topology, kernel-chosen ports, no DNS; the lab PKI shared by this version, created on first use), then, as the pool
+ * persona, sends OPTIONS to the Call Router over mutual TLS and places voice-mail calls to a user of a Secured dial plan
+ * through the redirect chain Call Router → UM service → worker (docs/protocol.md §1), and compares what was negotiated
+ * with docs/protocol.md §2's compatibility matrix. The lab is always closed.
+ *
+ * Kernel-chosen ports: the lab's real ports (5060–5070 on a loopback block of its own) cannot be had when a process
+ * holds one of them on 0.0.0.0 (a SIP stack on this machine), and the self-test must not depend on that. The shared lab
+ * PKI (lab-pki.ts `sharedLabPkiDir`): making one (23 RSA keys) takes seconds, reusing it milliseconds.
  */
 export const selftestCommand: CliCommand<SelftestFlags> = {
   command: "selftest",
-  describe: "prove the harness on this machine: throwaway PKI, a local mutual-TLS responder, OPTIONS and calls through a 302",
+  describe: "prove the harness on this machine: the embedded lab on loopback, OPTIONS and calls as the pool through Call Router → UM service → worker",
   builder: (yargs) => yargs.option("json", { type: "boolean", default: false, describe: "print the checks and results as JSON" }),
   async run(flags, io) {
     const started = performance.now();
-    io.err("selftest: creating a throwaway root CA and certificates in memory…\n");
-    const ca = createRootCa({ commonName: "exum selftest root" });
-    const router = issueCertificate(ca, { commonName: routerFqdn, dnsNames: [routerFqdn] });
-    const pool = issueCertificate(ca, { commonName: poolFqdn, dnsNames: [poolFqdn] });
-    const responder = await startLoopbackResponder({
-      fqdn: routerFqdn,
-      certPem: router.chainPem,
-      keyPem: router.keyPem,
-      caPem: [ca.certPem],
-    });
-    io.err(`selftest: mutual-TLS responder for ${routerFqdn} on 127.0.0.1:${responder.front.port} (worker :${responder.worker.port})\n`);
+    const certsDir = sharedLabPkiDir();
+    io.err(`selftest: starting the embedded lab (default topology, kernel-chosen ports, lab PKI in ${certsDir}, made on first use)…\n`);
+    const lab = await startLab({ ports: "ephemeral", dns: false, certsDir, onProgress: (line) => io.err(`selftest: ${line}\n`) });
     const checks: Check[] = [];
     const results: Record<string, ProbeResult> = {};
     try {
-      const base = {
-        identity: { certPem: pool.chainPem, keyPem: pool.keyPem, label: poolFqdn },
-        caPem: [ca.certPem],
-        resolver: createResolver({ entries: [parseResolveEntry(`${routerFqdn}:*:127.0.0.1`)] }),
+      const { topology } = lab;
+      // A UM-enabled user of a Secured dial plan, and a Call Router that is a member of it (docs/protocol.md §5).
+      const plans = topology.dialPlans.filter((plan) => plan.voipSecurity === "Secured");
+      const user = topology.users.find((candidate) => candidate.umEnabled && plans.some((plan) => plan.name === candidate.dialPlan));
+      const plan = plans.find((candidate) => candidate.name === user?.dialPlan);
+      const router = topology.servers.find((server) => server.role === "callRouter" && plan?.servers.includes(server.fqdn) === true);
+      if (user === undefined || plan === undefined || router === undefined) throw new Error("the default lab has no Secured dial plan user behind a Call Router");
+      const routerPort = lab.port(router.fqdn, "sip-tls");
+      const poolFqdn = lab.pki.manifest.entries.find((entry) => entry.personas?.includes("pool"))?.fqdns[0] ?? "exum.invalid";
+      io.err(`selftest: lab up; Call Router ${router.fqdn} on ${lab.server(router.fqdn).address}:${routerPort}; playing the pool (${poolFqdn})\n`);
+      const base: ProbeOptions = {
+        identity: await lab.identity("pool"),
+        caPem: lab.caPem(),
+        resolver: lab.resolver(),
         fromDomain: poolFqdn,
         timeoutMs: 5000,
         signal: io.signal,
       };
-      const target = parseSipTarget(`sip:alice@${routerFqdn}:${responder.front.port};transport=tls`);
-      const options = await probeOptions(parseSipTarget(`${routerFqdn}:${responder.front.port}`), base);
+
+      const options = await probeOptions(parseSipTarget(`${router.fqdn}:${routerPort}`), base);
       results.options = options;
-      checks.push(check("OPTIONS over mutual TLS answered 200", "200 mtls", `${options.status ?? options.failure?.code} ${options.hops[0]?.signaling ?? "-"}`));
-      const cases: Array<[EncryptionLevel, MediaPolicy, string]> = [
-        ["RequireEncryption", "required", "answered srtp Secured"],
-        ["DoNotSupportEncryption", "required", "failed srtp-required-by-peer"],
-      ];
-      for (const [level, workerPolicy, expected] of cases) {
-        responder.behaviour.workerPolicy = workerPolicy;
-        const call = await probeCall(target, { ...base, policy: policyForEncryptionLevel(level) });
+      checks.push(check(`OPTIONS over mutual TLS to the Call Router ${firstLabel(router.fqdn)}`, "200 mtls", `${options.status ?? options.failure?.code ?? "-"} ${options.hops[0]?.signaling ?? "-"}`));
+
+      // docs/protocol.md §1: Call Router 302 → the user's Mailbox server's UM service 302 → its worker, which answers.
+      const { behaviour } = topology;
+      const mailbox = firstLabel(user.mailboxServer);
+      const redirects = `${behaviour.callRouter.redirectStatus} Call Router ${firstLabel(router.fqdn)} → ${behaviour.umService.redirectStatus} UM service ${mailbox}`;
+      const local = user.sipAddress.split("@")[0] ?? "";
+      const target = parseSipTarget(`sip:${local}@${router.fqdn}:${routerPort};transport=tls;opaque=app:voicemail`);
+      const levels: EncryptionLevel[] = ["RequireEncryption", "DoNotSupportEncryption"];
+      for (const level of levels) {
+        const call = await probeCall(target, { ...base, policy: policyForEncryptionLevel(level), extraHeaders: [`Diversion: <sip:${user.sipAddress}>;reason=no-answer`] });
         results[`call-${level}`] = call;
-        const seen =
-          call.outcome === "answered"
-            ? `answered ${call.negotiated?.media ?? "-"} ${call.negotiated?.mode ?? "-"}`
-            : `failed ${call.failure?.code ?? "-"}`;
-        checks.push(check(`call as ${level} through the 302 to a worker requiring SRTP`, expected, seen));
+        // What docs/protocol.md §2's compatibility matrix says of this EncryptionLevel into this dial plan.
+        const cell = PROTOCOL_MATRIX.cells.find((entry) => entry.row === plan.voipSecurity && entry.column === level);
+        const name = `voice mail for ${user.sipAddress} (dial plan ${plan.name}, ${plan.voipSecurity}) as ${level}`;
+        const hops = hopsOf(lab, call);
+        if (cell?.outcome === "works") {
+          const expected = `answered ${cell.media ?? "-"} ${cell.mode ?? "-"} via ${redirects} → 200 worker ${mailbox}`;
+          const seen = call.outcome === "answered" ? `answered ${call.negotiated?.media ?? "-"} ${call.negotiated?.mode ?? "-"} via ${hops}` : `failed ${call.failure?.code ?? "-"} via ${hops}`;
+          checks.push(check(name, expected, seen));
+        } else {
+          const failures = cell?.failures ?? [];
+          const refused = `${behaviour.worker.incompatibleSecurity.status} worker ${mailbox}`;
+          const expected = `failed ${failures.join(" or ")} via ${redirects} → ${refused}`;
+          const code = call.failure?.code ?? "-";
+          const seen = `${call.outcome} ${code} via ${hops}`;
+          checks.push(check(name, expected, seen, call.outcome === "failed" && failures.includes(code) && hops === `${redirects} → ${refused}`));
+        }
       }
     } finally {
-      await responder.close();
+      const problems = await lab.close();
+      for (const problem of problems) io.err(`warning: stopping the lab: ${problem.step}: ${(problem.error as Error).message}\n`);
     }
     const passed = checks.filter((c) => c.passed).length;
     const ms = Math.round(performance.now() - started);
@@ -93,6 +132,6 @@ export const selftestCommand: CliCommand<SelftestFlags> = {
   },
 };
 
-function check(name: string, expected: string, seen: string): Check {
-  return { name, expected, seen, passed: expected === seen };
+function check(name: string, expected: string, seen: string, passed = expected === seen): Check {
+  return { name, expected, seen, passed };
 }

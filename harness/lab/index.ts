@@ -3,12 +3,12 @@
  * checks topology files, `net/` gives servers their loopback addresses, DNS and SIP listeners, `servers/` simulates
  * Exchange UM and Lync; `npm run check:layers` keeps every other layer to this file.
  */
+export { sharedLabPkiDir } from "./lab-pki.js";
 export { formatLabSummary, labSummary } from "./lab-summary.js";
 export { Teardown } from "./lab-teardown.js";
 export { startLab, type Lab } from "./lab.js";
 export { type AddressPlan, type PortMode } from "./net/address-plan.js";
 export { type EventLogEntry } from "./servers/event-log.js";
-export { startLoopbackResponder } from "./servers/loopback-responder.js";
 export { roleListeners, type ListenerName, type RoleListenerOptions } from "./topology/address-plan-listeners.js";
 export { defaultLoadedTopology, defaultTopology } from "./topology/topology-default.js";
 export { type LoadedTopology } from "./topology/loaded-topology.js";

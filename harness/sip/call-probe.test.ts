@@ -1,13 +1,26 @@
-import t from "tap";
-import { responder, routerFqdn } from "../testing/probe-fixture.js";
+import t, { type Test } from "tap";
+import { startSipListener } from "../lab/net/sip-listener.js";
+import { mailboxFqdn, poolOptions, probeLab, routerFqdn, sharedPki, type SeenRequest } from "../testing/probe-fixture.js";
+import { serverSecureContext } from "../tls/server-secure-context.js";
 import { probeCall } from "./call-probe.js";
 import { parseSipTarget } from "./sip-target.js";
 
-const target = (port: number) => parseSipTarget(`sip:alice@${routerFqdn}:${port};transport=tls`);
+const SIP_SECURED = { dialPlans: [{ name: "DP1", voipSecurity: "SIPSecured" }] };
 
-t.test("RequireEncryption into a worker that requires SRTP: 302 followed, SRTP, Secured, ACK, BYE", async (t) => {
-  const { responder: r, base } = await responder(t, { behaviour: { workerPolicy: "required" } });
-  const result = await probeCall(target(r.front.port), { ...base, policy: "required" });
+/** A fault on alice's worker (mbx01 `worker-tls`) for INVITEs only, from the start (topology-fault.ts). */
+function workerFault(fault: Record<string, unknown>) {
+  return { servers: [{ fqdn: mailboxFqdn, fault: { ...fault, listeners: ["worker-tls"], methods: ["INVITE"] } }] };
+}
+
+const short = (fqdn: string) => fqdn.split(".")[0];
+const line = (s: SeenRequest) => `${short(s.server)} ${s.listener} ${s.method}`;
+
+t.test("RequireEncryption into a Secured dial plan: both 302s followed, SRTP, Secured, ACK, BYE", async (t) => {
+  const { lab, seen, voicemail, port } = await probeLab(t);
+  const { target, options } = voicemail("required");
+  // maddr in the Request-URI: each 302 Contact carries it rewritten to the next host (docs/protocol.md §1 step 2).
+  const withMaddr = parseSipTarget(`${target.uri};maddr=${lab.server(routerFqdn).address}`);
+  const result = await probeCall(withMaddr, options);
   t.match(result, {
     kind: "call",
     outcome: "answered",
@@ -16,84 +29,132 @@ t.test("RequireEncryption into a worker that requires SRTP: 302 followed, SRTP, 
     endedBy: "us",
     negotiated: { signaling: "mtls", media: "srtp", suite: "AES_CM_128_HMAC_SHA1_80", cryptoTag: 1, profile: "RTP/SAVP", mode: "Secured" },
   });
-  t.same(result.hops.map((h) => [h.method, h.status]), [["INVITE", 302], ["INVITE", 200]]);
-  t.match(result.hops[1]?.target, `:${r.worker.port};transport=tls`, "the hop followed the raw Contact (transport=Tls, maddr)");
-  t.match(result.hops[1]?.tls, { verification: { trusted: true }, clientCertificate: { sent: true, accepted: true } });
+  t.same(result.hops.map((h) => [h.method, h.status]), [["INVITE", 302], ["INVITE", 302], ["INVITE", 200]]);
+  const contacts = result.trace.filter((e) => e.direction === "received" && e.firstLine.startsWith("SIP/2.0 302")).map((e) => /^Contact: (.*)$/m.exec(e.raw)?.[1] ?? "");
+  t.match(contacts, [/;transport=TLS;.*maddr=mbx01\.tukwila\.contoso\.com>$/, /;transport=TLS;.*maddr=mbx01\.tukwila\.contoso\.com>$/], "raw Contacts with transport=TLS and maddr");
+  t.match(result.hops[2]?.target, `:${port(mailboxFqdn, "worker-tls")};transport=tls`, "the hop followed the raw Contact (transport=TLS, maddr)");
+  t.equal(result.hops[2]?.address, lab.server(mailboxFqdn).address, "and connected to maddr's address");
+  t.match(result.hops[2]?.tls, { verification: { trusted: true }, clientCertificate: { sent: true, accepted: true } });
   t.same(
-    r.seen.map((s) => `${s.side} ${s.method}`),
-    ["front INVITE", "front ACK", "worker INVITE", "worker ACK", "worker BYE"],
-    "ACK to the 302 (by the transaction), ACK to the 200, BYE",
+    seen.map(line),
+    ["cas01 sip-tls INVITE", "cas01 sip-tls ACK", "mbx01 um-tls INVITE", "mbx01 um-tls ACK", "mbx01 worker-tls INVITE", "mbx01 worker-tls ACK", "mbx01 worker-tls BYE"],
+    "ACK to each 302 (by the transaction), ACK to the 200, BYE",
   );
   t.match(result.sdp?.offer, /m=audio \d+ RTP\/SAVP 0 101/);
   t.match(result.sdp?.answer, /a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:/);
 });
 
-t.test("SupportEncryption into a worker that refuses SRTP: RTP in clear, SIPSecured", async (t) => {
-  const { responder: r, base } = await responder(t, { behaviour: { workerPolicy: "none" } });
-  const result = await probeCall(target(r.front.port), { ...base, policy: "optional" });
+t.test("SupportEncryption into a SIPSecured dial plan (worker refuses SRTP): RTP in clear, SIPSecured", async (t) => {
+  const { voicemail } = await probeLab(t, { topology: SIP_SECURED });
+  const { target, options } = voicemail("optional");
+  const result = await probeCall(target, options);
   t.match(result, { outcome: "answered", negotiated: { media: "rtp", mode: "SIPSecured", profile: "RTP/AVP" } });
 });
 
-t.test("RequireEncryption into a worker that refuses SRTP: incompatible-security-setting from the 488", async (t) => {
-  const { responder: r, base } = await responder(t, { behaviour: { workerPolicy: "none" } });
-  const result = await probeCall(target(r.front.port), { ...base, policy: "required" });
+t.test("RequireEncryption into a SIPSecured dial plan: incompatible-security-setting from the 488", async (t) => {
+  const { voicemail } = await probeLab(t, { topology: SIP_SECURED });
+  const { target, options } = voicemail("required");
+  const result = await probeCall(target, options);
   t.match(result, { outcome: "failed", status: 488, failure: { code: "incompatible-security-setting" }, negotiated: null });
-  t.match(result.hops[1]?.diagnostics[0], { header: "ms-diagnostics-public", reason: "Incompatible security setting" });
+  t.match(result.hops[2]?.diagnostics[0], { header: "ms-diagnostics-public", reason: "Incompatible security setting" });
 });
 
 t.test("the same verdict when the reason text says something else: classification reads the SDP facts", async (t) => {
-  const { responder: r, base } = await responder(t, { behaviour: { workerPolicy: "none", notAcceptableReason: "whatever" } });
-  const result = await probeCall(target(r.front.port), { ...base, policy: "required" });
+  const topology = { ...SIP_SECURED, behaviour: { worker: { incompatibleSecurity: { diagnosticsReason: "whatever" } } } };
+  const { voicemail } = await probeLab(t, { topology });
+  const { target, options } = voicemail("required");
+  const result = await probeCall(target, options);
+  t.match(result.hops[2]?.diagnostics[0], { reason: "whatever" });
   t.equal(result.failure?.code, "incompatible-security-setting");
 });
 
-t.test("DoNotSupportEncryption into a worker that requires SRTP: srtp-required-by-peer", async (t) => {
-  const { responder: r, base } = await responder(t, { behaviour: { workerPolicy: "required" } });
-  const result = await probeCall(target(r.front.port), { ...base, policy: "none" });
+t.test("DoNotSupportEncryption into a Secured dial plan (worker requires SRTP): srtp-required-by-peer", async (t) => {
+  const { voicemail } = await probeLab(t);
+  const { target, options } = voicemail("none");
+  const result = await probeCall(target, options);
   t.match(result, { outcome: "failed", failure: { code: "srtp-required-by-peer" } });
 });
 
+/**
+ * No lab server ever redirects to where the call came from (Call Router → UM service → worker), so the loop is a tiny
+ * mutual-TLS server of this test's own: cas01's lab certificate, a 302 to itself.
+ */
+async function loopingRouter(t: Test) {
+  const pki = await sharedPki();
+  const listener = await startSipListener({
+    address: "127.0.0.1",
+    port: 0,
+    protocol: "tls",
+    tls: serverSecureContext({ identity: await pki.identity("cas01"), caPem: [pki.rootCaPem], requestCert: true }),
+    onRequest(request) {
+      if (request.message.method !== "INVITE") return;
+      request.respond({ status: 302, reason: "Moved Temporarily", headers: [`Contact: <sip:alice@${routerFqdn}:${listener.port};transport=Tls;maddr=127.0.0.1>`] });
+    },
+  });
+  t.teardown(() => listener.close());
+  return listener;
+}
+
 t.test("a redirect back to where we came from → redirect-loop", async (t) => {
-  const { responder: r, base } = await responder(t, { behaviour: { loop: true } });
-  const result = await probeCall(target(r.front.port), { ...base, policy: "required" });
+  const router = await loopingRouter(t);
+  const result = await probeCall(parseSipTarget(`sip:alice@${routerFqdn}:${router.port};transport=tls`), { ...(await poolOptions()), policy: "required" });
   t.match(result, { outcome: "failed", failure: { code: "redirect-loop" } });
   t.equal(result.hops.length, 1);
 });
 
-t.test("a worker that sends 100 and never answers: CANCEL, then no-response", async (t) => {
-  const { responder: r, base } = await responder(t, { behaviour: { silent: true } });
-  const result = await probeCall(target(r.front.port), { ...base, policy: "required", timeoutMs: 500 });
+t.test("a worker that sends 100 (and 180) and holds its answer past our bound: CANCEL, then no-response", async (t) => {
+  const { lab, seen, voicemail } = await probeLab(t);
+  lab.setCallTiming(mailboxFqdn, { answerAfterMs: 10_000 });
+  const { target, options } = voicemail("required", { timeoutMs: 500 });
+  const result = await probeCall(target, options);
   t.match(result, { outcome: "failed", failure: { code: "no-response" } });
-  t.same(result.hops[1]?.provisional, [100]);
-  t.ok(r.seen.some((s) => s.side === "worker" && s.method === "CANCEL"), "CANCEL was sent after the provisional");
+  t.same(result.hops[2]?.provisional, [100, 180]);
+  t.ok(seen.some((s) => s.listener === "worker-tls" && s.method === "CANCEL"), "CANCEL was sent after the provisional");
+  t.match(lab.calls.ended(mailboxFqdn), [{ endedBy: "cancel" }], "the worker ended the held call on the CANCEL");
+});
+
+t.test("a worker that never answers an INVITE at all: no-response, and no CANCEL without a provisional (RFC 3261 §9.1)", async (t) => {
+  const { seen, voicemail } = await probeLab(t, { topology: workerFault({ kind: "black-hole" }) });
+  const { target, options } = voicemail("required", { timeoutMs: 500 });
+  const result = await probeCall(target, options);
+  t.match(result, { outcome: "failed", failure: { code: "no-response" } });
+  t.same(result.hops.map((h) => h.status), [302, 302, null]);
+  t.same(result.hops[2]?.provisional, []);
+  t.notOk(seen.some((s) => s.method === "CANCEL"), "no CANCEL reached the worker");
+  t.notOk(result.trace.some((e) => e.direction === "sent" && e.firstLine.startsWith("CANCEL")), "none was sent");
 });
 
 t.test("a worker that answers garbage → peer-garbage", async (t) => {
-  const { responder: r, base } = await responder(t, { behaviour: { garbage: "HELLO\r\nContent-Length: zz\r\n\r\n" } });
-  const result = await probeCall(target(r.front.port), { ...base, policy: "required" });
+  const { voicemail } = await probeLab(t, { topology: workerFault({ kind: "garbage", text: "HELLO\r\nContent-Length: zz\r\n\r\n" }) });
+  const { target, options } = voicemail("required");
+  const result = await probeCall(target, options);
   t.match(result, { outcome: "failed", failure: { code: "peer-garbage" } });
 });
 
 t.test("hold keeps the call up before BYE", async (t) => {
-  const { responder: r, base } = await responder(t);
+  const { seen, voicemail } = await probeLab(t);
+  const { target, options } = voicemail("required", { holdMs: 300 });
   const started = Date.now();
-  const result = await probeCall(target(r.front.port), { ...base, policy: "required", holdMs: 300 });
+  const result = await probeCall(target, options);
   t.equal(result.outcome, "answered");
   t.ok(Date.now() - started >= 300);
-  t.equal(r.seen.at(-1)?.method, "BYE");
+  t.equal(seen.at(-1)?.method, "BYE");
 });
 
 t.test("an aborted call (Ctrl-C) stops within the bound and says aborted", async (t) => {
-  const { responder: r, base } = await responder(t, { behaviour: { silent: true } });
+  const { voicemail } = await probeLab(t, { topology: workerFault({ kind: "black-hole" }) });
   const controller = new AbortController();
   setTimeout(() => controller.abort(), 200);
-  const result = await probeCall(target(r.front.port), { ...base, policy: "required", timeoutMs: 5000, signal: controller.signal });
+  const { target, options } = voicemail("required", { timeoutMs: 5000, signal: controller.signal });
+  const result = await probeCall(target, options);
   t.match(result, { outcome: "failed", failure: { code: "aborted" } });
 });
 
 t.test("provisional responses are reported from the wire, 180 included", async (t) => {
-  const { responder: r, base } = await responder(t, { behaviour: { tryingFirst: true, ringing: true } });
-  const result = await probeCall(target(r.front.port), { ...base, policy: "required" });
+  const { lab, voicemail } = await probeLab(t);
+  lab.setCallTiming(mailboxFqdn, { answerAfterMs: 50 });
+  const { target, options } = voicemail("required");
+  const result = await probeCall(target, options);
   t.equal(result.outcome, "answered");
-  t.same(result.hops[1]?.provisional, [100, 180]);
+  t.same(result.hops[2]?.provisional, [100, 180]);
 });

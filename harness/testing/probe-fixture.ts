@@ -1,49 +1,149 @@
-import tap, { type Test } from "tap";
-import { startLoopbackResponder, type LoopbackResponder, type ResponderBehaviour } from "../lab/servers/loopback-responder.js";
-import { createResolver } from "../sip/resolve-map.js";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Test } from "tap";
+import { clientOptions, labTarget, startTestLab } from "../lab/lab-test-fixture.js";
+import { ensureLabPki, sharedLabPkiDir, type LabPki } from "../lab/lab-pki.js";
+import type { Lab } from "../lab/lab.js";
+import { builtInRoles } from "../lab/servers/sim-roles.js";
+import type { SimHandler, SimHandlerFactory, SimRoleRegistry } from "../lab/servers/sim-server.js";
+import type { ListenerName } from "../lab/topology/address-plan-listeners.js";
+import { DEFAULT_TOPOLOGY } from "../lab/topology/topology-default.js";
+import { applyOverrides } from "../lab/topology/topology-overrides.js";
+import type { ServerRole } from "../model/server-role.js";
+import type { MediaPolicy } from "../sdp/media-policy.js";
+import type { CallProbeOptions } from "../sip/call-probe.js";
 import type { ProbeOptions } from "../sip/probe-options.js";
-import { makeTestPki, type TestPki } from "./test-pki.js";
-import { tempDir } from "./temp-dir.js";
+import { createResolver } from "../sip/resolve-map.js";
+import type { SipTarget } from "../sip/sip-target.js";
+import type { TlsVersion } from "../tls/tls-version.js";
 
+/** The default lab's Call Router, alice's Mailbox server (UM service and worker) and the pool persona's FQDN. */
 export const routerFqdn = "cas01.tukwila.contoso.com";
+export const mailboxFqdn = "mbx01.tukwila.contoso.com";
 export const poolFqdn = "pool01.contoso.com";
 
-let shared: Promise<TestPki> | undefined;
+/** docs/protocol.md §8: a voice-mail (call answering) call for alice carries `opaque=app:voicemail` and a diversion. */
+export const VOICEMAIL_PARAMS = ";opaque=app:voicemail";
+export const ALICE_DIVERSION = "Diversion: <sip:alice@contoso.com>;reason=no-answer;counter=1";
 
-/** One throwaway PKI per test file (RSA keys are the slow part), removed when the file's tests end. */
-export async function probePki(): Promise<TestPki> {
-  shared ??= tempDir(tap).then((dir) =>
-    makeTestPki({ dir, serverFqdns: [routerFqdn, "other.contoso.com"], clientNames: [poolFqdn] }),
-  );
-  return shared;
+/** One request a simulated server's handler received (after the host's state and fault checks). */
+export interface SeenRequest {
+  /** The server's FQDN. */
+  readonly server: string;
+  readonly listener: ListenerName;
+  readonly method: string;
+  readonly uri: string;
+  /** The Subject CN of the client certificate the server saw, null over TCP or without one. */
+  readonly peerCn: string | null;
 }
 
-/** A loopback responder for the router FQDN, closed at the end of the test. */
-export async function responder(
-  t: Test,
-  options: { behaviour?: Partial<ResponderBehaviour>; certFor?: string; requireClientCertificate?: boolean; maxTlsVersion?: "TLSv1.2" | "TLSv1.3" } = {},
-): Promise<{ pki: TestPki; responder: LoopbackResponder; base: ProbeOptions }> {
-  const pki = await probePki();
-  const server = pki.servers[options.certFor ?? routerFqdn];
-  if (server === undefined) throw new Error("no such test certificate");
-  const started = await startLoopbackResponder({
-    fqdn: routerFqdn,
-    certPem: server.chainPem,
-    keyPem: server.keyPem,
-    caPem: [pki.ca.certPem],
-    requireClientCertificate: options.requireClientCertificate,
-    maxTlsVersion: options.maxTlsVersion,
-    behaviour: options.behaviour,
+export interface ProbeLabOptions {
+  /** Overrides of the default topology (a dial plan's VoIPSecurity, behaviour settings, a server's certificate…). */
+  topology?: unknown;
+  /** Cap the TLS version of every server. */
+  maxTlsVersion?: TlsVersion;
+  /**
+   * false: the Call Router's TLS listeners do not ask for a client certificate. No built-in lab server does that (every
+   * lab TLS listener is mutual TLS), so the fixture sets the role's `tlsPolicy` (sim-server.ts), the lab's own hook.
+   * @defaultValue true
+   */
+  requireClientCertificate?: boolean;
+}
+
+export interface ProbeLab {
+  readonly lab: Lab;
+  readonly pki: LabPki;
+  /** Every request the lab's handlers received, in order. */
+  readonly seen: SeenRequest[];
+  /** The pool persona's probe options against this lab (its identity, the lab root, the lab's names). */
+  readonly base: ProbeOptions;
+  /** The bound port of the Call Router's mutual-TLS listener (`sip-tls`, 5061 with real ports). */
+  readonly routerPort: number;
+  /** The Call Router's mutual-TLS listener: `sip:[user@]cas01…:<port>;transport=tls<params>`. */
+  router(user?: string | null, params?: string): SipTarget;
+  /** A voice-mail call for alice through the Call Router as the pool places it, with `policy`. */
+  voicemail(policy: MediaPolicy, extra?: Partial<CallProbeOptions>): { target: SipTarget; options: CallProbeOptions };
+  /** The bound port of one of the lab's listeners. */
+  port(server: string, listener: ListenerName): number;
+}
+
+/** Wraps a role's handler so that every request it receives is recorded in `seen` first. */
+function recording(factory: SimHandlerFactory, seen: SeenRequest[], tls: SimHandler["tlsPolicy"] | undefined): SimHandlerFactory {
+  return (context) => {
+    const handler = factory(context);
+    const wrapped: SimHandler = {
+      onRequest(request) {
+        seen.push({
+          server: request.fqdn,
+          listener: request.listener.name,
+          method: request.message.method.toUpperCase(),
+          uri: request.message.ruri?.toString() ?? "",
+          peerCn: request.peer.certificate?.commonName ?? null,
+        });
+        return handler.onRequest(request);
+      },
+    };
+    if (handler.onTlsFailure !== undefined) wrapped.onTlsFailure = (failure) => handler.onTlsFailure?.(failure);
+    if (handler.close !== undefined) wrapped.close = () => handler.close?.();
+    const policy = tls ?? handler.tlsPolicy?.bind(handler);
+    if (policy !== undefined) wrapped.tlsPolicy = policy;
+    return wrapped;
+  };
+}
+
+/**
+ * The embedded lab (default topology, shared lab PKI, DNS off) for one test, closed at its end, with every request
+ * its servers received recorded. The client plays the pool persona.
+ */
+export async function probeLab(t: Test, options: ProbeLabOptions = {}): Promise<ProbeLab> {
+  const seen: SeenRequest[] = [];
+  const noClientCertificate = options.requireClientCertificate === false ? () => ({ requestCert: false }) : undefined;
+  const roles: Partial<Record<ServerRole, SimHandlerFactory>> = {};
+  for (const [role, factory] of Object.entries(builtInRoles) as [ServerRole, SimHandlerFactory][]) {
+    roles[role] = recording(factory, seen, role === "callRouter" ? noClientCertificate : undefined);
+  }
+  const lab = await startTestLab(t, {
+    roles: roles as SimRoleRegistry,
+    ...(options.topology === undefined ? {} : { topology: applyOverrides(DEFAULT_TOPOLOGY, options.topology) }),
+    ...(options.maxTlsVersion === undefined ? {} : { maxTlsVersion: options.maxTlsVersion }),
   });
-  t.teardown(() => started.close());
-  const pool = pki.clients[poolFqdn];
-  if (pool === undefined) throw new Error("no pool certificate");
-  const base: ProbeOptions = {
-    identity: { certPem: pool.chainPem, keyPem: pool.keyPem, label: poolFqdn },
-    caPem: [pki.ca.certPem],
+  const base = await clientOptions(lab, "pool");
+  const router = (user: string | null = null, params = "") => labTarget(lab, routerFqdn, "sip-tls", user, params);
+  return {
+    lab,
+    pki: lab.pki,
+    seen,
+    base,
+    routerPort: lab.port(routerFqdn, "sip-tls"),
+    router,
+    voicemail: (policy, extra = {}) => ({
+      target: router("alice", VOICEMAIL_PARAMS),
+      options: { ...base, policy, extraHeaders: [ALICE_DIVERSION], ...extra },
+    }),
+    port: (server, listener) => lab.port(server, listener),
+  };
+}
+
+/** The lab PKI shared by the test files (lab-pki.ts `sharedLabPkiDir`), without starting a lab. */
+export function sharedPki(): Promise<LabPki> {
+  return ensureLabPki(sharedLabPkiDir());
+}
+
+/** The pool persona's probe options for tests that talk to no lab server (names resolve to 127.0.0.1). */
+export async function poolOptions(): Promise<ProbeOptions> {
+  const pki = await sharedPki();
+  return {
+    identity: await pki.identity("pool"),
+    caPem: [pki.rootCaPem],
     resolver: createResolver({ entries: [{ host: routerFqdn, port: null, address: "127.0.0.1" }] }),
     fromDomain: poolFqdn,
     timeoutMs: 3000,
   };
-  return { pki, responder: started, base };
+}
+
+/** The lab PKI's second root, which nobody in the lab trusts (the issuer of `signed-by-other-ca`). */
+export async function otherCaPem(pki: LabPki): Promise<string> {
+  const other = pki.manifest.otherCa;
+  if (other === undefined) throw new Error(`the lab PKI in ${pki.dir} has no second root`);
+  return readFile(join(pki.dir, other.files.cert), "utf8");
 }
