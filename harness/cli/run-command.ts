@@ -4,7 +4,8 @@ import type { Argv } from "yargs";
 import { ExitCode } from "../errors/exit-codes.js";
 import { inputError } from "../errors/harness-error.js";
 import { logLevels } from "../log/logger.js";
-import { listScenarioDetails, listScenarioLine } from "../report/list.js";
+import { streamingListReporter } from "../report/list.js";
+import { multiplexReporters } from "../report/reporter-multiplexer.js";
 import { parseReporters, REPORTER_NAMES } from "../report/reporter-name.js";
 import type { RunResult } from "../model/run-result.js";
 import { makeRunId } from "../scenario/run-id.js";
@@ -13,7 +14,8 @@ import { parseShard } from "../scenario/shard.js";
 import type { CliCommand } from "./cli-command.js";
 import { finishRun } from "./finish-run.js";
 import { openRunFiles } from "./run-files.js";
-import { loadRunInputs } from "./run-inputs.js";
+import { loadRunInputs } from "../scenario/run-inputs.js";
+import { shownPath } from "../scenario/shown-path.js";
 import { toolVersion } from "./tool-version.js";
 
 export interface RunFlags {
@@ -82,7 +84,7 @@ export const runCommand: CliCommand<RunFlags> = {
       .example("$0 run --site contoso.yaml --tag smoke", "the smoke scenarios against a real deployment")
       .example("$0 run --shard 2/4 --reporter list,junit", "the second quarter of the library (CI)"),
   async run(flags, io) {
-    const reporters = parseReporters(flags.reporter);
+    const chosen = parseReporters(flags.reporter);
     if (flags.timeout !== undefined && !(flags.timeout > 0 && Number.isFinite(flags.timeout))) {
       throw inputError("EXUM_BAD_FLAG", `--timeout ${flags.timeout} is not a positive number of seconds`, { field: "--timeout", hint: "e.g. --timeout 5" });
     }
@@ -101,13 +103,13 @@ export const runCommand: CliCommand<RunFlags> = {
     );
     if (io.signal.aborted) return ExitCode.Interrupted;
 
-    const list = reporters.includes("list");
     const show = flags.json ? io.err : io.out;
+    const reporters = multiplexReporters(chosen, { io: { out: show, err: io.err }, list: streamingListReporter(show, (path, from = io.cwd) => shownPath(path, from)) });
     const started = new Date();
     const runId = makeRunId(started);
     const files = await openRunFiles({ out: flags.out, runId, keylog: flags.keylog, logLevel: flags["log-level"] }, io);
     const where = inputs.target.kind === "lab" ? `the embedded lab (${inputs.target.topology})` : `site ${inputs.target.name ?? inputs.target.file}`;
-    if (list) show(`exum run ${runId}: ${inputs.plans.length} scenario${inputs.plans.length === 1 ? "" : "s"} against ${where}\n`);
+    reporters.runStarted(`exum run ${runId}: ${inputs.plans.length} scenario${inputs.plans.length === 1 ? "" : "s"} against ${where}`);
     let run: RunResult;
     try {
       run = await runPlans({
@@ -124,11 +126,7 @@ export const runCommand: CliCommand<RunFlags> = {
           onProgress: (line) => io.err(`${line}\n`),
         },
         observer: {
-          scenarioFinished(result, position, total) {
-            if (!list) return;
-            show(`${listScenarioLine(result, position, total)}\n`);
-            for (const line of listScenarioDetails(result)) show(`${line}\n`);
-          },
+          scenarioFinished: (result, position, total) => reporters.scenarioFinished(result, position, total),
         },
         runId,
         toolVersion: await toolVersion(),
@@ -139,6 +137,6 @@ export const runCommand: CliCommand<RunFlags> = {
       await files.abandon();
       throw error;
     }
-    return finishRun(run, files, reporters, { json: flags.json, list, show, io });
+    return finishRun(run, files, reporters, { json: flags.json, io });
   },
 };

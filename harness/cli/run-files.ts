@@ -2,7 +2,7 @@ import { mkdir, rename } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { internalError, isHarnessError } from "../errors/harness-error.js";
 import type { Logger, LogLevel } from "../log/logger.js";
-import { writeReports } from "../report/reporter-multiplexer.js";
+import type { Reporters } from "../report/reporter-multiplexer.js";
 import type { ReporterName } from "../report/reporter-name.js";
 import type { RunResult } from "../model/run-result.js";
 import { openKeylog, type KeylogSink } from "../tls/keylog.js";
@@ -18,7 +18,7 @@ const PARTIAL = ".partial";
 /** What finishing a run's folder wrote, and the reporters that failed (the others were written all the same). */
 export interface RunFilesOutcome {
   readonly written: readonly string[];
-  readonly failed: readonly { readonly reporter: string; readonly message: string }[];
+  readonly failed: readonly { readonly reporter: ReporterName; readonly message: string }[];
 }
 
 /** A run's report directory while the run goes, and what finishes it. */
@@ -27,10 +27,10 @@ export interface RunFiles {
   readonly logger: Logger;
   readonly keylog: KeylogSink | undefined;
   /**
-   * Writes the file reporters' files (harness/report writeReports: each to a temporary name, then renamed; one that
+   * Writes the file reporters' files (the multiplexer's writeFiles: each to a temporary name, then renamed; one that
    * fails never stops the others), closes and renames the log and key log.
    */
-  finish(run: RunResult, reporters: readonly ReporterName[]): Promise<RunFilesOutcome>;
+  finish(run: RunResult, reporters: Reporters): Promise<RunFilesOutcome>;
   /** Closes the log and key log without renaming them (the run failed before it had a model). */
   abandon(): Promise<void>;
 }
@@ -70,8 +70,7 @@ export async function openRunFiles(options: { out: string; runId: string; keylog
     logger: logging.logger,
     keylog,
     async finish(run, reporters) {
-      const files = reporters.filter((name) => name !== "list");
-      const outcome = files.length === 0 ? { written: [], failed: [] } : await writeReports(run, { dir, reporters: files, io: { out: io.err, err: io.err } });
+      const outcome = await reporters.writeFiles(run, dir);
       const written = outcome.written.flatMap((entry) => (entry.file === null ? [] : [entry.file]));
       await keylog?.close();
       await logging.close();

@@ -3,7 +3,8 @@ import type { Argv } from "yargs";
 import { ExitCode } from "../errors/exit-codes.js";
 import { inputError } from "../errors/harness-error.js";
 import { logLevels } from "../log/logger.js";
-import { listScenarioDetails, listScenarioLine } from "../report/list.js";
+import { listScenarioDetails, streamingListReporter } from "../report/list.js";
+import { multiplexReporters } from "../report/reporter-multiplexer.js";
 import { parseReporters, REPORTER_NAMES } from "../report/reporter-name.js";
 import type { RunResult } from "../model/run-result.js";
 import { loadSiteFile } from "../scenario/load-site.js";
@@ -14,7 +15,7 @@ import { smokePlans } from "../scenario/smoke-plans.js";
 import type { CliCommand } from "./cli-command.js";
 import { finishRun } from "./finish-run.js";
 import { openRunFiles } from "./run-files.js";
-import { shownPath } from "./run-inputs.js";
+import { shownPath } from "../scenario/shown-path.js";
 import { smokeStepLines } from "./smoke-details.js";
 import { toolVersion } from "./tool-version.js";
 
@@ -60,7 +61,7 @@ export const smokeCommand: CliCommand<SmokeFlags> = {
     if (flags.site === undefined || flags.site.trim() === "") {
       throw inputError("EXUM_BAD_FLAG", "exum smoke needs --site <file>", { field: "--site", hint: "copy scenarios/site.example.yaml, bind your servers, and give it: exum smoke --site contoso.yaml" });
     }
-    const reporters = parseReporters(flags.reporter);
+    const chosen = parseReporters(flags.reporter);
     if (flags.timeout !== undefined && !(flags.timeout > 0 && Number.isFinite(flags.timeout))) {
       throw inputError("EXUM_BAD_FLAG", `--timeout ${flags.timeout} is not a positive number of seconds`, { field: "--timeout", hint: "e.g. --timeout 5" });
     }
@@ -74,12 +75,13 @@ export const smokeCommand: CliCommand<SmokeFlags> = {
     const credentials = await loadSiteCredentials(loaded, ["pool"], io.env);
     if (io.signal.aborted) return ExitCode.Interrupted;
 
-    const list = reporters.includes("list");
     const show = flags.json ? io.err : io.out;
+    const list = streamingListReporter(show, (path, from = io.cwd) => shownPath(path, from), (result) => [...smokeStepLines(result), ...listScenarioDetails(result)]);
+    const reporters = multiplexReporters(chosen, { io: { out: show, err: io.err }, list });
     const runId = makeRunId(new Date());
     const files = await openRunFiles({ out: flags.out, runId, keylog: flags.keylog, logLevel: flags["log-level"] }, io);
     const target = { kind: "site", name: loaded.site.name ?? null, file: siteShown } as const;
-    if (list) show(`exum smoke ${runId}: ${plans.length} checks against site ${target.name ?? siteShown}, ${seconds(maxDurationMs)} at most\n`);
+    reporters.runStarted(`exum smoke ${runId}: ${plans.length} checks against site ${target.name ?? siteShown}, ${seconds(maxDurationMs)} at most`);
     let run: RunResult;
     try {
       run = await runPlans({
@@ -90,11 +92,7 @@ export const smokeCommand: CliCommand<SmokeFlags> = {
         logger: files.logger,
         ...(files.keylog === undefined ? {} : { keylog: files.keylog }),
         observer: {
-          scenarioFinished(result, position, total) {
-            if (!list) return;
-            show(`${listScenarioLine(result, position, total)}\n`);
-            for (const line of [...smokeStepLines(result), ...listScenarioDetails(result)]) show(`${line}\n`);
-          },
+          scenarioFinished: (result, position, total) => reporters.scenarioFinished(result, position, total),
         },
         runId,
         toolVersion: await toolVersion(),
@@ -104,6 +102,6 @@ export const smokeCommand: CliCommand<SmokeFlags> = {
       await files.abandon();
       throw error;
     }
-    return finishRun(run, files, reporters, { json: flags.json, list, show, io });
+    return finishRun(run, files, reporters, { json: flags.json, io });
   },
 };

@@ -1,6 +1,8 @@
 import { terminalText } from "./escape-terminal.js";
 import { renderMatrixText } from "./matrix-text.js";
 import type { RunResult, VerdictCounts } from "../model/run-result.js";
+import type { ListReporter, ReportsWritten } from "./list-reporter.js";
+import { REPORT_FILES } from "./reporter-name.js";
 import { formatMs, stepStory } from "./step-story.js";
 import type { Verdict } from "../model/verdict.js";
 
@@ -44,3 +46,23 @@ export function renderListSummary(run: RunResult, notes: readonly string[] = [])
   for (const note of notes) lines.push(`note: ${t(note)}`);
   return `${lines.join("\n")}\n`;
 }
+
+/** The notes the whole-run list ends with: what failed, where the reports are, the runner's notes. */
+function summaryNotes(written: ReportsWritten): string[] {
+  const reports = written.files.map((file) => file.slice(written.dir.length + 1)).filter((name) => Object.values(REPORT_FILES).includes(name));
+  return [
+    ...written.failed.map((failure) => `the ${failure.reporter} report was not written (${failure.message})`),
+    ...(reports.length === 0 ? [] : [`reports in ${written.dir}: ${reports.join(", ")}`]),
+    ...written.notes,
+  ];
+}
+
+/** The list reporter of a run shown when it is whole (`exum matrix`, `exum report`): nothing until it ends. */
+export function summaryListReporter(out: (text: string) => void): ListReporter {
+  return {
+    runStarted: () => undefined,
+    scenarioFinished: () => undefined,
+    runFinished: (run, written) => out(renderListSummary(run, summaryNotes(written))),
+  };
+}
+

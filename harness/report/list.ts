@@ -1,5 +1,6 @@
 import type { RunResult, ScenarioResult, StepResult } from "../model/run-result.js";
 import type { Verdict } from "../model/verdict.js";
+import type { ListReporter } from "./list-reporter.js";
 
 /**
  * The `list` reporter: what the terminal shows as a run goes (docs/design.md §1 "Every long run shows progress"). Pure
@@ -57,4 +58,27 @@ export function listSummary(run: RunResult): string[] {
     `${steps.total} steps: ${steps.passed} passed, ${steps.failed} failed, ${steps.error} errors, ${steps.skipped} skipped; ${expectations.met} of ${expectations.total} expectations met`,
   ];
   return lines;
+}
+
+/** How the streaming list shows a path: relative to the folder the user ran in, where that is shorter. */
+export type ShowPath = (path: string, from?: string) => string;
+
+/**
+ * The list reporter of `exum run` and `exum smoke`: the headline when the run starts, each scenario as it finishes
+ * (`details` adds lines under it: the smoke checks add their own), the summary and where the files are at the end.
+ */
+export function streamingListReporter(out: (text: string) => void, showPath: ShowPath, details: (scenario: ScenarioResult) => string[] = listScenarioDetails): ListReporter {
+  return {
+    runStarted: (headline) => out(`${headline}\n`),
+    scenarioFinished(scenario, position, total) {
+      out(`${listScenarioLine(scenario, position, total)}\n`);
+      for (const line of details(scenario)) out(`${line}\n`);
+    },
+    runFinished(run, written) {
+      for (const line of listSummary(run)) out(`${line}\n`);
+      for (const failure of written.failed) out(`The ${failure.reporter} report was not written: ${failure.message}\n`);
+      for (const note of written.notes) out(`${note}\n`);
+      out(`Reports in ${showPath(written.dir)}/: ${written.files.map((file) => showPath(file, written.dir)).join(", ")}\n`);
+    },
+  };
 }

@@ -1,23 +1,23 @@
 import { stat } from "node:fs/promises";
-import { isAbsolute, relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import { inputError } from "../errors/harness-error.js";
 import { defaultLoadedTopology } from "../lab/index.js";
 import { loadTopology } from "../lab/index.js";
 import type { LoadedTopology } from "../lab/index.js";
 import type { RunTarget } from "../model/run-result.js";
-import { bindRoles } from "../scenario/bind-roles.js";
-import { loadScenarioDir } from "../scenario/load-scenario-dir.js";
-import { loadScenarioFile } from "../scenario/load-scenario.js";
-import { loadSiteFile } from "../scenario/load-site.js";
-import type { LoadedScenario } from "../scenario/loaded-scenario.js";
+import { bindRoles } from "./bind-roles.js";
+import { loadScenarioDir } from "./load-scenario-dir.js";
+import { loadScenarioFile } from "./load-scenario.js";
+import { loadSiteFile } from "./load-site.js";
+import type { LoadedScenario } from "./loaded-scenario.js";
 import type { Persona } from "../model/persona.js";
-import type { Plan } from "../scenario/plan.js";
-import type { SiteRun } from "../scenario/run-options.js";
-import { shard, type ShardSpec } from "../scenario/shard.js";
-import { loadSiteCredentials } from "../scenario/site-credentials.js";
-import { withStepTimeout } from "../scenario/step-timeout.js";
-import { uniqueScenarios } from "../scenario/unique-scenarios.js";
-import type { CliIo } from "./cli-io.js";
+import type { Plan } from "./plan.js";
+import type { SiteRun } from "./run-options.js";
+import { shard, type ShardSpec } from "./shard.js";
+import { loadSiteCredentials } from "./site-credentials.js";
+import { shownPath } from "./shown-path.js";
+import { withStepTimeout } from "./step-timeout.js";
+import { uniqueScenarios } from "./unique-scenarios.js";
 
 /** What `exum run` reads before it runs anything. */
 export interface RunInputRequest {
@@ -41,11 +41,6 @@ export interface RunInputs {
   readonly maxDurationMs: number | undefined;
 }
 
-/** A path as the run model shows it: relative to the working directory when inside it. */
-export function shownPath(file: string, cwd: string): string {
-  const rel = relative(cwd, file);
-  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
-}
 
 async function loadScenarios(paths: readonly string[], topology: LoadedTopology, cwd: string): Promise<LoadedScenario[]> {
   const loaded: LoadedScenario[] = [];
@@ -73,7 +68,17 @@ function selected(scenario: LoadedScenario, request: RunInputRequest): boolean {
  * bundle), the scenarios (filtered by `--tag`/`--grep`, then `--shard`), and binds every one: any problem is an input
  * error (exit 2) naming the file and path, raised before a report directory exists.
  */
-export async function loadRunInputs(request: RunInputRequest, io: CliIo): Promise<RunInputs> {
+/** Where a run's inputs are read from: paths are relative to `cwd`; passphrases come from `env`. */
+export interface RunInputContext {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Reads, filters, shards and binds what `exum run` runs (docs/design.md §3 "load+validate", "bind"): the topology or
+ * the site, the scenarios, and each scenario's roles bound to a plan. Nothing is written before this succeeds.
+ */
+export async function loadRunInputs(request: RunInputRequest, io: RunInputContext): Promise<RunInputs> {
   const topologyFile = request.topology === undefined ? undefined : resolve(io.cwd, request.topology);
   if (topologyFile !== undefined && request.site !== undefined) {
     throw inputError("EXUM_BAD_FLAG", "--topology describes the embedded lab; --site binds a real deployment instead", { field: "--topology", hint: "give one of them" });
