@@ -23,10 +23,8 @@ import type {
 } from "./sim-server.js";
 import type { InboundRequest } from "../net/sip-listener.js";
 import type { Behaviour } from "../topology/topology-behaviour.js";
-import type { Fault } from "../topology/topology-fault.js";
 import type { Server } from "../topology/topology-resolve.js";
-import { EXCHANGE_ROLES } from "../topology/topology-role.js";
-import { startupModeOpens } from "../topology/topology-startup-mode.js";
+import { connectionGate, listenerOpen, requestDecision, responseTiming, startupModeAllows } from "./server-policy.js";
 import type { TimerSet } from "./timer-set.js";
 
 /** What a server host needs from the lab. */
@@ -58,13 +56,6 @@ interface HostedListener {
   readonly allowed: boolean;
 }
 
-/** Whether a fault applies to a listener and (for request-level faults) a method. */
-export function faultApplies(fault: Fault | undefined, listener: string, method?: string): fault is Fault {
-  if (fault === undefined) return false;
-  if (fault.listeners !== undefined && !(fault.listeners as readonly string[]).includes(listener)) return false;
-  if (method !== undefined && fault.methods !== undefined && !fault.methods.includes(method.toUpperCase())) return false;
-  return true;
-}
 
 /**
  * Runs one simulated server (sim-server.ts explains the split): its listeners, its state and fault, and the role
@@ -100,10 +91,8 @@ export class SimServerHost {
       schedule: (ms, task) => options.timers.schedule(ms, task),
     };
     this.#handler = options.factory(this.#context);
-    const exchange = EXCHANGE_ROLES.includes(planned.role);
     for (const spec of planned.listeners) {
-      const server = options.server();
-      const allowed = !exchange || !("startupMode" in server) || startupModeOpens(server.startupMode, spec.transport);
+      const allowed = startupModeAllows(options.server(), spec.transport);
       const policy = spec.transport === "tls" ? (this.#handler.tlsPolicy?.(spec.name) ?? {}) : {};
       const maxVersion = policy.maxVersion ?? options.maxTlsVersion;
       const listener = new SimListener({
@@ -181,16 +170,7 @@ export class SimServerHost {
   }
 
   #wantsOpen(listener: string): boolean {
-    const server = this.#options.server();
-    const behaviour = this.#options.behaviour();
-    if (server.state === "stopped") return behaviour.stoppedServer !== "refuse";
-    if (server.state === "disabled") return !(this.#isExchange() && behaviour.disabledAnswer.refuse);
-    if (server.state === "faulty" && server.fault?.kind === "refuse") return !faultApplies(server.fault, listener);
-    return true;
-  }
-
-  #isExchange(): boolean {
-    return EXCHANGE_ROLES.includes(this.#options.planned.role);
+    return listenerOpen(this.#options.server(), this.#options.behaviour(), listener);
   }
 
   #info(name: string): SimListenerInfo {
@@ -209,15 +189,7 @@ export class SimServerHost {
 
   #gate(listener: string): ConnectionGate {
     if (this.#options.closing()) return "destroy";
-    const server = this.#options.server();
-    // docs/protocol.md §7: a stopped service "refuses connections (TCP RST) or times out" (behaviour.stoppedServer).
-    if (server.state === "stopped") return "black-hole";
-    if (server.state === "faulty" && faultApplies(server.fault, listener)) {
-      // docs/protocol.md §5: an unusable certificate gives "no SIP response at all; the handshake is aborted".
-      if (server.fault.kind === "tls-abort") return "tls-abort";
-      if (server.fault.kind === "refuse") return "destroy";
-    }
-    return "accept";
+    return connectionGate(this.#options.server(), listener);
   }
 
   #peer(request: InboundRequest): SimPeer {
@@ -250,28 +222,15 @@ export class SimServerHost {
   #dispatch(listenerName: string, inbound: InboundRequest): void {
     const { message, socket } = inbound;
     const method = message.method.toUpperCase();
-    const server = this.#options.server();
-    const fault = server.state === "faulty" ? server.fault : undefined;
     if (this.#options.closing()) return;
-    if (faultApplies(fault, listenerName, method)) {
-      switch (fault.kind) {
-        case "black-hole":
-          return;
-        case "service-unavailable":
-          if (method !== "ACK") inbound.respond({ status: fault.status, reason: fault.reason });
-          return;
-        case "garbage":
-          if (method !== "ACK" && !socket.destroyed) socket.write(fault.text);
-          return;
-        default:
-          break;
-      }
+    const decision = requestDecision(this.#options.server(), this.#options.behaviour(), listenerName, { method, toTag: message.toTag });
+    if (decision.kind === "drop") return;
+    if (decision.kind === "respond") {
+      inbound.respond({ status: decision.status, reason: decision.reason });
+      return;
     }
-    // docs/protocol.md §7: "Exchange 2010 `Disable-UMService`: the server takes no new calls [DOC] (wire behaviour
-    // unknown: default refuse new INVITEs with 503, configurable)"; applied to every disabled Exchange server.
-    if (server.state === "disabled" && this.#isExchange() && method === "INVITE" && message.toTag === undefined) {
-      const answer = this.#options.behaviour().disabledAnswer;
-      inbound.respond({ status: answer.status, reason: answer.reason });
+    if (decision.kind === "write") {
+      if (!socket.destroyed) socket.write(decision.text);
       return;
     }
     let sent = false;
@@ -289,14 +248,11 @@ export class SimServerHost {
       respond: (spec: ResponseSpec) => {
         sent = true;
         const text = buildResponse(message, spec);
-        const now = this.#options.server();
-        const current = now.state === "faulty" ? now.fault : undefined;
-        const delay = faultApplies(current, listenerName, method) && current.kind === "slow" ? current.delayMs : 0;
-        if (delay > 0) timers.schedule(delay, () => write(text));
+        const timing = responseTiming(this.#options.server(), listenerName, method, spec.status);
+        if (timing.delayMs > 0) timers.schedule(timing.delayMs, () => write(text));
         else write(text);
-        if (method === "INVITE" && spec.status >= 200 && spec.status < 300 && faultApplies(current, listenerName, method) && current.kind === "drop-mid-call") {
-          // topology-fault.ts: "calls are answered, then the connection is closed `afterMs` later without a BYE".
-          timers.schedule(delay + current.afterMs, () => {
+        if (timing.dropAfterMs !== null) {
+          timers.schedule(timing.delayMs + timing.dropAfterMs, () => {
             this.#options.calls.endOnSocket(socket, "dropped");
             socket.destroy();
           });
