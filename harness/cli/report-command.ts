@@ -5,8 +5,9 @@ import { ExitCode } from "../errors/exit-codes.js";
 import { inputError } from "../errors/harness-error.js";
 import { parseRunJson } from "../report/parse-run-json.js";
 import { writeReports } from "../report/reporter-multiplexer.js";
-import { parseReporters, REPORTER_NAMES } from "../report/reporter-name.js";
+import { parseReporters } from "../report/reporter-name.js";
 import type { CliCommand } from "./cli-command.js";
+import { REPORTER_OPTION } from "./run-output-flags.js";
 
 export interface ReportFlags {
   run: string;
@@ -26,7 +27,7 @@ export const reportCommand: CliCommand<ReportFlags> = {
   builder: (yargs: Argv): Argv =>
     yargs
       .positional("run", { type: "string", describe: "the run's run.json (reports/<run-id>/run.json)" })
-      .option("reporter", { type: "string", array: true, describe: `what to produce: ${REPORTER_NAMES.join(", ")} (default: all; list is the terminal)` })
+      .option("reporter", REPORTER_OPTION)
       .option("out", { type: "string", describe: "the folder to write into (default: the folder run.json is in)" })
       .example("$0 report reports/2024-05-01T10-22-31Z-3f9a/run.json", "write report.md, report.html and junit.xml again")
       .example("$0 report run.json --reporter html --out /tmp/r", "only report.html, into /tmp/r"),

@@ -3,33 +3,28 @@ import { resolve as resolvePath } from "node:path";
 import type { Argv } from "yargs";
 import { ExitCode } from "../errors/exit-codes.js";
 import { inputError } from "../errors/harness-error.js";
-import { logLevels } from "../log/logger.js";
 import { streamingListReporter } from "../report/list.js";
 import { multiplexReporters } from "../report/reporter-multiplexer.js";
-import { parseReporters, REPORTER_NAMES } from "../report/reporter-name.js";
+import { parseReporters } from "../report/reporter-name.js";
 import type { RunResult } from "../model/run-result.js";
 import { makeRunId } from "../scenario/run-id.js";
 import { runPlans } from "../scenario/run-plans.js";
 import { parseShard } from "../scenario/shard.js";
 import type { CliCommand } from "./cli-command.js";
+import { runOutputFlags, type RunOutputFlags } from "./run-output-flags.js";
 import { finishRun } from "./finish-run.js";
 import { openRunFiles } from "./run-files.js";
 import { loadRunInputs } from "../scenario/run-inputs.js";
 import { shownPath } from "../scenario/shown-path.js";
 import { toolVersion } from "./tool-version.js";
 
-export interface RunFlags {
+export interface RunFlags extends RunOutputFlags {
   scenario?: string[];
   site?: string;
   topology?: string;
   shard?: string;
   tag?: string[];
   grep?: string;
-  reporter?: string[];
-  out: string;
-  keylog?: string;
-  "log-level": string;
-  json: boolean;
   timeout?: number;
   certs?: string;
   ports: "real" | "ephemeral";
@@ -64,18 +59,15 @@ export const runCommand: CliCommand<RunFlags> = {
   command: "run [scenario..]",
   describe: "run scenarios (default: the whole library) against the embedded lab or a site; writes reports/<run-id>/",
   builder: (yargs: Argv): Argv =>
-    yargs
-      .positional("scenario", { type: "string", array: true, describe: "scenario files or directories (default: scenarios/)" })
-      .option("site", { type: "string", describe: "bind the roles to a real deployment (a site file) instead of the embedded lab" })
-      .option("topology", { type: "string", describe: "the lab's base topology (YAML; default: the built-in lab)" })
-      .option("shard", { type: "string", describe: "run the i-th of n slices of the selected scenarios, e.g. 2/4 (CI job matrices)" })
-      .option("tag", { type: "string", array: true, describe: "only scenarios with any of these tags (repeatable)" })
-      .option("grep", { type: "string", describe: "only scenarios whose file id or name matches this regular expression" })
-      .option("reporter", { type: "string", array: true, describe: `what to produce: ${REPORTER_NAMES.join(", ")} (default: all; list is the terminal)` })
-      .option("out", { type: "string", default: "reports", describe: "where the run's folder <run-id>/ is written" })
-      .option("keylog", { type: "string", describe: "write the TLS key log (NSS format) for Wireshark: into the run's folder, or to this file" })
-      .option("log-level", { type: "string", choices: logLevels as string[], default: "warn", describe: "log level on stderr (the run's log.jsonl keeps info and up, or this level when lower)" })
-      .option("json", { type: "boolean", default: false, describe: "print the run model (run.json) on stdout; progress goes to stderr" })
+    runOutputFlags(
+      yargs
+        .positional("scenario", { type: "string", array: true, describe: "scenario files or directories (default: scenarios/)" })
+        .option("site", { type: "string", describe: "bind the roles to a real deployment (a site file) instead of the embedded lab" })
+        .option("topology", { type: "string", describe: "the lab's base topology (YAML; default: the built-in lab)" })
+        .option("shard", { type: "string", describe: "run the i-th of n slices of the selected scenarios, e.g. 2/4 (CI job matrices)" })
+        .option("tag", { type: "string", array: true, describe: "only scenarios with any of these tags (repeatable)" })
+        .option("grep", { type: "string", describe: "only scenarios whose file id or name matches this regular expression" }),
+    )
       .option("timeout", { type: "number", describe: "seconds each connect, handshake and final response may take, for steps that give no timeout (default 8, or the site's)" })
       .option("certs", { type: "string", describe: "the lab PKI folder, created on first use (default: certs/)" })
       .option("ports", { choices: ["real", "ephemeral"] as const, default: "real" as const, describe: "lab servers on real ports of a loopback block of their own, or kernel-chosen ports" })

@@ -2,10 +2,9 @@ import { resolve as resolvePath } from "node:path";
 import type { Argv } from "yargs";
 import { ExitCode } from "../errors/exit-codes.js";
 import { inputError } from "../errors/harness-error.js";
-import { logLevels } from "../log/logger.js";
 import { listScenarioDetails, streamingListReporter } from "../report/list.js";
 import { multiplexReporters } from "../report/reporter-multiplexer.js";
-import { parseReporters, REPORTER_NAMES } from "../report/reporter-name.js";
+import { parseReporters } from "../report/reporter-name.js";
 import type { RunResult } from "../model/run-result.js";
 import { loadSiteFile } from "../scenario/load-site.js";
 import { makeRunId } from "../scenario/run-id.js";
@@ -13,19 +12,15 @@ import { runPlans } from "../scenario/run-plans.js";
 import { loadSiteCredentials } from "../scenario/site-credentials.js";
 import { smokePlans } from "../scenario/smoke-plans.js";
 import type { CliCommand } from "./cli-command.js";
+import { runOutputFlags, type RunOutputFlags } from "./run-output-flags.js";
 import { finishRun } from "./finish-run.js";
 import { openRunFiles } from "./run-files.js";
 import { shownPath } from "../scenario/shown-path.js";
 import { smokeStepLines } from "./smoke-details.js";
 import { toolVersion } from "./tool-version.js";
 
-export interface SmokeFlags {
+export interface SmokeFlags extends RunOutputFlags {
   site?: string;
-  reporter?: string[];
-  out: string;
-  keylog?: string;
-  "log-level": string;
-  json: boolean;
   timeout?: number;
 }
 
@@ -47,13 +42,10 @@ export const smokeCommand: CliCommand<SmokeFlags> = {
   command: "smoke",
   describe: "the safe post-deployment set against a real site: OPTIONS, certificates, one Secured call; writes reports/<run-id>/",
   builder: (yargs: Argv): Argv =>
-    yargs
-      .option("site", { type: "string", describe: "the site file: roles bound to the real servers, identity, CA bundle, pilots (scenarios/site.example.yaml)" })
-      .option("reporter", { type: "string", array: true, describe: `what to produce: ${REPORTER_NAMES.join(", ")} (default: all; list is the terminal)` })
-      .option("out", { type: "string", default: "reports", describe: "where the run's folder <run-id>/ is written" })
-      .option("keylog", { type: "string", describe: "write the TLS key log (NSS format) for Wireshark: into the run's folder, or to this file" })
-      .option("log-level", { type: "string", choices: logLevels as string[], default: "warn", describe: "log level on stderr (the run's log.jsonl keeps info and up, or this level when lower)" })
-      .option("json", { type: "boolean", default: false, describe: "print the run model (run.json) on stdout; progress goes to stderr" })
+    runOutputFlags(
+      yargs
+        .option("site", { type: "string", describe: "the site file: roles bound to the real servers, identity, CA bundle, pilots (scenarios/site.example.yaml)" }),
+    )
       .option("timeout", { type: "number", describe: "seconds each connect, handshake and final response may take (default: the site's timeout:, 8)" })
       .example("$0 smoke --site contoso.yaml", "after a change window: OPTIONS, certificates and one Secured call, in a minute at most")
       .example("$0 smoke --site contoso.yaml --reporter list,junit --timeout 4", "in CI, with a JUnit file"),

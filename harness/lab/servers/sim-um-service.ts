@@ -5,7 +5,7 @@ import { redirectUri } from "./redirect-uri.js";
 import { reasonPhrase } from "../net/sip-reason-phrase.js";
 import type { SimRequest } from "./sim-server.js";
 import { rawRequestUri } from "../../model/sip-uri-text.js";
-import { diversionOf, resolveUmCall } from "./um-call-target.js";
+import { requestDialPlan } from "./request-dial-plan.js";
 
 /** Which worker slot the next call goes to (behaviour.worker.activeSlot; `alternate` flips per call). */
 export class WorkerSlotChooser {
@@ -30,14 +30,7 @@ export class WorkerSlotChooser {
  * rejects it with DialPlanNotLinked (docs/protocol.md §5 "or it will not answer" [INF]), event 1021.
  */
 export function redirectToWorker(request: SimRequest, slots: WorkerSlotChooser, status: number): void {
-  const topology = request.lab.topology();
-  const resolution = resolveUmCall({
-    topology,
-    requestUri: rawRequestUri(request.request.raw),
-    diversion: diversionOf((name) => request.message.getHeader(name)),
-    gateway: null,
-  });
-  const plan = resolution.ok ? resolution.target.dialPlan : resolution.dialPlan;
+  const plan = requestDialPlan(request);
   if (plan !== undefined && !plan.servers.includes(request.fqdn)) {
     rejectInvite(request, "DialPlanNotLinked", `${request.fqdn} is not a member of dial plan ${plan.name}`, [1021]);
     return;

@@ -7,9 +7,8 @@ import { eventLevelOf } from "./lab-event-ids.js";
 import { msDiagnosticsPublic } from "./ms-diagnostics-header.js";
 import { reasonPhrase } from "../net/sip-reason-phrase.js";
 import type { SimRequest, SimServerContext } from "./sim-server.js";
-import { rawRequestUri } from "../../model/sip-uri-text.js";
 import type { DialPlan } from "../topology/topology-resolve.js";
-import { diversionOf, resolveUmCall } from "./um-call-target.js";
+import { requestDialPlan } from "./request-dial-plan.js";
 
 /** Refusals that are a security mismatch (docs/protocol.md §3), answered with behaviour.worker.incompatibleSecurity. */
 const SECURITY_REFUSALS: readonly NotAcceptableReason[] = ["srtp-required-by-offer-not-supported", "srtp-required-by-answerer-not-offered", "no-common-suite"];
@@ -19,15 +18,7 @@ const SECURITY_REFUSALS: readonly NotAcceptableReason[] = ["srtp-required-by-off
  * gateway's hunt groups), else the first dial plan this server is a member of. Null when there is none.
  */
 function callDialPlan(request: SimRequest): DialPlan | null {
-  const topology = request.lab.topology();
-  const resolution = resolveUmCall({
-    topology,
-    requestUri: rawRequestUri(request.request.raw),
-    diversion: diversionOf((name) => request.message.getHeader(name)),
-    gateway: null,
-  });
-  const plan = resolution.ok ? resolution.target.dialPlan : resolution.dialPlan;
-  return plan ?? topology.dialPlans.find((candidate) => candidate.servers.includes(request.fqdn)) ?? null;
+  return requestDialPlan(request) ?? request.lab.topology().dialPlans.find((candidate) => candidate.servers.includes(request.fqdn)) ?? null;
 }
 
 /**

@@ -1,0 +1,29 @@
+import type { Argv } from "yargs";
+import { logLevels } from "../log/logger.js";
+import { REPORTER_NAMES } from "../report/reporter-name.js";
+
+/** `--reporter`, the same on every command that writes reports (docs/design.md §7). */
+export const REPORTER_OPTION = {
+  type: "string",
+  array: true,
+  describe: `what to produce: ${REPORTER_NAMES.join(", ")} (default: all; list is the terminal)`,
+} as const;
+
+/** The flags of a command that writes a run's folder (`exum run`, `exum smoke`): what to write, where, and how loud. */
+export interface RunOutputFlags {
+  reporter?: string[];
+  out: string;
+  keylog?: string;
+  "log-level": string;
+  json: boolean;
+}
+
+/** Adds {@link RunOutputFlags} to a command. */
+export function runOutputFlags(yargs: Argv): Argv {
+  return yargs
+    .option("reporter", REPORTER_OPTION)
+    .option("out", { type: "string", default: "reports", describe: "where the run's folder <run-id>/ is written" })
+    .option("keylog", { type: "string", describe: "write the TLS key log (NSS format) for Wireshark: into the run's folder, or to this file" })
+    .option("log-level", { type: "string", choices: logLevels as string[], default: "warn", describe: "log level on stderr (the run's log.jsonl keeps info and up, or this level when lower)" })
+    .option("json", { type: "boolean", default: false, describe: "print the run model (run.json) on stdout; progress goes to stderr" });
+}
