@@ -5,15 +5,16 @@ const allowed = {
   errors: [],
   model: ["errors"],
   input: ["errors"],
+  files: ["errors"],
   sdp: ["errors", "model"],
-  pki: ["errors", "model"],
+  pki: ["errors", "model", "files"],
   log: ["errors", "model"],
   tls: ["errors", "model", "log"],
   sip: ["errors", "model", "log", "tls", "sdp"],
-  lab: ["errors", "model", "input", "log", "tls", "sdp", "sip", "pki"],
-  report: ["errors", "model"],
-  scenario: ["errors", "model", "input", "log", "tls", "sdp", "sip", "lab", "pki", "report"],
-  cli: ["errors", "model", "input", "log", "tls", "sdp", "sip", "lab", "pki", "report", "scenario"],
+  lab: ["errors", "model", "input", "log", "tls", "sdp", "sip", "pki", "files"],
+  report: ["errors", "model", "files"],
+  scenario: ["errors", "model", "input", "log", "tls", "sdp", "sip", "lab", "pki", "report", "files"],
+  cli: ["errors", "model", "input", "log", "tls", "sdp", "sip", "lab", "pki", "report", "scenario", "files"],
 };
 const layers = Object.keys(allowed);
 const test = "\\.(test|interop)\\.ts$";

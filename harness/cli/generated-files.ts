@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { failureCodesDocument, failureCodesTable } from "../model/failure-codes-markdown.js";
 import { runJsonSchema } from "../model/run-json-schema.js";
-import { PUBLIC_FILE_MODE, writeFileAtomic } from "../pki/write-file-atomic.js";
+import { writeFileAtomic } from "../files/write-file-atomic.js";
 import { jsonSchemaText } from "../scenario/scenario-json-schema.js";
 import { jsonSchemaFiles } from "../scenario/write-json-schemas.js";
 
@@ -58,7 +58,7 @@ export async function writeGeneratedFiles(root = "."): Promise<string[]> {
     const current = await currentText(generated.file);
     const text = generated.expected(current);
     if (text === current) continue;
-    await writeFileAtomic(generated.file, text, PUBLIC_FILE_MODE);
+    await writeFileAtomic(generated.file, text);
     written.push(generated.file);
   }
   return written;

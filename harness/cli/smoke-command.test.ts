@@ -148,7 +148,7 @@ t.test("one lab for what goes wrong at run time", async (t) => {
     const { code, stdout } = await smoke(dir, ["--site", "site.yaml"]);
     t.ok(Date.now() - started < 10_000, `stopped at the bound, not after the 30 s timeout (${Date.now() - started} ms)`);
     t.equal(code, ExitCode.HarnessError, "the run did not finish its checks: exit 3");
-    t.match(stdout, /error\[EXUM_RUN_DEADLINE\]: the run reached its maximum duration \(1s\)/);
+    t.match(stdout, /error\[EXUM_RUN_DEADLINE\]: the run reached its maximum duration \(1 s\)/);
     const { model } = await onlyRun(dir);
     t.match(model.scenarios.map((scenario) => scenario.verdict), ["error", "skipped", "skipped"]);
   });

@@ -1,3 +1,4 @@
+import { limitText } from "../model/duration-text.js";
 import { resolve as resolvePath } from "node:path";
 import type { Argv } from "yargs";
 import { ExitCode } from "../errors/exit-codes.js";
@@ -24,9 +25,6 @@ export interface SmokeFlags extends RunOutputFlags {
   timeout?: number;
 }
 
-function seconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
-}
 
 /**
  * `exum smoke --site <file>` (docs/design.md §1): the safe post-deployment set against a real site, built in
@@ -73,7 +71,7 @@ export const smokeCommand: CliCommand<SmokeFlags> = {
     const runId = makeRunId(new Date());
     const files = await openRunFiles({ out: flags.out, runId, keylog: flags.keylog, logLevel: flags["log-level"] }, io);
     const target = { kind: "site", name: loaded.site.name ?? null, file: siteShown } as const;
-    reporters.runStarted(`exum smoke ${runId}: ${plans.length} checks against site ${target.name ?? siteShown}, ${seconds(maxDurationMs)} at most`);
+    reporters.runStarted(`exum smoke ${runId}: ${plans.length} checks against site ${target.name ?? siteShown}, ${limitText(maxDurationMs)} at most`);
     let run: RunResult;
     try {
       run = await runPlans({

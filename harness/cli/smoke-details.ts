@@ -1,5 +1,5 @@
 import { terminalText } from "../report/escape-terminal.js";
-import { listDuration } from "../report/list.js";
+import { durationText } from "../model/duration-text.js";
 import type { ScenarioResult, StepResult } from "../model/run-result.js";
 
 const LABEL = { passed: "ok     ", failed: "FAILED ", error: "ERROR  ", skipped: "skipped" } as const;
@@ -28,7 +28,7 @@ function seenLines(step: StepResult): string[] {
  */
 export function smokeStepLines(scenario: ScenarioResult): string[] {
   return scenario.steps.flatMap((step) => {
-    const time = step.verdict === "skipped" && step.startedAt === null ? "" : ` (${listDuration(step.durationMs)})`;
+    const time = step.verdict === "skipped" && step.startedAt === null ? "" : ` (${durationText(step.durationMs)})`;
     return [`      ${LABEL[step.verdict]} ${step.name}${time}`, ...seenLines(step)];
   });
 }

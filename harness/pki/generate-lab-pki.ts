@@ -14,7 +14,7 @@ import { labPlan, type PlannedCertificate } from "./lab-plan.js";
 import { lintCertificate } from "./lint-certificate.js";
 import { readPfx, toPfx } from "./pfx.js";
 import { summarizeCertificate } from "./summarize-certificate.js";
-import { PRIVATE_FILE_MODE, PUBLIC_FILE_MODE, writeFileAtomic } from "./write-file-atomic.js";
+import { PRIVATE_FILE_MODE, PUBLIC_FILE_MODE, writeFileAtomic } from "../files/write-file-atomic.js";
 
 /** The passphrase of the lab PFX files unless `--pfx-passphrase` says otherwise. Lab material only. */
 export const DEFAULT_LAB_PFX_PASSPHRASE = "exum";
@@ -107,11 +107,11 @@ export async function generateLabPki(options: LabPkiOptions): Promise<LabPkiResu
     if (signer === undefined) throw internalError("EXUM_PKI_PLAN", `no issuer for ${planned.name}`);
     const issued = issueCertificate(signer, { ...planned.profile, keyPair: keys[index] as KeyPairPem, now });
     const files = entryFiles(planned);
-    await writeFileAtomic(join(dir, files.key), issued.keyPem, PRIVATE_FILE_MODE);
-    await writeFileAtomic(join(dir, files.cert), issued.certPem, PUBLIC_FILE_MODE);
-    await writeFileAtomic(join(dir, files.chain), issued.chainPem, PUBLIC_FILE_MODE);
+    await writeFileAtomic(join(dir, files.key), issued.keyPem, { mode: PRIVATE_FILE_MODE });
+    await writeFileAtomic(join(dir, files.cert), issued.certPem, { mode: PUBLIC_FILE_MODE });
+    await writeFileAtomic(join(dir, files.chain), issued.chainPem, { mode: PUBLIC_FILE_MODE });
     if (files.pfx !== undefined) {
-      await writeFileAtomic(join(dir, files.pfx), toPfx(issued, passphrase, planned.fqdns[0]), PRIVATE_FILE_MODE);
+      await writeFileAtomic(join(dir, files.pfx), toPfx(issued, passphrase, planned.fqdns[0]), { mode: PRIVATE_FILE_MODE });
     }
     created.push(planned.name);
   }
@@ -133,7 +133,7 @@ export async function generateLabPki(options: LabPkiOptions): Promise<LabPkiResu
     pfxPassphrase: passphrase,
     entries,
   };
-  await writeFileAtomic(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`, PUBLIC_FILE_MODE);
+  await writeFileAtomic(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`, { mode: PUBLIC_FILE_MODE });
   const kept = plan.filter((planned) => keep.has(planned.name)).map((planned) => planned.name);
   if (!needRoot) kept.unshift(LAB_ROOT_CA.name);
   if (other !== undefined && !needOther) kept.splice(needRoot ? 0 : 1, 0, LAB_OTHER_CA.name);
@@ -155,8 +155,8 @@ function entryFiles(planned: PlannedCertificate): ManifestFiles {
 
 async function writeCa(dir: string, files: ManifestFiles, ca: CertificateAuthority): Promise<void> {
   await mkdir(dirname(join(dir, files.cert)), { recursive: true });
-  await writeFileAtomic(join(dir, files.key), ca.keyPem, PRIVATE_FILE_MODE);
-  await writeFileAtomic(join(dir, files.cert), ca.certPem, PUBLIC_FILE_MODE);
+  await writeFileAtomic(join(dir, files.key), ca.keyPem, { mode: PRIVATE_FILE_MODE });
+  await writeFileAtomic(join(dir, files.cert), ca.certPem, { mode: PUBLIC_FILE_MODE });
 }
 
 /** Reads a root CA back when its files are there, match, and it has more than 30 days left. */

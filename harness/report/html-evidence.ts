@@ -6,7 +6,8 @@ import { sdpHtml } from "./html-sdp.js";
 import { redactSrtpKeys } from "./redact-srtp-keys.js";
 import type { LintEvidence, ProbeEvidence, StepEvidence } from "../model/step-evidence.js";
 import type { Hop } from "../model/probe-result.js";
-import { formatMs, hopPlace, roleName } from "./step-story.js";
+import { hopPlace, roleName } from "./step-story.js";
+import { durationText } from "../model/duration-text.js";
 
 function headerValues(hop: Hop, name: string): string[] {
   return [...(hop.headers[name] ?? [])];
@@ -21,9 +22,9 @@ function hopsTable(hops: readonly Hop[]): SafeHtml {
       hop.address ?? "?"
     }:${hop.port}/${hop.transport.toUpperCase()}</span></td><td class="mono request">${hop.method} ${hop.target}</td><td>${answer}${
       hop.provisional.length === 0 ? "" : html`<br><span class="note">after ${hop.provisional.join(", ")}</span>`
-    }</td><td>${hop.signaling ?? "–"}</td><td class="mono timings">connect ${formatMs(timings.tcpConnectMs)}<br>TLS ${formatMs(timings.tlsHandshakeMs)}<br>first ${formatMs(
+    }</td><td>${hop.signaling ?? "–"}</td><td class="mono timings">connect ${durationText(timings.tcpConnectMs)}<br>TLS ${durationText(timings.tlsHandshakeMs)}<br>first ${durationText(
       timings.firstResponseMs,
-    )}<br>final ${formatMs(timings.finalResponseMs)}</td><td class="mono">${agent.map((value) => html`<div>${value}</div>`)}</td><td class="mono">${hop.diagnostics.map(
+    )}<br>final ${durationText(timings.finalResponseMs)}</td><td class="mono">${agent.map((value) => html`<div>${value}</div>`)}</td><td class="mono">${hop.diagnostics.map(
       (diagnostic) => html`<div>${diagnostic.header}: ${diagnostic.raw}</div>`,
     )}</td></tr>`;
   });
@@ -34,7 +35,7 @@ function messages(probe: ProbeEvidence): SafeHtml {
   if (probe.trace.length === 0) return html``;
   return html`<details><summary>SIP messages (${probe.trace.length})</summary>${probe.trace.map(
     (entry) =>
-      html`<p class="mono note">+${formatMs(entry.atMs)} ${entry.direction} ${entry.transport} ${entry.local} ${entry.direction === "sent" ? "→" : "←"} ${entry.remote} (${entry.wallTime})</p><pre>${redactSrtpKeys(entry.raw)}</pre>`,
+      html`<p class="mono note">+${durationText(entry.atMs)} ${entry.direction} ${entry.transport} ${entry.local} ${entry.direction === "sent" ? "→" : "←"} ${entry.remote} (${entry.wallTime})</p><pre>${redactSrtpKeys(entry.raw)}</pre>`,
   )}</details>`;
 }
 

@@ -3,7 +3,8 @@ import { stepAnchor } from "./html-anchor.js";
 import { evidenceHtml } from "./html-evidence.js";
 import type { FailureFix } from "../model/failure-definition.js";
 import type { StepResult } from "../model/run-result.js";
-import { formatMs, stepStory } from "./step-story.js";
+import { stepStory } from "./step-story.js";
+import { durationText } from "../model/duration-text.js";
 
 /** The fix box: why it failed, what to change, the commands, where the rule is written. */
 export function fixHtml(fix: FailureFix, failure: { readonly code: string; readonly message: string } | null, reason: string | null): SafeHtml {
@@ -17,7 +18,7 @@ export function stepHtml(scenarioId: string, step: StepResult): SafeHtml {
   const story = stepStory(step);
   const id = stepAnchor(scenarioId, step.index);
   const open = step.verdict === "failed" || step.verdict === "error";
-  const meta = [step.kind, step.persona === null ? null : `as ${step.persona}`, step.durationMs > 0 ? formatMs(step.durationMs) : null].filter((part) => part !== null).join(" · ");
+  const meta = [step.kind, step.persona === null ? null : `as ${step.persona}`, step.durationMs > 0 ? durationText(step.durationMs) : null].filter((part) => part !== null).join(" · ");
   return html`<article class="step ${step.verdict}" id="${id}"><header><span class="badge ${step.verdict}">${step.verdict}</span> <h4>${step.path} · ${step.name}</h4><span class="meta">${meta}</span></header><p class="headline">${story.headline}</p>${
     story.expectations.length === 0
       ? ""

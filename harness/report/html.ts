@@ -7,7 +7,7 @@ import { stepHtml } from "./html-step.js";
 import { HTML_STYLE } from "./html-style.js";
 import { renderMatrixHtml } from "./matrix-html.js";
 import type { RunResult, ScenarioResult, VerdictCounts } from "../model/run-result.js";
-import { formatMs } from "./step-story.js";
+import { durationText } from "../model/duration-text.js";
 
 function sha256(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("base64");
@@ -28,7 +28,7 @@ function summaryHtml(run: RunResult): SafeHtml {
     run,
   )}</div><div><span class="label">scenarios</span>${summary.scenarios.total}: ${counts(summary.scenarios)}</div><div><span class="label">steps</span>${summary.steps.total}: ${counts(
     summary.steps,
-  )}</div><div><span class="label">expectations</span>${summary.expectations.met} of ${summary.expectations.total} met</div><div><span class="label">started</span>${run.startedAt}</div><div><span class="label">duration</span>${formatMs(
+  )}</div><div><span class="label">expectations</span>${summary.expectations.met} of ${summary.expectations.total} met</div><div><span class="label">started</span>${run.startedAt}</div><div><span class="label">duration</span>${durationText(
     run.durationMs,
   )}</div><div><span class="label">run</span><code>${run.runId}</code></div></div>${
     run.interrupted ? html`<p class="banner">The run was interrupted (Ctrl-C): what ran is here, the rest is marked skipped.</p>` : ""
@@ -41,7 +41,7 @@ function tocHtml(run: RunResult): SafeHtml {
     (scenario) =>
       html`<tr><td><span class="badge ${scenario.verdict}">${scenario.verdict}</span></td><td><a href="#${scenarioAnchor(scenario.id)}">${scenario.name}</a> <span class="note mono">${scenario.id}</span></td><td>${
         scenario.steps.length
-      }</td><td>${formatMs(scenario.durationMs)}</td></tr>`,
+      }</td><td>${durationText(scenario.durationMs)}</td></tr>`,
   )}</table></div></nav>`;
 }
 
@@ -49,7 +49,7 @@ function scenarioHtml(scenario: ScenarioResult): SafeHtml {
   return html`<section class="scenario ${scenario.verdict}" id="${scenarioAnchor(scenario.id)}"><h3><span class="badge ${scenario.verdict}">${scenario.verdict}</span> ${scenario.name}</h3><p>${
     scenario.summary
   }</p><p class="note"><code>${scenario.file}</code>${scenario.tags.length === 0 ? "" : html` · tags: ${scenario.tags.join(", ")}`}${
-    scenario.durationMs > 0 ? ` · ${formatMs(scenario.durationMs)}` : ""
+    scenario.durationMs > 0 ? ` · ${durationText(scenario.durationMs)}` : ""
   }</p>${scenario.skipReason === null ? "" : html`<p class="note">Skipped: ${scenario.skipReason}</p>`}${scenario.notes.map((note) => html`<p class="note">Note: ${note}</p>`)}${
     scenario.error === null
       ? ""

@@ -1,6 +1,6 @@
 import { html, type SafeHtml } from "./escape-html.js";
 import type { Ladder, LadderArrow, LadderArrowKind } from "./ladder-model.js";
-import { formatMs } from "./step-story.js";
+import { durationText } from "../model/duration-text.js";
 
 const TIME_WIDTH = 78;
 const LANE_WIDTH = 210;
@@ -26,8 +26,8 @@ function arrowSvg(arrow: LadderArrow, row: number, id: string): SafeHtml {
   const x2 = center(arrow.to);
   const inset = x2 > x1 ? -4 : 4;
   const span = Math.abs(x2 - x1);
-  const label = arrow.elapsedMs === null ? arrow.label : `${arrow.label} · ${formatMs(arrow.elapsedMs)}`;
-  const time = arrow.atMs === null ? "" : `+${formatMs(arrow.atMs)}`;
+  const label = arrow.elapsedMs === null ? arrow.label : `${arrow.label} · ${durationText(arrow.elapsedMs)}`;
+  const time = arrow.atMs === null ? "" : `+${durationText(arrow.atMs)}`;
   // The head of the message (the body, SDP, is in the step's SDP section): request or status line and headers.
   const tooltip = (arrow.raw ?? arrow.label).split(/\r?\n\r?\n/, 1)[0] ?? arrow.label;
   return html`<g class="arrow ${arrow.kind}"><title>${tooltip}</title><text class="time" x="4" y="${y + 4}">${time}</text><line x1="${x1}" y1="${y}" x2="${x2 + inset}" y2="${y}" marker-end="url(#${id}-${arrow.kind})"/><text class="label" x="${(x1 + x2) / 2}" y="${y - 6}" text-anchor="middle">${fit(label, span - 8)}</text></g>`;

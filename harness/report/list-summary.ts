@@ -3,7 +3,8 @@ import { renderMatrixText } from "./matrix-text.js";
 import type { RunResult, VerdictCounts } from "../model/run-result.js";
 import type { ListReporter, ReportsWritten } from "./list-reporter.js";
 import { REPORT_FILES } from "./reporter-name.js";
-import { formatMs, stepStory } from "./step-story.js";
+import { stepStory } from "./step-story.js";
+import { durationText } from "../model/duration-text.js";
 import type { Verdict } from "../model/verdict.js";
 
 const MARK: Readonly<Record<Verdict, string>> = { passed: "✓", failed: "✗", error: "!", skipped: "-" };
@@ -20,7 +21,7 @@ function counts(counted: VerdictCounts): string {
 export function renderListSummary(run: RunResult, notes: readonly string[] = []): string {
   const t = terminalText;
   const target = run.target.kind === "lab" ? `the embedded lab (${run.target.topology})` : `site ${run.target.name ?? run.target.file}`;
-  const lines = [`exum ${run.matrix === undefined ? "run" : "matrix"} ${t(run.runId)} against ${t(target)}: ${run.summary.verdict.toUpperCase()} in ${formatMs(run.durationMs)}${run.interrupted ? " (interrupted)" : ""}`];
+  const lines = [`exum ${run.matrix === undefined ? "run" : "matrix"} ${t(run.runId)} against ${t(target)}: ${run.summary.verdict.toUpperCase()} in ${durationText(run.durationMs)}${run.interrupted ? " (interrupted)" : ""}`];
   for (const scenario of run.scenarios) {
     const extra =
       scenario.skipReason !== null ? ` — skipped: ${t(scenario.skipReason)}` : scenario.error !== null ? ` — error ${t(scenario.error.code)}: ${t(scenario.error.message)}` : ` (${scenario.steps.length} step${scenario.steps.length === 1 ? "" : "s"})`;

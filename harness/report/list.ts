@@ -1,3 +1,4 @@
+import { durationText } from "../model/duration-text.js";
 import type { RunResult, ScenarioResult, StepResult } from "../model/run-result.js";
 import type { Verdict } from "../model/verdict.js";
 import type { ListReporter } from "./list-reporter.js";
@@ -10,16 +11,12 @@ import type { ListReporter } from "./list-reporter.js";
 
 const LABEL: Readonly<Record<Verdict, string>> = { passed: "passed ", failed: "FAILED ", error: "ERROR  ", skipped: "skipped" };
 
-/** `1.25 s`, `340 ms`. */
-export function listDuration(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
-}
 
 /** `[ 3/21] passed  happy-path  Happy path (201 ms)`. */
 export function listScenarioLine(scenario: ScenarioResult, position: number, total: number): string {
   const width = String(total).length;
   const counter = `[${String(position).padStart(width)}/${total}]`;
-  const time = scenario.verdict === "skipped" && scenario.startedAt === null ? "" : ` (${listDuration(scenario.durationMs)})`;
+  const time = scenario.verdict === "skipped" && scenario.startedAt === null ? "" : ` (${durationText(scenario.durationMs)})`;
   return `${counter} ${LABEL[scenario.verdict]} ${scenario.id}: ${scenario.name}${time}`;
 }
 
@@ -54,7 +51,7 @@ export function listScenarioDetails(scenario: ScenarioResult): string[] {
 export function listSummary(run: RunResult): string[] {
   const { scenarios, steps, expectations } = run.summary;
   const lines = [
-    `${run.interrupted ? "Interrupted: " : ""}${scenarios.total} scenario${scenarios.total === 1 ? "" : "s"}: ${scenarios.passed} passed, ${scenarios.failed} failed, ${scenarios.error} error${scenarios.error === 1 ? "" : "s"}, ${scenarios.skipped} skipped in ${listDuration(run.durationMs)}`,
+    `${run.interrupted ? "Interrupted: " : ""}${scenarios.total} scenario${scenarios.total === 1 ? "" : "s"}: ${scenarios.passed} passed, ${scenarios.failed} failed, ${scenarios.error} error${scenarios.error === 1 ? "" : "s"}, ${scenarios.skipped} skipped in ${durationText(run.durationMs)}`,
     `${steps.total} steps: ${steps.passed} passed, ${steps.failed} failed, ${steps.error} errors, ${steps.skipped} skipped; ${expectations.met} of ${expectations.total} expectations met`,
   ];
   return lines;

@@ -2,7 +2,8 @@ import { mdCode, mdFence, mdTable, mdText } from "./escape-markdown.js";
 import { renderMatrixMarkdown } from "./matrix-markdown.js";
 import type { LabEvent } from "../model/lab-event.js";
 import type { RunResult, ScenarioResult, StepResult, VerdictCounts } from "../model/run-result.js";
-import { formatMs, stepStory } from "./step-story.js";
+import { stepStory } from "./step-story.js";
+import { durationText } from "../model/duration-text.js";
 import type { Verdict } from "../model/verdict.js";
 
 const ICON: Readonly<Record<Verdict, string>> = { passed: "✅", failed: "❌", error: "💥", skipped: "⏭️" };
@@ -56,7 +57,7 @@ function scenarioMarkdown(scenario: ScenarioResult): string[] {
     "",
     mdText(scenario.summary, { atLineStart: true }),
     "",
-    `${mdCode(scenario.file)}${scenario.tags.length === 0 ? "" : ` · tags: ${scenario.tags.map((tag) => mdText(tag)).join(", ")}`}${scenario.durationMs > 0 ? ` · ${formatMs(scenario.durationMs)}` : ""}`,
+    `${mdCode(scenario.file)}${scenario.tags.length === 0 ? "" : ` · tags: ${scenario.tags.map((tag) => mdText(tag)).join(", ")}`}${scenario.durationMs > 0 ? ` · ${durationText(scenario.durationMs)}` : ""}`,
   ];
   if (scenario.skipReason !== null) lines.push("", `Skipped: ${mdText(scenario.skipReason)}`);
   for (const note of scenario.notes) lines.push("", `> Note: ${mdText(note)}`);
@@ -78,7 +79,7 @@ export function renderMarkdown(run: RunResult): string {
   const lines = [
     "# exum interop report",
     "",
-    `**${ICON[summary.verdict]} ${summary.verdict}** — run ${mdCode(run.runId)} against ${target(run)}, ${run.startedAt}, ${formatMs(run.durationMs)} (${mdText(run.tool.name)} ${mdText(run.tool.version)})`,
+    `**${ICON[summary.verdict]} ${summary.verdict}** — run ${mdCode(run.runId)} against ${target(run)}, ${run.startedAt}, ${durationText(run.durationMs)} (${mdText(run.tool.name)} ${mdText(run.tool.version)})`,
     "",
     `- scenarios: ${summary.scenarios.total} (${counts(summary.scenarios)})`,
     `- steps: ${summary.steps.total} (${counts(summary.steps)})`,
@@ -90,7 +91,7 @@ export function renderMarkdown(run: RunResult): string {
       "",
       mdTable(
         ["", "scenario", "steps", "duration"],
-        run.scenarios.map((scenario) => [`${ICON[scenario.verdict]} ${scenario.verdict}`, `${mdText(scenario.name)} (${mdCode(scenario.id, { inTable: true })})`, String(scenario.steps.length), formatMs(scenario.durationMs)]),
+        run.scenarios.map((scenario) => [`${ICON[scenario.verdict]} ${scenario.verdict}`, `${mdText(scenario.name)} (${mdCode(scenario.id, { inTable: true })})`, String(scenario.steps.length), durationText(scenario.durationMs)]),
       ),
     );
   }

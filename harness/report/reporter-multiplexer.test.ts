@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import t, { type Test } from "tap";
-import { fsReportWriter, type ReportWriter } from "./report-writer.js";
+import { nodeFileSystem, type FileSystem } from "../files/file-system.js";
 import { writeReports } from "./reporter-multiplexer.js";
 import { parseReporters } from "./reporter-name.js";
 import { fixtureRun } from "./testdata/report-fixture.js";
@@ -62,14 +62,14 @@ t.test("a reporter that throws is reported and never stops the others", async (t
 t.test("a write that fails leaves no temp file and no half report; a missing renderer is a failure too", async (t) => {
   const dir = await tempDir(t);
   const io = memoryIo();
-  const failingRename: ReportWriter = {
-    ...fsReportWriter,
+  const failingRename: FileSystem = {
+    ...nodeFileSystem,
     rename: async (from, to) => {
       if (to.endsWith("report.html")) throw new Error("disk full");
-      await fsReportWriter.rename(from, to);
+      await nodeFileSystem.rename(from, to);
     },
   };
-  const outcome = await writeReports(fixtureRun(), { dir, reporters: ["md", "html", "json"], io, writer: failingRename, renderers: { json: undefined } });
+  const outcome = await writeReports(fixtureRun(), { dir, reporters: ["md", "html", "json"], io, fs: failingRename, renderers: { json: undefined } });
   t.same(
     outcome.failed.map((failure) => [failure.reporter, failure.message]),
     [

@@ -5,7 +5,8 @@ import { renderJunit } from "./junit.js";
 import type { ListReporter, ReportsWritten } from "./list-reporter.js";
 import { summaryListReporter } from "./list-summary.js";
 import { renderMarkdown } from "./markdown.js";
-import { fsReportWriter, writeFileAtomically, type ReportWriter } from "./report-writer.js";
+import { nodeFileSystem, type FileSystem } from "../files/file-system.js";
+import { writeFileAtomic } from "../files/write-file-atomic.js";
 import { REPORT_FILES, REPORTER_NAMES, type ReporterName } from "./reporter-name.js";
 import type { RunResult, ScenarioResult } from "../model/run-result.js";
 
@@ -33,7 +34,7 @@ export interface MultiplexOptions {
   /** Renderers by reporter, over {@link DEFAULT_RENDERERS} (tests pass one that throws). */
   readonly renderers?: Partial<Record<Exclude<ReporterName, "list">, FileRenderer>>;
   /** @defaultValue the real file system */
-  readonly writer?: ReportWriter;
+  readonly fs?: FileSystem;
 }
 
 export interface WriteReportsOptions extends MultiplexOptions {
@@ -68,12 +69,12 @@ function messageOf(error: unknown): string {
 /**
  * The reporter multiplexer (docs/design.md §7: a failing reporter is reported and never stops the others;
  * Playwright's multiplexer): the list reporter hears the run as it goes; at the end each file reporter renders its
- * text and writes it to a temp name that is then renamed (report-writer.ts); a reporter that throws — or has no
+ * text and writes it to a temp name that is then renamed (files/write-file-atomic.ts); a reporter that throws — or has no
  * renderer — gets a line on stderr and a note in the list reporter's summary, printed last. The order is the one of
  * REPORTER_NAMES, files first.
  */
 export function multiplexReporters(chosen: readonly ReporterName[], options: MultiplexOptions): Reporters {
-  const writer = options.writer ?? fsReportWriter;
+  const fs = options.fs ?? nodeFileSystem;
   const renderers = { ...DEFAULT_RENDERERS, ...options.renderers };
   const list = chosen.includes("list") ? (options.list ?? summaryListReporter(options.io.out)) : null;
   const warn = (reporter: ReporterName, message: string) => {
@@ -89,7 +90,7 @@ export function multiplexReporters(chosen: readonly ReporterName[], options: Mul
       const files = REPORTER_NAMES.filter((name): name is Exclude<ReporterName, "list"> => name !== "list" && chosen.includes(name));
       if (files.length > 0) {
         try {
-          await writer.mkdir(dir);
+          await fs.mkdir(dir);
         } catch (error) {
           for (const name of files) failed.push(warn(name, `cannot create ${dir}: ${messageOf(error)}`));
           return { written, failed };
@@ -103,7 +104,7 @@ export function multiplexReporters(chosen: readonly ReporterName[], options: Mul
         }
         const file = join(dir, REPORT_FILES[name]);
         try {
-          await writeFileAtomically(writer, file, renderer(run));
+          await writeFileAtomic(file, renderer(run), { fs });
           written.push({ reporter: name, file });
         } catch (error) {
           failed.push(warn(name, messageOf(error)));

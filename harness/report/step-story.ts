@@ -1,3 +1,4 @@
+import { durationText } from "../model/duration-text.js";
 import type { FailureCode } from "../model/failure-code.js";
 import { fixFor } from "../model/failure-code.js";
 import type { FailureFix } from "../model/failure-definition.js";
@@ -28,12 +29,6 @@ export interface StepStory {
 
 const SIGNALING: Readonly<Record<string, string>> = { mtls: "mutual TLS", tls: "TLS (we were not authenticated)", tcp: "TCP" };
 
-/** A duration for a reader: `0.4 ms`, `12 ms`, `1.25 s`. */
-export function formatMs(ms: number | null): string {
-  if (ms === null) return "–";
-  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
-  return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
-}
 
 /** The role's name for a reader (`UM Call Router`), or the role as written. */
 export function roleName(role: string | null | undefined): string | null {
@@ -82,7 +77,7 @@ function probeHeadline(step: StepResult, probe: ProbeEvidence): string {
     if (last === undefined) return `OPTIONS to ${where} was not sent${probe.failure === null ? "" : `: ${probe.failure.code}`}.`;
     const over = last.signaling === null ? "" : ` over ${SIGNALING[last.signaling] ?? last.signaling}`;
     if (last.status === null) return `OPTIONS to ${where} got no SIP answer${over}: ${probe.failure?.code ?? "no response"}.`;
-    return `OPTIONS to ${where} was answered ${answer(last)}${over} in ${formatMs(last.timings.finalResponseMs)}.`;
+    return `OPTIONS to ${where} was answered ${answer(last)}${over} in ${durationText(last.timings.finalResponseMs)}.`;
   }
   const uri = step.target?.requestUri ?? probe.hops[0]?.target ?? step.target?.ref ?? "the target";
   const redirects = probe.hops.filter((hop) => hop.status !== null && hop.status >= 300 && hop.status < 400).length;
@@ -105,7 +100,7 @@ function lintHeadline(step: StepResult, lint: LintEvidence): string {
 
 function failoverHeadline(failover: FailoverEvidence): string {
   const tried = failover.attempts.map((attempt) => `${attempt.server} ${attempt.evidence.status ?? attempt.evidence.failure?.code ?? "no answer"}`);
-  const result = failover.servedBy === null ? "none answered" : `served by ${failover.servedBy} after ${formatMs(failover.failoverMs)}`;
+  const result = failover.servedBy === null ? "none answered" : `served by ${failover.servedBy} after ${durationText(failover.failoverMs)}`;
   return `${failover.attempts.length} server${failover.attempts.length === 1 ? "" : "s"} tried (${tried.join(", ")}); ${result}.`;
 }
 
@@ -165,7 +160,7 @@ export function stepStory(step: StepResult): StepStory {
         headline = evidence.changes.length === 0 ? "The lab was left as it was." : `The lab was changed: ${evidence.changes.join("; ")}.`;
         break;
       case "wait":
-        headline = `Waited ${formatMs(evidence.ms)}.`;
+        headline = `Waited ${durationText(evidence.ms)}.`;
         break;
     }
   }

@@ -7,12 +7,12 @@ import type { MatrixSweep } from "../model/matrix-model.js";
 import { renderMatrixText } from "../report/matrix-text.js";
 import { runExitCode } from "../report/run-exit-code.js";
 import type { ProbeEvidence } from "../model/step-evidence.js";
-import { scrubSnapshot } from "../report/testdata/scrub-snapshot.js";
+import { scrubReport } from "../testing/scrub-report.js";
 import { runMatrix } from "./matrix-run.js";
 import { POOL_ENCRYPTION_SWEEP } from "./matrix-sweeps.js";
 import { PROTOCOL_MATRIX } from "./matrix-documented.js";
 
-t.cleanSnapshot = scrubSnapshot;
+t.cleanSnapshot = scrubReport;
 
 /** A sweep as rows of measured cells in words (`fails: security-parity (403)`). */
 function grid(sweep: MatrixSweep | undefined): string[][] {

@@ -1,3 +1,4 @@
+import { limitText } from "../model/duration-text.js";
 import type { RunError } from "../model/run-result.js";
 
 /** Why a scenario stops before its last step: Ctrl-C, or a harness error (its own, a deadline's). */
@@ -12,15 +13,12 @@ export interface ScenarioSignals {
   readonly runDeadlineMs: number | null;
 }
 
-function shownMs(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms} ms`;
-}
 
 /** Why the scenario must stop now, or null: Ctrl-C first, then the run's deadline, then the scenario's `timeout:`. */
 export function scenarioStop(signals: ScenarioSignals, deadline: AbortSignal, timeoutMs: number): ScenarioStop | null {
   if (signals.interrupt.aborted) return { kind: "interrupted" };
   if (signals.runDeadline.aborted) {
-    const limit = signals.runDeadlineMs === null ? "" : ` (${shownMs(signals.runDeadlineMs)})`;
+    const limit = signals.runDeadlineMs === null ? "" : ` (${limitText(signals.runDeadlineMs)})`;
     return {
       kind: "error",
       error: { code: "EXUM_RUN_DEADLINE", message: `the run reached its maximum duration${limit}`, hint: "raise safety.maxDuration in the site file, or run fewer scenarios (--tag, --grep, --shard)" },
@@ -29,7 +27,7 @@ export function scenarioStop(signals: ScenarioSignals, deadline: AbortSignal, ti
   if (deadline.aborted) {
     return {
       kind: "error",
-      error: { code: "EXUM_SCENARIO_TIMEOUT", message: `the scenario did not finish within its timeout (${shownMs(timeoutMs)})`, hint: "raise the scenario's timeout:, or shorten its steps' timeouts and holds" },
+      error: { code: "EXUM_SCENARIO_TIMEOUT", message: `the scenario did not finish within its timeout (${limitText(timeoutMs)})`, hint: "raise the scenario's timeout:, or shorten its steps' timeouts and holds" },
     };
   }
   return null;

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { PUBLIC_FILE_MODE, writeFileAtomic } from "../pki/write-file-atomic.js";
+import { writeFileAtomic } from "../files/write-file-atomic.js";
 import { jsonSchemaText, scenarioJsonSchema, siteJsonSchema } from "./scenario-json-schema.js";
 
 /** The library's directory, relative to the project root. */
@@ -19,6 +19,6 @@ export function jsonSchemaFiles(dir = SCENARIO_DIR): { file: string; text: strin
  */
 export async function writeJsonSchemas(dir = SCENARIO_DIR): Promise<string[]> {
   const files = jsonSchemaFiles(dir);
-  for (const { file, text } of files) await writeFileAtomic(file, text, PUBLIC_FILE_MODE);
+  for (const { file, text } of files) await writeFileAtomic(file, text);
   return files.map(({ file }) => file);
 }

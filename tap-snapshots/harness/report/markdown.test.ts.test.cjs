@@ -8,7 +8,7 @@
 exports[`harness/report/markdown.test.ts > TAP > report.md of the fixture run (golden) > report.md 1`] = `
 # exum interop report
 
-**💥 error** — run \`<run-id>\` against the embedded lab (exum default lab), <time>, <s> (exum 0.1.0)
+**💥 error** — run \`<run-id>\` against the embedded lab (exum default lab), <time>, 1.25 s (exum 0.1.0)
 
 - scenarios: 4 (1 passed, 1 failed, 1 error, 1 skipped)
 - steps: 7 (6 passed, 1 failed, 0 errors, 0 skipped)
@@ -16,10 +16,10 @@ exports[`harness/report/markdown.test.ts > TAP > report.md of the fixture run (g
 
 |  | scenario | steps | duration |
 | --- | --- | --- | --- |
-| ❌ failed | Incompatible security setting (\`incompatible-security-setting\`) | 5 | <ms> |
-| ✅ passed | Wildcard Subject Name (\`wildcard-subject-name\`) | 2 | <ms> |
-| ⏭️ skipped | OWA trusted application (\`owa-trusted-application\`) | 0 | <ms> |
-| 💥 error | Redundant UM (\`redundant-um\`) | 0 | <ms> |
+| ❌ failed | Incompatible security setting (\`incompatible-security-setting\`) | 5 | 120 ms |
+| ✅ passed | Wildcard Subject Name (\`wildcard-subject-name\`) | 2 | 120 ms |
+| ⏭️ skipped | OWA trusted application (\`owa-trusted-application\`) | 0 | 0.0 ms |
+| 💥 error | Redundant UM (\`redundant-um\`) | 0 | 120 ms |
 
 ## Compatibility matrix
 
@@ -55,7 +55,7 @@ Differences:
 
 Pool requires encryption, dial plan is SIP secured; MTLS comes up, the call fails with "Incompatible security setting".
 
-\`scenarios/incompatible-security-setting.yaml\` · tags: encryption, seed · <ms>
+\`scenarios/incompatible-security-setting.yaml\` · tags: encryption, seed · 120 ms
 
 > Note: lab overrides: dialPlans\\[DP1\\].voipSecurity = SIPSecured
 
@@ -107,7 +107,7 @@ The lab was changed: mbx01.tukwila.contoso.com → <loopback>.
 
 #### ✅ steps\\[4\\] · wait 2s — passed
 
-Waited <s>.
+Waited 2.00 s.
 
 Event log of the simulated servers:
 
@@ -120,7 +120,7 @@ Event log of the simulated servers:
 
 A scenario of the fixture.
 
-\`scenarios/wildcard-subject-name.yaml\` · tags: fixture · <ms>
+\`scenarios/wildcard-subject-name.yaml\` · tags: fixture · 120 ms
 
 #### ✅ steps\\[0\\] · certs umService:mbx01 — passed
 
@@ -130,7 +130,7 @@ The certificate O=exum lab, CN=\\*.contoso.com presented by umService:mbx01 fail
 
 #### ✅ steps\\[1\\] · failover mbx01, mbx03 — passed
 
-2 servers tried (mbx01.tukwila.contoso.com connection-refused, mbx03.dublin.contoso.com 200); served by mbx03.dublin.contoso.com after <ms>.
+2 servers tried (mbx01.tukwila.contoso.com connection-refused, mbx03.dublin.contoso.com 200); served by mbx03.dublin.contoso.com after 8.4 ms.
 
 ### ⏭️ OWA trusted application — skipped
 
@@ -144,7 +144,7 @@ Skipped: lab only: needs the lab's OWA pool
 
 A scenario of the fixture.
 
-\`scenarios/redundant-um.yaml\` · tags: fixture · <ms>
+\`scenarios/redundant-um.yaml\` · tags: fixture · 120 ms
 
 **Harness error** \`EXUM_LAB_NO_FREE_ADDRESS_BLOCK\`: no free loopback block — stop another exum lab
 
