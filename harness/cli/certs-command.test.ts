@@ -7,7 +7,7 @@ import { createServer, type TlsOptions } from "node:tls";
 import t from "tap";
 import { ExitCode } from "../errors/exit-codes.js";
 import type { LintReport } from "../pki/lint-finding.js";
-import { startSipListener } from "../lab/net/sip-listener.js";
+import { startSipListener } from "../testing/sip-test-listener.js";
 import { serverSecureContext } from "../tls/server-secure-context.js";
 import type { TlsIdentity } from "../tls/tls-identity.js";
 import { memoryIo } from "./cli-io.js";

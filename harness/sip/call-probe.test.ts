@@ -1,5 +1,5 @@
 import t, { type Test } from "tap";
-import { startSipListener } from "../lab/net/sip-listener.js";
+import { startSipListener } from "../testing/sip-test-listener.js";
 import { mailboxFqdn, poolOptions, probeLab, routerFqdn, sharedPki, type SeenRequest } from "../testing/probe-fixture.js";
 import { serverSecureContext } from "../tls/server-secure-context.js";
 import { probeCall } from "./call-probe.js";

@@ -5,7 +5,7 @@ import { MessageFramer } from "../../sip/message-framer.js";
 import type { TlsVersion } from "../../tls/tls-version.js";
 import { buildResponse } from "./build-response.js";
 import { parseInbound } from "./malformed-request.js";
-import type { InboundRequest } from "./sip-listener.js";
+import type { InboundRequest } from "./inbound-request.js";
 
 /**
  * What the listener does with a new TCP connection, decided per connection by the server host (state and fault):

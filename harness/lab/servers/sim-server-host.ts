@@ -21,7 +21,7 @@ import type {
   SimRequest,
   SimServerContext,
 } from "./sim-server.js";
-import type { InboundRequest } from "../net/sip-listener.js";
+import type { InboundRequest } from "../net/inbound-request.js";
 import type { Behaviour } from "../topology/topology-behaviour.js";
 import type { Server } from "../topology/topology-resolve.js";
 import { connectionGate, listenerOpen, requestDecision, responseTiming, startupModeAllows } from "./server-policy.js";

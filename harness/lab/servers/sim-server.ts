@@ -8,7 +8,7 @@ import type { ResponseSpec } from "../net/build-response.js";
 import type { CallStore } from "./call-store.js";
 import type { EventLogWriter } from "./event-log.js";
 import type { NameMap } from "../net/name-map.js";
-import type { InboundRequest } from "../net/sip-listener.js";
+import type { InboundRequest } from "../net/inbound-request.js";
 import type { Behaviour } from "../topology/topology-behaviour.js";
 import type { Server } from "../topology/topology-resolve.js";
 import type { ServerRole } from "../../model/server-role.js";

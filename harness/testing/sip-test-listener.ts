@@ -1,22 +1,14 @@
 import { createServer as createTcpServer, type Server, type Socket } from "node:net";
 import { createServer as createTlsServer, type TLSSocket } from "node:tls";
 import { Core } from "sip.js";
-import type { Logger } from "../../log/logger.js";
-import { silentLogger } from "../../log/logger.js";
-import { MessageFramer } from "../../sip/message-framer.js";
-import type { ServerTlsOptions } from "../../tls/server-secure-context.js";
-import { buildResponse, type ResponseSpec } from "./build-response.js";
+import type { Logger } from "../log/logger.js";
+import { silentLogger } from "../log/logger.js";
+import { MessageFramer } from "../sip/message-framer.js";
+import type { ServerTlsOptions } from "../tls/server-secure-context.js";
+import { buildResponse } from "../lab/net/build-response.js";
+import type { InboundRequest } from "../lab/net/inbound-request.js";
 
-/** A request as a simulated server sees it, with the connection it came on. */
-export interface InboundRequest {
-  readonly message: Core.IncomingRequestMessage;
-  readonly raw: string;
-  readonly socket: Socket;
-  readonly protocol: "tls" | "tcp";
-  /** The client certificate the peer presented and OpenSSL verified, or null (TLS only). */
-  readonly peerCertificate: ReturnType<TLSSocket["getPeerCertificate"]> | null;
-  respond(spec: ResponseSpec): void;
-}
+
 
 export interface SipListenerOptions {
   address: string;
@@ -36,9 +28,10 @@ export interface SipListener {
 }
 
 /**
- * A SIP listener for simulated servers: accepts TCP or TLS connections, frames the stream, parses each
- * message with sip.js's parser, and hands requests over with a `respond` that sends on the same connection
- * (RFC 3261 §18.2.2). Malformed SIP gets 400 where the request can be answered, a clean close otherwise.
+ * A bare SIP listener for tests that need a server the lab does not simulate (a redirect loop, a server that only
+ * answers OPTIONS): accepts TCP or TLS connections, frames the stream, parses each message with sip.js's parser,
+ * and hands requests over with a `respond` that sends on the same connection (RFC 3261 §18.2.2). The lab's own
+ * servers listen through lab/net/sim-listener.ts.
  */
 export async function startSipListener(options: SipListenerOptions): Promise<SipListener> {
   const logger = options.logger ?? silentLogger;
