@@ -1,3 +1,4 @@
+import type { Clock } from "../model/clock.js";
 import type { ListenerName } from "../lab/index.js";
 import type { Lab } from "../lab/index.js";
 import { roleOfListener } from "./listener-for.js";
@@ -42,7 +43,7 @@ function annotate(lab: Lab, hops: readonly Hop[]): Hop[] {
  * Router's listener, following the redirect chain, ACK and BYE (harness/sip probeCall), measured as outcome, failure
  * code and negotiated mode.
  */
-export async function probeMatrixCell(lab: Lab, call: MatrixCall, options: { readonly timeoutMs: number; readonly signal?: AbortSignal }): Promise<MatrixCellProbe> {
+export async function probeMatrixCell(lab: Lab, call: MatrixCall, options: { readonly timeoutMs: number; readonly signal?: AbortSignal; readonly clock?: Clock }): Promise<MatrixCellProbe> {
   const fqdn = lab.server(call.server).fqdn;
   const port = listenerPort(lab, fqdn, call.listener);
   const target: SipTarget = { ...parseSipTarget(call.requestUri), host: fqdn, port, transport: call.transport };
@@ -56,6 +57,7 @@ export async function probeMatrixCell(lab: Lab, call: MatrixCall, options: { rea
     policy: call.policy,
     extraHeaders: [...call.headers],
     ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
   const { media: _media, endedBy: _endedBy, ...probe } = result;
   const evidence: ProbeEvidence = { ...probe, hops: annotate(lab, probe.hops) };

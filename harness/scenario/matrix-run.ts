@@ -1,5 +1,5 @@
+import { SYSTEM_CLOCK, stopwatch, type Clock } from "../model/clock.js";
 import { RUN_DEFAULTS } from "./run-options.js";
-import { performance } from "node:perf_hooks";
 import { isHarnessError } from "../errors/harness-error.js";
 import type { PortMode } from "../lab/index.js";
 import { startLab, type Lab } from "../lab/index.js";
@@ -41,8 +41,8 @@ export interface MatrixRunOptions {
   /** A line per cell as it is measured (and the lab PKI's progress when it is created). */
   readonly onProgress?: (line: string) => void;
   readonly toolVersion?: string;
-  /** For tests. @defaultValue () => new Date() */
-  readonly now?: () => Date;
+  /** Where the run reads time (the model's times and durations). @defaultValue SYSTEM_CLOCK */
+  readonly clock?: Clock;
 }
 
 interface CellPlan {
@@ -107,11 +107,11 @@ function skippedStep(spec: MatrixSweepSpec, cell: CellPlan, index: number, base:
   };
 }
 
-async function runSweep(spec: MatrixSweepSpec, loaded: LoadedTopology, options: MatrixRunOptions, now: () => Date): Promise<{ scenario: ScenarioResult; sweep: MatrixSweep }> {
+async function runSweep(spec: MatrixSweepSpec, loaded: LoadedTopology, options: MatrixRunOptions, clock: Clock): Promise<{ scenario: ScenarioResult; sweep: MatrixSweep }> {
   const base = loaded.topology;
   const id = `matrix-${spec.id}`;
-  const startedAt = now().toISOString();
-  const started = performance.now();
+  const startedAt = clock.now().toISOString();
+  const elapsed = stopwatch(clock);
   const steps: StepResult[] = [];
   const cells: MeasuredCell[] = [];
   const events: LabEvent[] = [];
@@ -145,10 +145,10 @@ async function runSweep(spec: MatrixSweepSpec, loaded: LoadedTopology, options: 
         }
         const call = spec.call(cell.row, cell.column, base);
         const path = `cells[${cell.rowIndex}][${cell.columnIndex}]`;
-        const stepStarted = performance.now();
-        const stepStartedAt = now().toISOString();
+        const stepElapsed = stopwatch(clock);
+        const stepStartedAt = clock.now().toISOString();
         try {
-          const probe = await probeMatrixCell(lab, call, { timeoutMs: options.timeoutMs ?? MATRIX_DEFAULTS.timeoutMs, ...(options.signal === undefined ? {} : { signal: options.signal }) });
+          const probe = await probeMatrixCell(lab, call, { clock, timeoutMs: options.timeoutMs ?? MATRIX_DEFAULTS.timeoutMs, ...(options.signal === undefined ? {} : { signal: options.signal }) });
           const measured = { row: cell.row, column: cell.column, ...probe.measured, step: { scenario: id, index } };
           const differences = cellDifferences(measured, spec.documented);
           const checked = expectations(spec, path, measured, differences);
@@ -161,7 +161,7 @@ async function runSweep(spec: MatrixSweepSpec, loaded: LoadedTopology, options: 
             persona: call.persona,
             target: probe.target,
             startedAt: stepStartedAt,
-            durationMs: Math.round((performance.now() - stepStarted) * 1000) / 1000,
+            durationMs: stepElapsed(),
             evidence: probe.evidence,
             expectations: checked,
             verdict: stepVerdict(checked, null),
@@ -184,7 +184,7 @@ async function runSweep(spec: MatrixSweepSpec, loaded: LoadedTopology, options: 
 
   const skipReason = cells.length === 0 && options.signal?.aborted === true ? "interrupted" : null;
   const parts = { id, name: spec.title, summary: spec.description, tags: ["matrix"], file: "exum matrix", skipReason, startedAt, steps, error, events, notes };
-  const scenario: ScenarioResult = { ...parts, durationMs: Math.round((performance.now() - started) * 1000) / 1000, verdict: scenarioVerdict(parts) };
+  const scenario: ScenarioResult = { ...parts, durationMs: elapsed(), verdict: scenarioVerdict(parts) };
   const sweep: MatrixSweep = {
     id: spec.id,
     title: spec.title,
@@ -207,9 +207,9 @@ async function runSweep(spec: MatrixSweepSpec, loaded: LoadedTopology, options: 
  * `matrix` with the grid; a cell that contradicts a table fails its step, so the run's exit code is 1.
  */
 export async function runMatrix(options: MatrixRunOptions = {}): Promise<RunResult> {
-  const now = options.now ?? (() => new Date());
-  const started = now();
-  const startedAt = performance.now();
+  const clock = options.clock ?? SYSTEM_CLOCK;
+  const started = clock.now();
+  const runElapsed = stopwatch(clock);
   const loaded = options.topology ?? defaultLoadedTopology();
   const base = loaded.topology;
   const all = options.specs ?? MATRIX_SWEEPS;
@@ -217,7 +217,7 @@ export async function runMatrix(options: MatrixRunOptions = {}): Promise<RunResu
   const scenarios: ScenarioResult[] = [];
   const sweeps: MatrixSweep[] = [];
   for (const spec of specs) {
-    const { scenario, sweep } = await runSweep(spec, loaded, options, now);
+    const { scenario, sweep } = await runSweep(spec, loaded, options, clock);
     scenarios.push(scenario);
     sweeps.push(sweep);
   }
@@ -227,8 +227,8 @@ export async function runMatrix(options: MatrixRunOptions = {}): Promise<RunResu
     runId: makeRunId(started),
     tool: { name: "exum", version: options.toolVersion ?? RUN_DEFAULTS.toolVersion },
     startedAt: started.toISOString(),
-    finishedAt: now().toISOString(),
-    durationMs: Math.round((performance.now() - startedAt) * 1000) / 1000,
+    finishedAt: clock.now().toISOString(),
+    durationMs: runElapsed(),
     target: { kind: "lab", topology: base.name ?? "the built-in default topology" },
     interrupted: options.signal?.aborted === true,
     summary: summarizeRun(scenarios),

@@ -1,4 +1,4 @@
-import { performance } from "node:perf_hooks";
+import { stopwatch } from "../model/clock.js";
 import { lintCertificate } from "../pki/lint-certificate.js";
 import type { LintEvidence } from "../model/step-evidence.js";
 import { probeLive } from "./certs-lint-live.js";
@@ -15,7 +15,7 @@ import { stepTarget, type StepDone, type StepRun } from "./step-run.js";
  * the step's `fqdn` (the target's by default), its SAN must cover `peers`, and its chain must lead to our CAs.
  */
 export async function runCertsStep(step: PlannedCerts, run: StepRun): Promise<StepDone> {
-  const started = performance.now();
+  const elapsed = stopwatch(run.clock);
   const port = run.env.portOf(step.endpoint);
   const target = stepTarget(step.endpoint, port, null);
   const persona = step.persona.persona;
@@ -32,7 +32,7 @@ export async function runCertsStep(step: PlannedCerts, run: StepRun): Promise<St
       live: null,
       failure: { code: "name-not-resolved", message: `${step.endpoint.fqdn} did not resolve: ${(error as Error).message}` },
       tls: null,
-      durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+      durationMs: elapsed(),
     };
     return { evidence, expectations: checkCertsExpect(`${step.path}.expect`, step.expect, evidence, { connect: null, handshake: null }), target, persona };
   }
@@ -50,7 +50,7 @@ export async function runCertsStep(step: PlannedCerts, run: StepRun): Promise<St
   });
   const facts = readablePeerChain(live.facts);
   const report = lintCertificate({ chainPems: facts.peerChainPems, live: facts, caPems: [...run.env.caPem], fqdn: step.fqdn, peers: step.peers });
-  const evidence = lintEvidence(report, live.probe.tls, Math.round((performance.now() - started) * 1000) / 1000);
+  const evidence = lintEvidence(report, live.probe.tls, elapsed());
   const hop = live.probe.hops[0];
   const timings = { connect: hop?.timings.tcpConnectMs ?? null, handshake: hop?.timings.tlsHandshakeMs ?? null };
   return { evidence, expectations: checkCertsExpect(`${step.path}.expect`, step.expect, evidence, timings), target, persona };

@@ -1,4 +1,4 @@
-import { performance } from "node:perf_hooks";
+import { stopwatch } from "../model/clock.js";
 import type { FailoverAttemptEvidence, FailoverEvidence, ProbeEvidence } from "../model/step-evidence.js";
 import { probeCall } from "../sip/call-probe.js";
 import { checkFailoverExpect } from "./check-failover-expect.js";
@@ -28,13 +28,13 @@ function why(attempt: FailoverAttemptEvidence): string {
  */
 export async function runFailoverStep(step: PlannedFailover, run: StepRun): Promise<StepDone> {
   const options = await probeOptionsFor(run, step.persona, step.attemptTimeoutMs, step.path);
-  const started = performance.now();
+  const elapsed = stopwatch(run.clock);
   const attempts: FailoverAttemptEvidence[] = [];
   let servedBy: string | null = null;
   let failoverMs: number | null = null;
   for (const server of step.servers) {
     if (run.signal.aborted) break;
-    const attemptStart = performance.now() - started;
+    const attemptStart = elapsed();
     const target = firstHopTarget(step.call.requestUri, server, run.env.portOf(server));
     const result = await probeCall(target, { ...options, policy: step.call.media.policy, holdMs: step.call.holdMs, extraHeaders: [...step.call.headers] });
     const evidence = probeEvidence(result, run.env);
@@ -52,7 +52,7 @@ export async function runFailoverStep(step: PlannedFailover, run: StepRun): Prom
     servedBy,
     failoverMs,
     failure: exhausted ? { code: "all-servers-failed", message: `every server was tried and none answered: ${attempts.map(why).join(", ")}` } : null,
-    durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+    durationMs: elapsed(),
   };
   const first = step.servers[0];
   return {

@@ -1,3 +1,4 @@
+import type { Clock } from "../model/clock.js";
 import type { PortMode } from "../lab/index.js";
 import type { Logger } from "../log/logger.js";
 import type { RunTarget, ScenarioResult, StepResult } from "../model/run-result.js";
@@ -53,6 +54,8 @@ export interface RunOptions {
   readonly maxDurationMs?: number;
   /** Deadline of each scenario's tear-down (reverse order). @defaultValue 5000 */
   readonly teardownMs?: number;
+  /** Where the run reads time (the model's times and durations, the probes'). @defaultValue SYSTEM_CLOCK */
+  readonly clock?: Clock;
 }
 
 /** The defaults of {@link RunOptions} that are values (the others are computed where they are used). */

@@ -1,4 +1,5 @@
 import t, { type Test } from "tap";
+import { steppingClock } from "../model/clock.js";
 import { sharedLabPkiDir } from "../lab/lab-pki.js";
 import { defaultLoadedTopology } from "../lab/topology/topology-default.js";
 import type { FailoverEvidence, LabEvidence } from "../model/step-evidence.js";
@@ -168,5 +169,30 @@ t.test("a run model: summary, schema version, ids", async (t) => {
   t.match(result.summary, { verdict: "passed", scenarios: { total: 1, passed: 1 }, steps: { total: 1, passed: 1 }, expectations: { total: 0 } });
   t.match(result.scenarios[0]?.steps[0], { kind: "options", persona: "pool", target: { ref: "callRouter", role: "callRouter", fqdn: "cas01.tukwila.contoso.com", port: 5061, transport: "tls" } });
   t.same(JSON.parse(JSON.stringify(result)), result, "plain JSON");
+  await nothingLeftBehind(t);
+});
+
+t.test("an injected clock gives the run model its times: no scrubbing needed", async (t) => {
+  const clock = steppingClock(new Date("2026-05-01T10:00:00.000Z"), 10);
+  const result = await run(
+    [
+      plan(`
+name: OPTIONS on a stepping clock
+summary: the Call Router answers; every time in the model comes from the clock the run was given.
+steps:
+  - options: callRouter
+`),
+    ],
+    { clock },
+  );
+  t.equal(result.summary.verdict, "passed");
+  t.equal(result.startedAt, "2026-05-01T10:00:00.000Z", "the run starts at the clock's first reading");
+  const scenario = result.scenarios[0];
+  const step = scenario?.steps[0];
+  const evidence = step?.evidence;
+  t.match(scenario?.startedAt, /^2026-05-01T10:00:00\.\d\d0Z$/, "the scenario's start is a later reading");
+  t.match(step?.startedAt, /^2026-05-01T10:00:00\.\d\d0Z$/);
+  t.ok(evidence !== null && evidence !== undefined && "startedAt" in evidence && evidence.startedAt.startsWith("2026-05-01T10:00:00."), "the probe read the same clock");
+  for (const ms of [result.durationMs, scenario?.durationMs, step?.durationMs]) t.equal((ms ?? 1) % 10, 0, `${ms} is a whole number of clock steps`);
   await nothingLeftBehind(t);
 });

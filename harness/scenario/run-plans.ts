@@ -1,4 +1,4 @@
-import { performance } from "node:perf_hooks";
+import { stopwatch, SYSTEM_CLOCK } from "../model/clock.js";
 import { silentLogger } from "../log/logger.js";
 import { RUN_SCHEMA_VERSION, type RunResult, type ScenarioResult } from "../model/run-result.js";
 import { summarizeRun } from "../report/run-summary.js";
@@ -13,8 +13,9 @@ import { runScenario, skippedScenario } from "./run-scenario.js";
  * failures are scenario errors.
  */
 export async function runPlans(options: RunOptions): Promise<RunResult> {
-  const start = new Date();
-  const started = performance.now();
+  const clock = options.clock ?? SYSTEM_CLOCK;
+  const start = clock.now();
+  const elapsed = stopwatch(clock);
   const runId = options.runId ?? makeRunId(start);
   const logger = (options.logger ?? silentLogger).child({ run: runId });
   const interrupt = options.signal ?? new AbortController().signal;
@@ -40,7 +41,7 @@ export async function runPlans(options: RunOptions): Promise<RunResult> {
   } finally {
     clearTimeout(timer);
   }
-  const finished = new Date();
+  const finished = clock.now();
   const summary = summarizeRun(scenarios);
   logger.info({ summary }, "run finished");
   return {
@@ -49,7 +50,7 @@ export async function runPlans(options: RunOptions): Promise<RunResult> {
     tool: { name: "exum", version: options.toolVersion ?? RUN_DEFAULTS.toolVersion },
     startedAt: start.toISOString(),
     finishedAt: finished.toISOString(),
-    durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+    durationMs: elapsed(),
     target: options.target,
     interrupted: interrupt.aborted,
     summary,

@@ -1,4 +1,4 @@
-import { performance } from "node:perf_hooks";
+import { stopwatch, SYSTEM_CLOCK } from "../model/clock.js";
 import type { Lab } from "../lab/index.js";
 import { Teardown } from "../lab/index.js";
 import { silentLogger } from "../log/logger.js";
@@ -42,8 +42,9 @@ export async function runScenario(plan: Plan, options: RunOptions, signals: Scen
   if (plan.skip !== null) return skippedScenario(plan, plan.skip);
   const logger = (options.logger ?? silentLogger).child({ scenario: id });
   const teardownMs = options.teardownMs ?? RUN_DEFAULTS.teardownMs;
-  const startedAt = new Date().toISOString();
-  const started = performance.now();
+  const clock = options.clock ?? SYSTEM_CLOCK;
+  const startedAt = clock.now().toISOString();
+  const elapsed = stopwatch(clock);
   const teardown = new Teardown();
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), plan.timeoutMs);
@@ -62,7 +63,7 @@ export async function runScenario(plan: Plan, options: RunOptions, signals: Scen
         steps.push(skippedStep(step));
         continue;
       }
-      const result = await runStep(step, { env: opened.env, signal });
+      const result = await runStep(step, { env: opened.env, signal, clock });
       stop = scenarioStop(signals, deadline.signal, plan.timeoutMs);
       if (stop?.kind === "interrupted") steps.push({ ...result, expectations: [], verdict: "skipped" });
       else if (stop?.kind === "error") steps.push(erroredStep(step, stop.error, { startedAt: result.startedAt, durationMs: result.durationMs }, result));
@@ -99,7 +100,7 @@ export async function runScenario(plan: Plan, options: RunOptions, signals: Scen
     verdict,
     skipReason,
     startedAt,
-    durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+    durationMs: elapsed(),
     steps,
     error,
     events,

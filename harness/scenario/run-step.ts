@@ -1,4 +1,4 @@
-import { performance } from "node:perf_hooks";
+import { stopwatch } from "../model/clock.js";
 import type { RunError, StepResult } from "../model/run-result.js";
 import { stepVerdict } from "../model/verdict.js";
 import type { PlannedStep } from "./plan.js";
@@ -39,10 +39,9 @@ function personaOf(step: PlannedStep): string | null {
  * bug). A peer's misbehaviour never throws: it is evidence, judged by the expectations.
  */
 export async function runStep(step: PlannedStep, run: StepRun): Promise<StepResult> {
-  const startedAt = new Date().toISOString();
-  const started = performance.now();
+  const startedAt = run.clock.now().toISOString();
+  const elapsed = stopwatch(run.clock);
   const base = { index: step.index, path: step.path, name: step.name, kind: step.kind, startedAt };
-  const elapsed = () => Math.round((performance.now() - started) * 1000) / 1000;
   try {
     const done = await dispatch(step, run);
     return { ...base, persona: done.persona, target: done.target, durationMs: elapsed(), evidence: done.evidence, expectations: done.expectations, verdict: stepVerdict(done.expectations, null), error: null };

@@ -1,3 +1,4 @@
+import type { Clock } from "../model/clock.js";
 import type { ExpectationResult, StepTarget } from "../model/run-result.js";
 import type { StepEvidence } from "../model/step-evidence.js";
 import type { ProbeOptions } from "../sip/probe-options.js";
@@ -8,6 +9,8 @@ import type { StepEnvironment } from "./step-environment.js";
 export interface StepRun {
   readonly env: StepEnvironment;
   readonly signal: AbortSignal;
+  /** Where the step (and its probes) read time. */
+  readonly clock: Clock;
 }
 
 /** What a step kind hands back: what it saw, the expectations computed from it, and where it went. */
@@ -31,6 +34,7 @@ export async function probeOptionsFor(run: StepRun, persona: PlannedPersona, tim
     ...(run.env.keylog === undefined ? {} : { keylog: run.env.keylog }),
     logger: run.env.logger.child({ step: path, as: persona.persona }),
     signal: run.signal,
+    clock: run.clock,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Socket } from "node:net";
-import { performance } from "node:perf_hooks";
+import { stopwatch } from "../model/clock.js";
 import { Inviter, SessionState, UserAgent, type Session, type URI } from "sip.js";
 import { buildOffer } from "../sdp/build-offer.js";
 import { classifyMedia } from "../sdp/classify-media.js";
@@ -42,9 +42,9 @@ export const CALL_DEFAULTS = { holdMs: 0, maxRedirects: 5 } as const satisfies P
  */
 export async function probeCall(target: SipTarget, given: CallProbeOptions): Promise<CallProbeResult> {
   const options = withProbeDefaults(given);
-  const startedAt = new Date().toISOString();
-  const started = performance.now();
-  const trace = new MessageTrace({ origin: started });
+  const startedAt = options.clock.now().toISOString();
+  const elapsed = stopwatch(options.clock);
+  const trace = new MessageTrace({ clock: options.clock });
   const maxRedirects = options.maxRedirects ?? CALL_DEFAULTS.maxRedirects;
   const visited = new Set<string>();
   const hops: Hop[] = [];
@@ -172,7 +172,7 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
     warnings,
     trace: trace.entries,
     startedAt,
-    durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+    durationMs: elapsed(),
   };
 }
 

@@ -1,17 +1,20 @@
 import type { TraceEntry } from "../model/trace-entry.js";
-import { performance } from "node:perf_hooks";
+import { SYSTEM_CLOCK, type Clock } from "../model/clock.js";
 import { rawHeaderValues } from "./response-facts.js";
 
 /** Collects TraceEntries for one probe (every hop, every connection), in wire order. */
 export class MessageTrace {
   readonly entries: TraceEntry[] = [];
   private readonly origin: number;
+  private readonly clock: Clock;
   private readonly limit: number;
   /** Entries beyond the limit are counted but not kept (a chatty peer must not exhaust memory). */
   dropped = 0;
 
-  constructor(options: { origin?: number; limit?: number } = {}) {
-    this.origin = options.origin ?? performance.now();
+  /** `origin`: the monotonic reading the entries' `atMs` count from. @defaultValue now */
+  constructor(options: { clock?: Clock; origin?: number; limit?: number } = {}) {
+    this.clock = options.clock ?? SYSTEM_CLOCK;
+    this.origin = options.origin ?? this.clock.monotonicMs();
     this.limit = options.limit ?? 1000;
   }
 
@@ -24,8 +27,8 @@ export class MessageTrace {
     const head = headerEnd === -1 ? raw : raw.slice(0, headerEnd);
     this.entries.push({
       direction,
-      atMs: Math.round((performance.now() - this.origin) * 1000) / 1000,
-      wallTime: new Date().toISOString(),
+      atMs: Math.round((this.clock.monotonicMs() - this.origin) * 1000) / 1000,
+      wallTime: this.clock.now().toISOString(),
       transport: link.transport,
       local: link.local,
       remote: link.remote,

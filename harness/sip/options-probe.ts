@@ -1,4 +1,4 @@
-import { performance } from "node:perf_hooks";
+import { stopwatch } from "../model/clock.js";
 import { MessageTrace } from "./message-trace.js";
 import { withProbeDefaults, type ProbeOptions } from "./probe-options.js";
 import type { ProbeResult } from "../model/probe-result.js";
@@ -13,9 +13,9 @@ import { fromAddress } from "./from-address.js";
  */
 export async function probeOptions(target: SipTarget, given: ProbeOptions): Promise<ProbeResult> {
   const options = withProbeDefaults(given);
-  const startedAt = new Date().toISOString();
-  const started = performance.now();
-  const trace = new MessageTrace({ origin: started });
+  const startedAt = options.clock.now().toISOString();
+  const elapsed = stopwatch(options.clock);
+  const trace = new MessageTrace({ clock: options.clock });
   const { hop } = await runHop({
     method: "OPTIONS",
     target,
@@ -56,6 +56,6 @@ export async function probeOptions(target: SipTarget, given: ProbeOptions): Prom
     warnings,
     trace: trace.entries,
     startedAt,
-    durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+    durationMs: elapsed(),
   };
 }

@@ -1,3 +1,4 @@
+import { SYSTEM_CLOCK, type Clock } from "../model/clock.js";
 import type { TlsIdentity } from "../tls/tls-identity.js";
 import type { KeylogSink } from "../tls/keylog.js";
 import type { Logger } from "../log/logger.js";
@@ -24,12 +25,15 @@ export interface ProbeOptions {
   /** TLS versions to offer (docs/peers.md: a server may reject a client certificate differently under 1.2 and 1.3). */
   minTlsVersion?: "TLSv1.2" | "TLSv1.3";
   maxTlsVersion?: "TLSv1.2" | "TLSv1.3";
+  /** Where the probe reads time (startedAt, durations, the trace's times). @defaultValue SYSTEM_CLOCK */
+  clock?: Clock;
 }
 
 /** The defaults of {@link ProbeOptions} (one place; `fromUser`/`fromDomain` are derived, from-address.ts). */
 export const PROBE_DEFAULTS = {
   insecure: false,
   timeoutMs: 8000,
+  clock: SYSTEM_CLOCK,
 } as const satisfies Partial<ProbeOptions>;
 
 /** ProbeOptions with the defaults merged: what a probe's parts (runHop, openConnection) read. */
@@ -37,5 +41,10 @@ export type ProbeSettings<T extends ProbeOptions = ProbeOptions> = T & { readonl
 
 /** Merges {@link PROBE_DEFAULTS} once, where a probe starts. */
 export function withProbeDefaults<T extends ProbeOptions>(options: T): ProbeSettings<T> {
-  return { ...options, insecure: options.insecure ?? PROBE_DEFAULTS.insecure, timeoutMs: options.timeoutMs ?? PROBE_DEFAULTS.timeoutMs };
+  return {
+    ...options,
+    insecure: options.insecure ?? PROBE_DEFAULTS.insecure,
+    timeoutMs: options.timeoutMs ?? PROBE_DEFAULTS.timeoutMs,
+    clock: options.clock ?? PROBE_DEFAULTS.clock,
+  };
 }
