@@ -16,7 +16,11 @@ interface CallFlags extends ProbeFlags {
   hold: number;
   "max-redirects": number;
   header?: string[];
+  "allow-downgrade": boolean;
 }
+
+/** Headers the harness writes itself (RFC 3261 §8.1.1, §20): `--header` may not set them. */
+const OWNED_HEADERS = ["via", "v", "call-id", "i", "cseq", "from", "f", "to", "t", "contact", "m", "content-length", "l", "content-type", "c", "max-forwards", "route", "record-route"];
 
 export const callCommand: CliCommand<CallFlags> = {
   command: "call <target>",
@@ -31,6 +35,11 @@ export const callCommand: CliCommand<CallFlags> = {
       .option("hold", { type: "number", default: 0, describe: "seconds to keep an answered call up before BYE" })
       .option("max-redirects", { type: "number", default: 5, describe: "redirects (3xx) followed at most" })
       .option("header", { type: "string", array: true, describe: "extra header on the INVITE, e.g. 'Diversion: <sip:alice@contoso.com>'" })
+      .option("allow-downgrade", {
+        type: "boolean",
+        default: false,
+        describe: "follow a redirect from a TLS hop to TCP: the INVITE and its SRTP keys then cross the network unencrypted (said in the result)",
+      })
       .example(
         "$0 call sip:alice@contoso.com;opaque=app:voicemail --resolve contoso.com:5061:10.0.0.5 --pfx pool.pfx --passphrase … --ca root.pem",
         "a voice-mail call as the pool, through Call Router → UM service → worker",
@@ -50,9 +59,16 @@ export const callCommand: CliCommand<CallFlags> = {
     if (!(flags.hold >= 0) || flags.hold > 3600) {
       throw inputError("EXUM_BAD_FLAG", `--hold ${flags.hold} must be from 0 to 3600 seconds`, { field: "--hold" });
     }
+    if (!Number.isInteger(flags["max-redirects"]) || flags["max-redirects"] < 0 || flags["max-redirects"] > 20) {
+      throw inputError("EXUM_BAD_FLAG", `--max-redirects ${String(flags["max-redirects"])} must be a whole number from 0 to 20`, { field: "--max-redirects", hint: "Exchange's chain is two redirects (Call Router → UM service → worker)" });
+    }
     for (const header of flags.header ?? []) {
-      if (!/^[A-Za-z0-9-]+:\s*\S/.test(header)) {
-        throw inputError("EXUM_BAD_FLAG", `--header "${header}" is not Name: value`, { field: "--header" });
+      if (/[\r\n]/.test(header) || !/^[A-Za-z0-9-]+:\s*\S/.test(header)) {
+        throw inputError("EXUM_BAD_FLAG", `--header ${JSON.stringify(header)} is not one Name: value line`, { field: "--header", hint: "one header per --header, without line breaks" });
+      }
+      const name = header.slice(0, header.indexOf(":")).trim().toLowerCase();
+      if (OWNED_HEADERS.includes(name)) {
+        throw inputError("EXUM_BAD_FLAG", `--header cannot set ${header.slice(0, header.indexOf(":"))}: the harness writes it`, { field: "--header", hint: "extra headers only (Diversion, History-Info, …)" });
       }
     }
     const { options, close } = await probeOptionsFromFlags(flags, io);
@@ -63,6 +79,7 @@ export const callCommand: CliCommand<CallFlags> = {
         holdMs: flags.hold * 1000,
         maxRedirects: flags["max-redirects"],
         extraHeaders: flags.header,
+        allowDowngrade: flags["allow-downgrade"],
       });
       io.out(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatProbeResult(result));
       if (io.signal.aborted) return ExitCode.Interrupted;

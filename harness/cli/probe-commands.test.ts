@@ -131,6 +131,10 @@ t.test("bad input exits 2 with the flag or file named, before any connection", a
     [["call", "cas01", "--encryption", "Maybe"], /RequireEncryption/],
     [["call", "cas01", "--encryption", "RequireEncryption", "--srtp-mode", "Required"], /give one/],
     [["call", "cas01", "--header", "no colon"], /--header/],
+    [["call", "cas01", "--header", "Diversion: <sip:a@b>\r\nVia: SIP/2.0/TLS evil"], /one Name: value line/],
+    [["call", "cas01", "--header", "Call-ID: mine"], /cannot set Call-ID: the harness writes it/],
+    [["call", "cas01", "--max-redirects", "-1"], /--max-redirects -1 must be a whole number from 0 to 20/],
+    [["call", "cas01", "--max-redirects", "2.5"], /--max-redirects/],
     [["options"], /Not enough non-option arguments|target/],
     [["nonsense"], /Unknown argument|command/],
   ];

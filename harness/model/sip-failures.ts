@@ -56,6 +56,21 @@ export const SIP_FAILURES = {
       source: "docs/protocol.md §1 \"The redirect chain\" [OBS]; §7 seed example 1 [DOC, seed]",
     },
   },
+  "redirect-downgrade": {
+    layer: "sip",
+    meaning: "a 3xx from a TLS hop pointed at a TCP target; the harness did not send the request (and its SRTP keys) in clear text",
+    exitClass: "failed",
+    fix: {
+      problem: "A server reached over TLS redirected the call to plain TCP: the next INVITE, and any a=crypto keys in its SDP, would cross the network unencrypted.",
+      action: "Make every hop of a secured call TLS: set the dial plan's VoIPSecurity to SIPSecured or Secured and the UM servers' UMStartupMode to TLS or Dual, then restart the UM services. Follow such a redirect only on purpose, with --allow-downgrade.",
+      commands: [
+        "Set-UMDialPlan <dial plan> -VoIPSecurity Secured",
+        "Set-UMService <Mailbox server> -UMStartupMode Dual",
+        "Set-UMCallRouterSettings -Server <Client Access server> -UMStartupMode Dual"
+      ],
+      source: "RFC 4568 §8.3 (SDES keys only over a secure hop); docs/protocol.md §1 \"The redirect chain\": after a TLS call, every hop is again mutual TLS [DOC]",
+    },
+  },
   "too-many-redirects": {
     layer: "sip",
     meaning: "the redirect chain was longer than the hop limit",

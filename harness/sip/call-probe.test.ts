@@ -102,6 +102,57 @@ t.test("a redirect back to where we came from → redirect-loop", async (t) => {
   t.equal(result.hops.length, 1);
 });
 
+/**
+ * A mutual-TLS "Call Router" of this test's own whose 302 points at a plain TCP listener, and that TCP listener, which
+ * records every request that reaches it (RFC 4568 §8.3: the SDES keys of the INVITE must not go there).
+ */
+async function downgradingRouter(t: Test) {
+  const pki = await sharedPki();
+  const arrived: string[] = [];
+  const tcp = await startSipListener({
+    address: "127.0.0.1",
+    port: 0,
+    protocol: "tcp",
+    onRequest(request) {
+      arrived.push(request.raw);
+      if (request.message.method === "INVITE") request.respond({ status: 486, reason: "Busy Here" });
+    },
+  });
+  const tls = await startSipListener({
+    address: "127.0.0.1",
+    port: 0,
+    protocol: "tls",
+    tls: serverSecureContext({ identity: await pki.identity("cas01"), caPem: [pki.rootCaPem], requestCert: true }),
+    onRequest(request) {
+      if (request.message.method !== "INVITE") return;
+      request.respond({ status: 302, reason: "Moved Temporarily", headers: [`Contact: <sip:alice@127.0.0.1:${tcp.port};transport=tcp>`] });
+    },
+  });
+  t.teardown(async () => {
+    await tls.close();
+    await tcp.close();
+  });
+  return { tls, arrived };
+}
+
+t.test("a 302 from a TLS hop to TCP is refused: redirect-downgrade, and nothing (no SRTP key) is sent over TCP", async (t) => {
+  const { tls, arrived } = await downgradingRouter(t);
+  const result = await probeCall(parseSipTarget(`sip:alice@${routerFqdn}:${tls.port};transport=tls`), { ...(await poolOptions()), policy: "required" });
+  t.match(result, { outcome: "failed", failure: { code: "redirect-downgrade", message: /over TCP; not followed/ } });
+  t.equal(result.hops.length, 1, "no second hop");
+  t.same(arrived, [], "the TCP listener received nothing");
+  t.notOk(result.trace.some((entry) => entry.transport === "TCP"), "the trace has no TCP message");
+});
+
+t.test("--allow-downgrade follows it, and the result says loudly that the keys went in clear text", async (t) => {
+  const { tls, arrived } = await downgradingRouter(t);
+  const result = await probeCall(parseSipTarget(`sip:alice@${routerFqdn}:${tls.port};transport=tls`), { ...(await poolOptions()), policy: "required", allowDowngrade: true });
+  t.equal(result.hops.length, 2);
+  t.equal(result.hops[1]?.transport, "tcp");
+  t.match(arrived[0], /^INVITE [\s\S]*a=crypto:/, "the INVITE over TCP carried its SDES keys: which is why this is opt-in");
+  t.match(result.warnings, [/--allow-downgrade: .* over TCP; that INVITE and its SDP \(SRTP keys included\) crossed the network unencrypted/]);
+});
+
 t.test("a worker that sends 100 (and 180) and holds its answer past our bound: CANCEL, then no-response", async (t) => {
   const { lab, seen, voicemail } = await probeLab(t);
   lab.setCallTiming(mailboxFqdn, { answerAfterMs: 10_000 });

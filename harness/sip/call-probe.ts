@@ -29,10 +29,15 @@ export interface CallProbeOptions extends ProbeOptions {
   maxRedirects?: number;
   /** Extra headers on every INVITE (e.g. `Diversion:` for call answering: docs/protocol.md §8). */
   extraHeaders?: string[];
+  /**
+   * Follow a redirect from a TLS hop to a TCP target. Off, such a 3xx ends the call with `redirect-downgrade` and
+   * nothing is sent over TCP (RFC 4568 §8.3: SDES keys travel only over a secure hop). @defaultValue false
+   */
+  allowDowngrade?: boolean;
 }
 
 /** The defaults of {@link CallProbeOptions} beyond PROBE_DEFAULTS (probe-options.ts). */
-export const CALL_DEFAULTS = { holdMs: 0, maxRedirects: 5 } as const satisfies Partial<CallProbeOptions>;
+export const CALL_DEFAULTS = { holdMs: 0, maxRedirects: 5, allowDowngrade: false } as const satisfies Partial<CallProbeOptions>;
 
 /**
  * `exum call`: INVITE with an offer for an EncryptionLevel or SRTPMode, following 302s over TLS with the
@@ -47,6 +52,8 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
   const trace = new MessageTrace({ clock: options.clock });
   const maxRedirects = options.maxRedirects ?? CALL_DEFAULTS.maxRedirects;
   const visited = new Set<string>();
+  /** Redirects followed from TLS to TCP (only with allowDowngrade). */
+  const downgraded: string[] = [];
   const hops: Hop[] = [];
   const sdp: SdpExchange = { offer: null, answer: null };
   let current = target;
@@ -111,7 +118,10 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
         result = failed(failure("redirect-loop", `${final.status} points back at ${next.target.uri}, already tried`), run.hop, null);
       } else if (hops.length > maxRedirects) {
         result = failed(failure("too-many-redirects", `more than ${maxRedirects} redirects`), run.hop, null);
+      } else if (current.transport === "tls" && next.target.transport === "tcp" && !(options.allowDowngrade ?? CALL_DEFAULTS.allowDowngrade)) {
+        result = failed(failure("redirect-downgrade", `${final.status} from a TLS hop points at ${next.target.uri} over TCP; not followed (--allow-downgrade follows it)`), run.hop, null);
       } else {
+        if (current.transport === "tls" && next.target.transport === "tcp") downgraded.push(next.target.uri);
         current = next.target;
       }
       continue;
@@ -163,6 +173,9 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
   const warnings: string[] = [];
   if (fromAddress(options).fellBack) warnings.push(`From domain "${options.fromDomain}" is no SIP host; sent as exum.invalid`);
   if (options.insecure) warnings.push("--insecure: server certificates were not enforced; results do not prove trust");
+  for (const uri of downgraded) {
+    warnings.push(`--allow-downgrade: a redirect from a TLS hop was followed to ${uri} over TCP; that INVITE and its SDP (SRTP keys included) crossed the network unencrypted`);
+  }
   return {
     kind: "call",
     ...result,
