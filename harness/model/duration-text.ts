@@ -9,3 +9,8 @@ export function durationText(ms: number | null): string {
 export function limitText(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
+
+/** Milliseconds as seconds with three decimals, the way JUnit's `time` attribute writes them (`1.250`). */
+export function junitSeconds(ms: number): string {
+  return (ms / 1000).toFixed(3);
+}

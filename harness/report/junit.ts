@@ -1,3 +1,4 @@
+import { junitSeconds } from "../model/duration-text.js";
 import type { ExpectationResult, RunResult, ScenarioResult, StepResult } from "../model/run-result.js";
 
 /** Text made safe for XML: the five entities escaped, characters XML 1.0 forbids dropped (peers send anything). */
@@ -17,10 +18,6 @@ function attributes(values: Record<string, string | number>): string {
     .join("");
 }
 
-/** Milliseconds as JUnit's seconds, three decimals. */
-function seconds(ms: number): string {
-  return (ms / 1000).toFixed(3);
-}
 
 function unmet(step: StepResult): ExpectationResult[] {
   return step.expectations.filter((expectation) => !expectation.met);
@@ -67,7 +64,7 @@ function systemOut(scenario: ScenarioResult): string {
 }
 
 function testcase(scenario: ScenarioResult, classname: string): string {
-  const open = `    <testcase${attributes({ name: scenario.id, classname, file: scenario.file, time: seconds(scenario.durationMs) })}>\n`;
+  const open = `    <testcase${attributes({ name: scenario.id, classname, file: scenario.file, time: junitSeconds(scenario.durationMs) })}>\n`;
   return `${open}${outcomeElement(scenario)}${systemOut(scenario)}    </testcase>\n`;
 }
 
@@ -81,7 +78,7 @@ export function renderJunit(run: RunResult): string {
   const counts = run.summary.scenarios;
   const suiteName = run.target.kind === "lab" ? `exum (lab: ${run.target.topology})` : `exum (site: ${run.target.name ?? run.target.file})`;
   const classname = run.target.kind === "lab" ? "exum.lab" : "exum.site";
-  const totals = { tests: counts.total, failures: counts.failed, errors: counts.error, skipped: counts.skipped, time: seconds(run.durationMs) };
+  const totals = { tests: counts.total, failures: counts.failed, errors: counts.error, skipped: counts.skipped, time: junitSeconds(run.durationMs) };
   const properties = [
     ["runId", run.runId],
     ["exum", run.tool.version],
