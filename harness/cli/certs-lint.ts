@@ -12,6 +12,7 @@ import { readablePeerChain } from "../scenario/readable-peer-chain.js";
 import type { CertsArgs } from "./certs-args.js";
 import { lintReportText } from "./certs-lint-text.js";
 import type { CliIo } from "./cli-io.js";
+import { checkTimeoutFlag } from "./timeout-flag.js";
 
 const HOST_PORT = /^(?:\[([0-9a-f:.]+)\]|([a-z0-9.-]+)):(\d{1,5})$/i;
 
@@ -56,8 +57,8 @@ export async function runCertsLint(args: CertsArgs, io: CliIo): Promise<number> 
     const host = hostPort[1] ?? hostPort[2] ?? "";
     const port = Number(hostPort[3]);
     if (!(port > 0 && port < 65536)) throw inputError("EXUM_BAD_TARGET", `${input}: ${port} is not a TCP port`, { hint: "e.g. cas01.contoso.com:5061" });
+    checkTimeoutFlag(args.timeout);
     const timeout = args.timeout ?? 8;
-    if (!(timeout > 0)) throw inputError("EXUM_BAD_FLAG", `--timeout ${timeout} is not a positive number of seconds`, { field: "--timeout" });
     const identity =
       args.cert !== undefined || args.pfx !== undefined || args.key !== undefined
         ? await loadIdentity({

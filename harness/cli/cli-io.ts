@@ -9,7 +9,7 @@ export interface CliIo {
   readonly isTty: boolean;
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
-  /** Aborted on SIGINT: long commands stop, write what they have, and exit 130. */
+  /** Aborted on SIGINT or SIGTERM: long commands stop, write what they have, and exit 130 (143 for SIGTERM). */
   readonly signal: AbortSignal;
 }
 

@@ -1,4 +1,5 @@
-import { createWriteStream } from "node:fs";
+import { createWriteStream, openSync } from "node:fs";
+import { inputError } from "../errors/harness-error.js";
 import pino from "pino";
 import { createLogger, logLevels, type Logger, type LogLevel } from "../log/logger.js";
 import type { CliIo } from "./cli-io.js";
@@ -22,7 +23,7 @@ export function setUpLogging(flags: LogFlags, io: CliIo, options: { fileLevel?: 
       stream: { write: (line: string) => io.err(readable(line)) },
     },
   ];
-  const file = flags["log-file"] ? createWriteStream(flags["log-file"], { flags: "a", mode: 0o600 }) : undefined;
+  const file = flags["log-file"] ? openLogFile(flags["log-file"]) : undefined;
   const chosenFileLevel = options.fileLevel ?? "debug";
   if (file) streams.push({ level: chosenFileLevel === "silent" ? "fatal" : chosenFileLevel, stream: file });
   const fileLevel = file ? chosenFileLevel : terminalLevel;
@@ -34,6 +35,20 @@ export function setUpLogging(flags: LogFlags, io: CliIo, options: { fileLevel?: 
     logger,
     close: () => new Promise<void>((resolve) => (file ? file.end(resolve) : resolve())),
   };
+}
+
+/** The log file, opened now so a path that cannot be written is bad input (exit 2), not a crash on the first line. */
+function openLogFile(path: string) {
+  let fd: number;
+  try {
+    fd = openSync(path, "a", 0o600);
+  } catch (error) {
+    throw inputError("EXUM_BAD_FLAG", `--log-file ${path}: cannot open it for writing (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, {
+      field: "--log-file",
+      hint: "give a file in a folder that exists and that you can write",
+    });
+  }
+  return createWriteStream(path, { fd });
 }
 
 function lowest(a: LogLevel, b: LogLevel): LogLevel {

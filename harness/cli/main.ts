@@ -8,17 +8,29 @@ import { commands } from "./commands.js";
 
 /**
  * Parses argv, runs one command and returns the process exit code (docs/design.md §1):
- * 0 success, 1 failure seen on the wire / unmet expectation, 2 bad input, 3 harness error, 130 interrupted.
+ * 0 success, 1 failure seen on the wire / unmet expectation, 2 bad input, 3 harness error, 130 interrupted (SIGINT),
+ * 143 terminated (SIGTERM, handled like SIGINT: long commands stop and write what they have).
  */
 export async function main(argv: string[], io?: CliIo): Promise<number> {
   const controller = new AbortController();
-  const onSigint = () => controller.abort(new Error("interrupted"));
-  if (io === undefined) process.once("SIGINT", onSigint);
+  let received: NodeJS.Signals | null = null;
+  const onSignal = (signal: NodeJS.Signals) => {
+    received ??= signal;
+    controller.abort(new Error(signal === "SIGTERM" ? "terminated" : "interrupted"));
+  };
+  if (io === undefined) {
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
+  }
   const cli = io ?? processIo(controller.signal);
   try {
-    return await dispatch(argv, cli, commands);
+    const code = await dispatch(argv, cli, commands);
+    return code === ExitCode.Interrupted && received === "SIGTERM" ? ExitCode.Terminated : code;
   } finally {
-    if (io === undefined) process.off("SIGINT", onSigint);
+    if (io === undefined) {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    }
   }
 }
 

@@ -9,6 +9,7 @@ import { runMatrix } from "../scenario/matrix-run.js";
 import { MATRIX_SWEEPS } from "../scenario/matrix-sweeps.js";
 import type { CliCommand } from "./cli-command.js";
 import { toolVersion } from "./tool-version.js";
+import { checkTimeoutFlag } from "./timeout-flag.js";
 
 export interface MatrixFlags {
   sweep?: string[];
@@ -56,9 +57,7 @@ export const matrixCommand: CliCommand<MatrixFlags> = {
   async run(flags, io) {
     const sweeps = parseSweeps(flags.sweep);
     const reporters = parseReporters(flags.reporter).filter((name) => !(flags.json && name === "list"));
-    if (!(flags.timeout > 0) || !Number.isFinite(flags.timeout)) {
-      throw inputError("EXUM_BAD_FLAG", `--timeout ${flags.timeout} is not a positive number of seconds`, { field: "--timeout", hint: "e.g. --timeout 5" });
-    }
+    checkTimeoutFlag(flags.timeout);
     const run = await runMatrix({
       ...(sweeps === undefined ? {} : { sweeps }),
       ...(flags.certs === undefined ? {} : { certsDir: flags.certs }),

@@ -123,6 +123,8 @@ t.test("bad input exits 2 with the flag or file named, before any connection", a
   const cases: Array<[string[], RegExp]> = [
     [["options", "http://x"], /EXUM_BAD_TARGET/],
     [["options", "cas01", "--timeout", "0"], /--timeout/],
+    [["options", "cas01", "--timeout", "abc"], /--timeout takes a number of seconds/],
+    [["options", "cas01", "--log-file", join(dir, "no-such-folder", "exum.log")], /--log-file .*no-such-folder.*cannot open it for writing \(ENOENT\)/],
     [["options", "cas01", "--cert", notPem], /--cert and --key go together/],
     [["options", "cas01", "--ca", join(dir, "missing.pem")], /missing\.pem/],
     [["options", "cas01", "--ca", notPem], /holds no PEM certificate/],

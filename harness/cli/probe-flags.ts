@@ -9,6 +9,7 @@ import { openKeylog, type KeylogSink } from "../tls/keylog.js";
 import type { CliIo } from "./cli-io.js";
 import { setUpLogging } from "./log-setup.js";
 import { resolve as resolvePath } from "node:path";
+import { checkTimeoutFlag } from "./timeout-flag.js";
 
 /** Flags shared by `exum options` and `exum call` (docs/design.md §1). */
 export interface ProbeFlags {
@@ -65,12 +66,7 @@ export function probeFlags(yargs: Argv): Argv {
  * (exit 2, naming the flag and the file).
  */
 export async function probeOptionsFromFlags(flags: ProbeFlags, io: CliIo) {
-  if (!(flags.timeout > 0) || !Number.isFinite(flags.timeout)) {
-    throw inputError("EXUM_BAD_FLAG", `--timeout ${flags.timeout} is not a positive number of seconds`, {
-      field: "--timeout",
-      hint: "e.g. --timeout 5",
-    });
-  }
+  checkTimeoutFlag(flags.timeout);
   if ((flags.cert === undefined) !== (flags.key === undefined) && flags.pfx === undefined) {
     throw inputError("EXUM_BAD_FLAG", "--cert and --key go together", {
       field: flags.cert === undefined ? "--cert" : "--key",

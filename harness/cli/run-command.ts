@@ -17,6 +17,7 @@ import { openRunFiles } from "./run-files.js";
 import { loadRunInputs } from "../scenario/run-inputs.js";
 import { shownPath } from "../scenario/shown-path.js";
 import { toolVersion } from "./tool-version.js";
+import { checkTimeoutFlag } from "./timeout-flag.js";
 
 export interface RunFlags extends RunOutputFlags {
   scenario?: string[];
@@ -77,9 +78,7 @@ export const runCommand: CliCommand<RunFlags> = {
       .example("$0 run --shard 2/4 --reporter list,junit", "the second quarter of the library (CI)"),
   async run(flags, io) {
     const chosen = parseReporters(flags.reporter);
-    if (flags.timeout !== undefined && !(flags.timeout > 0 && Number.isFinite(flags.timeout))) {
-      throw inputError("EXUM_BAD_FLAG", `--timeout ${flags.timeout} is not a positive number of seconds`, { field: "--timeout", hint: "e.g. --timeout 5" });
-    }
+    checkTimeoutFlag(flags.timeout);
     if (flags.certs !== undefined) await checkCertsFolder(resolvePath(io.cwd, flags.certs));
     const inputs = await loadRunInputs(
       {

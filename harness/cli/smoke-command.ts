@@ -19,6 +19,7 @@ import { openRunFiles } from "./run-files.js";
 import { shownPath } from "../scenario/shown-path.js";
 import { smokeStepLines } from "./smoke-details.js";
 import { toolVersion } from "./tool-version.js";
+import { checkTimeoutFlag } from "./timeout-flag.js";
 
 export interface SmokeFlags extends RunOutputFlags {
   site?: string;
@@ -52,9 +53,7 @@ export const smokeCommand: CliCommand<SmokeFlags> = {
       throw inputError("EXUM_BAD_FLAG", "exum smoke needs --site <file>", { field: "--site", hint: "copy scenarios/site.example.yaml, bind your servers, and give it: exum smoke --site contoso.yaml" });
     }
     const chosen = parseReporters(flags.reporter);
-    if (flags.timeout !== undefined && !(flags.timeout > 0 && Number.isFinite(flags.timeout))) {
-      throw inputError("EXUM_BAD_FLAG", `--timeout ${flags.timeout} is not a positive number of seconds`, { field: "--timeout", hint: "e.g. --timeout 5" });
-    }
+    checkTimeoutFlag(flags.timeout);
     // Everything is read and checked before anything is sent or written (docs/design.md §9).
     const loaded = await loadSiteFile(resolvePath(io.cwd, flags.site));
     const siteShown = shownPath(loaded.file, io.cwd);

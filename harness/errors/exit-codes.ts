@@ -10,8 +10,10 @@ export const ExitCode = {
   BadInput: 2,
   /** The harness itself, or its infrastructure, failed. */
   HarnessError: 3,
-  /** Interrupted by SIGINT (128 + 2). */
+  /** Interrupted by SIGINT (128 + 2): what ran is written. */
   Interrupted: 130,
+  /** Stopped by SIGTERM (128 + 15), how CI systems stop a job: handled like SIGINT, what ran is written. */
+  Terminated: 143,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
