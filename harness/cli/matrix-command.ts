@@ -7,6 +7,7 @@ import { parseReporters, REPORTER_NAMES } from "../report/reporter-name.js";
 import { runExitCode } from "../report/run-exit-code.js";
 import { runMatrix } from "../scenario/matrix-run.js";
 import { MATRIX_SWEEPS } from "../scenario/matrix-sweeps.js";
+import { checkOutFolder } from "./run-output-flags.js";
 import type { CliCommand } from "./cli-command.js";
 import { toolVersion } from "./tool-version.js";
 import { checkTimeoutFlag } from "./timeout-flag.js";
@@ -58,6 +59,7 @@ export const matrixCommand: CliCommand<MatrixFlags> = {
     const sweeps = parseSweeps(flags.sweep);
     const reporters = parseReporters(flags.reporter).filter((name) => !(flags.json && name === "list"));
     checkTimeoutFlag(flags.timeout);
+    await checkOutFolder(resolvePath(io.cwd, flags.out));
     const run = await runMatrix({
       ...(sweeps === undefined ? {} : { sweeps }),
       ...(flags.certs === undefined ? {} : { certsDir: flags.certs }),

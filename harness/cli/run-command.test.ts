@@ -178,6 +178,8 @@ t.test("bad flags: exit 2, nothing written", async (t) => {
     [["--grep", "("], /--grep \( is not a regular expression/],
     [["--certs", "a-file"], /--certs .*a-file is not a folder/],
     [["--timeout", "0"], /--timeout 0 is not a positive number/],
+    [["--timeout", "abc"], /--timeout takes a number of seconds/],
+    [["--out", "a-file"], /--out .*a-file is not a folder/],
     [["--tag", "nothing-has-this"], /EXUM_NO_SCENARIOS/],
     [["missing.yaml"], /EXUM_SCENARIO_UNREADABLE/],
   ];

@@ -11,7 +11,7 @@ import { makeRunId } from "../scenario/run-id.js";
 import { runPlans } from "../scenario/run-plans.js";
 import { parseShard } from "../scenario/shard.js";
 import type { CliCommand } from "./cli-command.js";
-import { runOutputFlags, type RunOutputFlags } from "./run-output-flags.js";
+import { checkOutFolder, runOutputFlags, type RunOutputFlags } from "./run-output-flags.js";
 import { finishRun } from "./finish-run.js";
 import { openRunFiles } from "./run-files.js";
 import { loadRunInputs } from "../scenario/run-inputs.js";
@@ -79,6 +79,7 @@ export const runCommand: CliCommand<RunFlags> = {
   async run(flags, io) {
     const chosen = parseReporters(flags.reporter);
     checkTimeoutFlag(flags.timeout);
+    await checkOutFolder(resolvePath(io.cwd, flags.out));
     if (flags.certs !== undefined) await checkCertsFolder(resolvePath(io.cwd, flags.certs));
     const inputs = await loadRunInputs(
       {

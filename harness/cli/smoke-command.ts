@@ -13,7 +13,7 @@ import { runPlans } from "../scenario/run-plans.js";
 import { loadSiteCredentials } from "../scenario/site-credentials.js";
 import { smokePlans } from "../scenario/smoke-plans.js";
 import type { CliCommand } from "./cli-command.js";
-import { runOutputFlags, type RunOutputFlags } from "./run-output-flags.js";
+import { checkOutFolder, runOutputFlags, type RunOutputFlags } from "./run-output-flags.js";
 import { finishRun } from "./finish-run.js";
 import { openRunFiles } from "./run-files.js";
 import { shownPath } from "../scenario/shown-path.js";
@@ -54,6 +54,7 @@ export const smokeCommand: CliCommand<SmokeFlags> = {
     }
     const chosen = parseReporters(flags.reporter);
     checkTimeoutFlag(flags.timeout);
+    await checkOutFolder(resolvePath(io.cwd, flags.out));
     // Everything is read and checked before anything is sent or written (docs/design.md §9).
     const loaded = await loadSiteFile(resolvePath(io.cwd, flags.site));
     const siteShown = shownPath(loaded.file, io.cwd);

@@ -30,3 +30,8 @@ export const durationSchema = z
   ])
   .describe("Milliseconds, or a number with a unit: 500ms, 2s, 1m")
   .meta({ id: "duration" });
+
+/** A bound to wait for (a timeout, a run's maximum duration): a duration above zero, since 0 waits for nothing. */
+export const timeoutSchema = durationSchema
+  .refine((ms) => ms > 0, { message: "a timeout of 0 waits for nothing: give at least 1ms (e.g. 500ms, 5s)" })
+  .describe("Milliseconds above zero, or a number with a unit: 500ms, 2s, 1m");

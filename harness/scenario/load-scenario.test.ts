@@ -101,3 +101,10 @@ t.test("lab overrides are checked against the topology they apply to", async (t)
   const text = "name: x\nsummary: y\nlab:\n  users: [{ sipAddress: eve@contoso.com, extension: 9, dialPlan: DP9, mailboxServer: mbx01.tukwila.contoso.com }]\nsteps:\n  - wait: 1s\n";
   t.throws(() => parseScenarioYaml(text, "o.yaml"), { code: "EXUM_SCENARIO_INVALID", file: "o.yaml", field: "lab.users[0].dialPlan", message: /o\.yaml:4:\d+: .*DP9/ });
 });
+
+t.test("a timeout of 0 is bad input at load (exit 2 naming the field), never a harness error at run time", async (t) => {
+  const yaml = (step: string, top = "") => `name: Zero timeout\nsummary: s\n${top}steps:\n  - ${step}\n`;
+  t.throws(() => parseScenarioYaml(yaml("options: callRouter\n    timeout: 0"), "zero.yaml"), { code: "EXUM_SCENARIO_INVALID", exitCode: ExitCode.BadInput, field: "steps[0].timeout", message: /waits for nothing/ });
+  t.throws(() => parseScenarioYaml(yaml("options: callRouter", "timeout: 0s\n"), "zero.yaml"), { code: "EXUM_SCENARIO_INVALID", field: "timeout" });
+  t.doesNotThrow(() => parseScenarioYaml(yaml("wait: 0"), "zero-wait.yaml"), "a wait of 0 is fine: it waits for nothing on purpose");
+});

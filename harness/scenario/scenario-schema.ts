@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { durationSchema } from "./duration.js";
+import { timeoutSchema } from "./duration.js";
 import { personaSchema } from "./persona.js";
 import { stepSchema } from "./step-kinds.js";
 import { TARGET_ROLES, type TargetRole } from "../model/target-role.js";
@@ -45,7 +45,7 @@ export const scenarioSchema = z
       })
       .optional()
       .describe("Restrictions on running against a real site"),
-    timeout: durationSchema.default(60_000).describe("Bound on the whole scenario (default 60s)"),
+    timeout: timeoutSchema.default(60_000).describe("Bound on the whole scenario (default 60s)"),
     steps: z.array(stepSchema).min(1).describe("What the scenario does, in order"),
   })
   .describe("An exum scenario: steps against roles of the embedded lab or a site, with expectations");

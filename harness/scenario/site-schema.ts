@@ -4,7 +4,7 @@ import { sipAddressSchema } from "../lab/index.js";
 import { ENCRYPTION_LEVELS, type EncryptionLevel } from "../model/encryption-level.js";
 import { SRTP_MODES, type SrtpMode } from "../model/srtp-mode.js";
 import { parseResolveEntry, type ResolveEntry } from "../sip/resolve-map.js";
-import { durationSchema } from "./duration.js";
+import { durationSchema, timeoutSchema } from "./duration.js";
 import { siteEndpointsSchema } from "./site-endpoint.js";
 import { siteIdentitySchema } from "./site-identity.js";
 import { TARGET_ROLES, type TargetRole } from "../model/target-role.js";
@@ -88,11 +88,11 @@ export const siteSchema = z
       .prefault({})
       .describe("The deployment's media settings"),
     resolve: z.array(resolveEntry).default([]).describe("Name overrides, as --resolve"),
-    timeout: durationSchema.default(8_000).describe("Bound on each connect, handshake and final response (default 8s)"),
+    timeout: timeoutSchema.default(8_000).describe("Bound on each connect, handshake and final response (default 8s)"),
     safety: z
       .strictObject({
         maxCalls: z.number().int().min(0).max(1_000).default(10).describe("Calls placed at most in one run (0: OPTIONS and certificate checks only)"),
-        maxDuration: durationSchema.default(300_000).describe("The whole run stops after this long (default 5m)"),
+        maxDuration: timeoutSchema.default(300_000).describe("The whole run stops after this long (default 5m)"),
         maxHold: durationSchema.default(5_000).describe("Longest a call may stay up (default 5s)"),
       })
       .prefault({})

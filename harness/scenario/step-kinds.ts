@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { callSpecSchema, failoverCallSchema, transportSchema } from "./call-spec.js";
-import { durationSchema } from "./duration.js";
+import { durationSchema, timeoutSchema } from "./duration.js";
 import { labChangeSchema } from "./lab-change.js";
 import { personaSchema } from "./persona.js";
 import { callExpectSchema, certsExpectSchema, failoverExpectSchema, optionsExpectSchema } from "./step-expectations.js";
@@ -24,7 +24,7 @@ const named = { name: z.string().trim().min(1).max(200).optional().describe("Wha
 const acting = {
   ...named,
   as: personaSchema.optional().describe("The persona for this step (default: the scenario's)"),
-  timeout: durationSchema.optional().describe("Bound on each connect, handshake and final response (default 8s, or the site's)"),
+  timeout: timeoutSchema.optional().describe("Bound on each connect, handshake and final response (default 8s, or the site's)"),
 };
 
 export const optionsStepSchema = z.strictObject({
@@ -60,7 +60,7 @@ export const failoverStepSchema = z.strictObject({
     .strictObject({
       servers: z.array(roleRefSchema).min(1).describe("The servers in MS-EUMR order: next on any failure response or timer expiry"),
       call: failoverCallSchema,
-      attemptTimeout: durationSchema.optional().describe("Timer per server before moving on (default: the step's timeout)"),
+      attemptTimeout: timeoutSchema.optional().describe("Timer per server before moving on (default: the step's timeout)"),
       maxServers: z
         .number()
         .int()
