@@ -80,7 +80,7 @@ t.test("the deliberately wrong scenario: exit 1, expected vs seen on the termina
     { path: "steps[0].expect.negotiated.media", expected: "rtp", seen: "srtp", met: false },
   ]);
   const junit = await readFile(join(runDir, "junit.xml"), "utf8");
-  t.match(junit, /<failure message="steps\[0\]\.expect\.negotiated\.media: expected negotiated\.media rtp, saw srtp" type="expectation">/);
+  t.match(junit, /<failure message="steps\[0\]\.expect\.negotiated\.media: expected negotiated\.media rtp, saw srtp \(on the wire: 200 OK, SRTP \(Secured\)\)" type="expectation">/);
   t.matchSnapshot(scrubReport(junit), "junit.xml of a real run");
 });
 

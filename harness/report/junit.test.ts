@@ -4,6 +4,7 @@ import t from "tap";
 import { scrubReport } from "../testing/scrub-report.js";
 import { escapeXml, renderJunit } from "./junit.js";
 import type { RunResult, ScenarioResult } from "../model/run-result.js";
+import { fixtureRun } from "./testdata/report-fixture.js";
 import { summarizeRun } from "./run-summary.js";
 
 const fixture = JSON.parse(await readFile(join(import.meta.dirname, "testdata", "run-result.json"), "utf8")) as RunResult;
@@ -18,7 +19,7 @@ t.test("junit.xml: a testcase per scenario; failure, error and skipped (golden)"
   t.match(xml, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="exum" tests="4" failures="1" errors="1" skipped="1"/);
   t.equal(xml.match(/<testcase /g)?.length, 4);
   const failed = testcase(xml, "wrong-expectation");
-  t.match(failed, /<failure message="steps\[0\]\.expect\.negotiated\.media: expected negotiated\.media rtp, saw srtp" type="expectation">/, "an unmet expectation is a <failure> with expected vs seen");
+  t.match(failed, /<failure message="steps\[0\]\.expect\.negotiated\.media: expected negotiated\.media rtp, saw srtp \(on the wire: 200 OK, SRTP \(Secured\)\)" type="expectation">/, "an unmet expectation is a <failure> with expected vs seen and what the wire showed");
   t.notMatch(failed, /<error/);
   const errored = testcase(xml, "happy-path");
   t.match(errored, /<error message="set-up or tear-down: the embedded lab did not start: [^"]*" type="EXUM_LAB_START">/, "a harness error is an <error> with its code");
@@ -43,4 +44,11 @@ t.test("everything a peer sent is escaped, and characters XML forbids are droppe
   t.match(xml, /saw 403 &lt;Forbidden &amp; &quot;gone&quot;\]\]&gt;/);
   t.notOk(xml.includes("\u0007"), "the control character is gone");
   t.notMatch(xml, /<Forbidden/);
+});
+
+t.test("a <failure> names what the wire showed: the failure code, the status and the ms-diagnostics reason (escaped)", async (t) => {
+  const xml = renderJunit(fixtureRun());
+  const failed = testcase(xml, "incompatible-security-setting");
+  t.match(failed, /<failure message="steps\[1\]\.expect\.failure: expected failure security-parity, saw incompatible-security-setting \(on the wire: incompatible-security-setting, 488 Not Acceptable &lt;img[^"]*Here, &quot;Incompatible security setting&quot;\)"/);
+  t.notMatch(failed, /<img/, "the peer's reason phrase stays text");
 });

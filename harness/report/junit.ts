@@ -1,4 +1,5 @@
 import { junitSeconds } from "../model/duration-text.js";
+import { stepStory } from "./step-story.js";
 import type { ExpectationResult, RunResult, ScenarioResult, StepResult } from "../model/run-result.js";
 
 /** Text made safe for XML: the five entities escaped, characters XML 1.0 forbids dropped (peers send anything). */
@@ -23,11 +24,30 @@ function unmet(step: StepResult): ExpectationResult[] {
   return step.expectations.filter((expectation) => !expectation.met);
 }
 
-/** One line per step, and under a failed step each unmet expectation: expected vs seen. */
+/**
+ * What the wire showed at a step, for a CI reader who has only this file: the failure code, the final status and the
+ * ms-diagnostics reason (`incompatible-security-setting, 488 Not Acceptable Here, "Incompatible security setting"`),
+ * and for an answered call what it negotiated (`200 OK, SRTP (Secured)`).
+ */
+function wireFacts(step: StepResult): string | null {
+  const evidence = step.evidence;
+  if (evidence === null || !("status" in evidence)) return null;
+  const story = stepStory(step);
+  const parts = [
+    ...(story.failure === null ? [] : [story.failure.code]),
+    ...(evidence.status === null ? [] : [`${evidence.status}${evidence.reason === null ? "" : ` ${evidence.reason}`}`]),
+    ...(story.reason === null ? [] : [JSON.stringify(story.reason)]),
+    ...(evidence.negotiated?.media == null ? [] : [`${evidence.negotiated.media.toUpperCase()}${evidence.negotiated.mode === null ? "" : ` (${evidence.negotiated.mode})`}`]),
+  ];
+  return parts.length === 0 ? null : parts.join(", ");
+}
+
+/** One line per step, and under a failed step each unmet expectation (expected vs seen) and what the wire showed. */
 function stepLines(scenario: ScenarioResult): string[] {
   return scenario.steps.flatMap((step) => [
     `${step.path} ${step.kind} "${step.name}": ${step.verdict}${step.verdict === "skipped" ? "" : ` (${Math.round(step.durationMs)} ms)`}`,
     ...unmet(step).map((expectation) => `  ${expectation.path}: ${expectation.message ?? "not met"}`),
+    ...(step.verdict === "failed" && wireFacts(step) !== null ? [`  on the wire: ${wireFacts(step) ?? ""}`] : []),
     ...(step.error === null ? [] : [`  error[${step.error.code}]: ${step.error.message}${step.error.hint === null ? "" : ` (hint: ${step.error.hint})`}`]),
   ]);
 }
@@ -44,9 +64,14 @@ function outcomeElement(scenario: ScenarioResult): string {
     return `      <error${attributes({ message, type: error?.code ?? "EXUM_INTERNAL" })}>${details}${hint}</error>\n`;
   }
   if (scenario.verdict === "failed") {
+    const failedStep = scenario.steps.find((step) => unmet(step).length > 0);
     const first = scenario.steps.flatMap(unmet)[0];
     const count = scenario.steps.flatMap(unmet).length;
-    const message = first === undefined ? "an expectation was not met" : `${first.path}: ${first.message ?? "not met"}${count > 1 ? ` (and ${count - 1} more)` : ""}`;
+    const facts = failedStep === undefined ? null : wireFacts(failedStep);
+    const message =
+      first === undefined
+        ? "an expectation was not met"
+        : `${first.path}: ${first.message ?? "not met"}${facts === null ? "" : ` (on the wire: ${facts})`}${count > 1 ? ` (and ${count - 1} more)` : ""}`;
     return `      <failure${attributes({ message, type: "expectation" })}>${details}</failure>\n`;
   }
   return "";

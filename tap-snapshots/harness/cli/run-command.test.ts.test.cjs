@@ -17,11 +17,13 @@ exports[`harness/cli/run-command.test.ts > TAP > the deliberately wrong scenario
       <property name="expectations" value="4/5 met"/>
     </properties>
     <testcase name="wrong-expectation" classname="exum.lab" file="wrong-expectation.yaml" time="<s>">
-      <failure message="steps[0].expect.negotiated.media: expected negotiated.media rtp, saw srtp" type="expectation">steps[0] call &quot;call voicemail:alice&quot;: failed (<ms>)
-  steps[0].expect.negotiated.media: expected negotiated.media rtp, saw srtp</failure>
+      <failure message="steps[0].expect.negotiated.media: expected negotiated.media rtp, saw srtp (on the wire: 200 OK, SRTP (Secured))" type="expectation">steps[0] call &quot;call voicemail:alice&quot;: failed (<ms>)
+  steps[0].expect.negotiated.media: expected negotiated.media rtp, saw srtp
+  on the wire: 200 OK, SRTP (Secured)</failure>
       <system-out>The happy-path call, expecting RTP where the Secured dial plan negotiates SRTP.
 steps[0] call &quot;call voicemail:alice&quot;: failed (<ms>)
-  steps[0].expect.negotiated.media: expected negotiated.media rtp, saw srtp</system-out>
+  steps[0].expect.negotiated.media: expected negotiated.media rtp, saw srtp
+  on the wire: 200 OK, SRTP (Secured)</system-out>
     </testcase>
     <testcase name="options" classname="exum.lab" file="options.yaml" time="<s>">
       <system-out>One OPTIONS over mutual TLS.

@@ -17,11 +17,13 @@ exports[`harness/report/junit.test.ts > TAP > junit.xml: a testcase per scenario
       <property name="expectations" value="6/7 met"/>
     </properties>
     <testcase name="wrong-expectation" classname="exum.lab" file="harness/scenario/testdata/wrong-expectation.yaml" time="<s>">
-      <failure message="steps[0].expect.negotiated.media: expected negotiated.media rtp, saw srtp" type="expectation">steps[0] call &quot;call voicemail:alice&quot;: failed (<ms>)
-  steps[0].expect.negotiated.media: expected negotiated.media rtp, saw srtp</failure>
+      <failure message="steps[0].expect.negotiated.media: expected negotiated.media rtp, saw srtp (on the wire: 200 OK, SRTP (Secured))" type="expectation">steps[0] call &quot;call voicemail:alice&quot;: failed (<ms>)
+  steps[0].expect.negotiated.media: expected negotiated.media rtp, saw srtp
+  on the wire: 200 OK, SRTP (Secured)</failure>
       <system-out>The happy-path call, expecting RTP where the Secured dial plan negotiates SRTP.
 steps[0] call &quot;call voicemail:alice&quot;: failed (<ms>)
-  steps[0].expect.negotiated.media: expected negotiated.media rtp, saw srtp</system-out>
+  steps[0].expect.negotiated.media: expected negotiated.media rtp, saw srtp
+  on the wire: 200 OK, SRTP (Secured)</system-out>
     </testcase>
     <testcase name="startup-mode-tcp-secured-dial-plan" classname="exum.lab" file="scenarios/startup-mode-tcp-secured-dial-plan.yaml" time="<s>">
       <system-out>The Call Router was left in Exchange&apos;s default UMStartupMode TCP while the dial plan is Secured: nothing listens on 5061, so the pool&apos;s mutual-TLS connection is refused before any SIP. Set-UMCallRouterSettings -UMStartupMode Dual (or TLS) fixes it.
