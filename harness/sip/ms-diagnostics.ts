@@ -1,22 +1,36 @@
 import type { MsDiagnostics } from "../model/ms-diagnostics.js";
 
+/**
+ * Parses one `ms-diagnostics` / `ms-diagnostics-public` header value: `<ErrorId>[.<SubErrorCode>]` then `;`-separated
+ * parameters in any order and any case, quoted or bare, with or without spaces around `=` (docs/protocol.md §10).
+ * Every parameter is kept in `params` (lower-case names); `reason`, `source` and `appName` are read from there.
+ */
 export function parseMsDiagnostics(header: MsDiagnostics["header"], raw: string): MsDiagnostics {
   const [first = "", ...rest] = splitParams(raw);
-  const code = /^\s*\d+\s*$/.test(first) ? Number(first.trim()) : null;
-  const params: Record<string, string> = {};
-  for (const part of rest) {
+  const id = /^\s*(\d+)(?:\.(\d+))?\s*$/.exec(first);
+  const code = id?.[1] === undefined ? null : Number(id[1]);
+  const subCode = id?.[2] === undefined ? null : Number(id[2]);
+  // A header that starts with a parameter instead of an ErrorId still has its parameters read.
+  const parts = id === null && first.includes("=") ? [first, ...rest] : rest;
+  const params = new Map<string, string>();
+  for (const part of parts) {
     const eq = part.indexOf("=");
-    if (eq === -1) continue;
-    const name = part.slice(0, eq).trim().toLowerCase();
-    params[name] = unquote(part.slice(eq + 1).trim());
+    const name = (eq === -1 ? part : part.slice(0, eq)).trim().toLowerCase();
+    if (name === "" || params.has(name)) continue;
+    params.set(name, eq === -1 ? "" : unquote(part.slice(eq + 1).trim()));
   }
+  // A parameter given without a value (or with an empty one) says nothing: null, as when it is absent.
+  const text = (name: string) => params.get(name) || null;
   return {
     header,
     code,
-    reason: params.reason ?? null,
-    source: params.source ?? null,
-    appName: params.appname ?? null,
+    subCode,
+    reason: text("reason"),
+    source: text("source"),
+    appName: text("appname"),
     component: componentOf(code),
+    // fromEntries defines own properties, so even a parameter named `__proto__` stays a plain entry.
+    params: Object.fromEntries(params),
     raw,
   };
 }
@@ -27,6 +41,20 @@ export function msDiagnosticsOf(headers: (name: string) => string[]): MsDiagnost
     ...headers("ms-diagnostics").map((raw) => parseMsDiagnostics("ms-diagnostics", raw)),
     ...headers("ms-diagnostics-public").map((raw) => parseMsDiagnostics("ms-diagnostics-public", raw)),
   ];
+}
+
+/**
+ * Whether a diagnostics reason starts with the known reason `name` (docs/protocol.md §4 names them, e.g.
+ * `IncorrectHuntGroup`), ignoring case and any spaces, `_` or `-` between its letters, and ending at a word boundary:
+ * "Incorrect hunt group. Pilot number: 5000. UMIPGateway: gw1." leads with IncorrectHuntGroup; "IncorrectHuntGroups"
+ * and "Not an IncorrectHuntGroup" do not. Exchange's reason is a sentence that may go on with details, so it is never
+ * compared whole.
+ */
+export function reasonLeadsWith(reason: string | null, name: string): boolean {
+  if (reason === null) return false;
+  const letters = [...name.toLowerCase()].filter((c) => /[a-z0-9]/.test(c));
+  if (letters.length === 0) return false;
+  return new RegExp(`^[\\s"']*${letters.join("[\\s_-]*")}(?![a-z0-9])`, "i").test(reason);
 }
 
 function componentOf(code: number | null): MsDiagnostics["component"] {
@@ -61,9 +89,23 @@ function splitParams(text: string): string[] {
   return parts;
 }
 
+/**
+ * A quoted-string's content (escapes undone, spaces inside the quotes kept as sent), or a bare token as it is.
+ * Anything after the closing quote is dropped; an unclosed quote runs to the end.
+ */
 function unquote(value: string): string {
-  if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
-    return value.slice(1, -1).replace(/\\(.)/g, "$1");
+  if (!value.startsWith('"')) return value;
+  let out = "";
+  for (let i = 1; i < value.length; i++) {
+    const c = value[i];
+    if (c === "\\" && i + 1 < value.length) {
+      out += value[i + 1];
+      i++;
+    } else if (c === '"') {
+      return out;
+    } else {
+      out += c;
+    }
   }
-  return value;
+  return out;
 }

@@ -30,6 +30,10 @@ t.test("bad targets are input errors naming the field", async (t) => {
     "::1:5061",
     "[zz]:5061",
     "sip:@contoso.com",
+    "sip:@@host;;",
+    "sip:a@b@contoso.com",
+    "sip:alice@contoso.com;;transport=tls",
+    "sip:alice@contoso.com;",
     "sip:a@contoso.com?subject=x",
     "bad host!",
   ];

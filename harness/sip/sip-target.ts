@@ -40,7 +40,7 @@ export function parseSipTarget(text: string, field = "target"): SipTarget {
   rest = addressPart;
   const params: Record<string, string | null> = {};
   for (const part of paramParts) {
-    if (part === "") continue;
+    if (part === "") throw bad("it has an empty ;parameter (two semicolons, or one at the end)");
     const eq = part.indexOf("=");
     const name = (eq === -1 ? part : part.slice(0, eq)).toLowerCase();
     params[name] = eq === -1 ? null : part.slice(eq + 1);
@@ -53,6 +53,8 @@ export function parseSipTarget(text: string, field = "target"): SipTarget {
     user = rest.slice(0, at);
     rest = rest.slice(at + 1);
     if (user === "") throw bad("the user part before @ is empty");
+    // RFC 3261 §25.1: user = 1*( unreserved / escaped / user-unreserved ); an "@" in it must be escaped (%40).
+    if (!/^(?:[A-Za-z0-9\-_.!~*'()&=+$,?/]|%[0-9A-Fa-f]{2})+$/.test(user)) throw bad(`the user part "${user}" has characters a SIP user cannot have (write @ as %40)`);
   }
 
   let host: string;
