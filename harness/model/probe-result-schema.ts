@@ -14,10 +14,13 @@ import { VOIP_SECURITY_VALUES } from "./voip-security.js";
 const msDiagnostics = z.strictObject({
   header: z.enum(["ms-diagnostics", "ms-diagnostics-public"]),
   code: z.number().nullable(),
+  // Optional: run.json files recorded before the parser kept the sub-code and every parameter still read.
+  subCode: z.number().nullable().optional(),
   reason: z.string().nullable(),
   source: z.string().nullable(),
   appName: z.string().nullable(),
   component: z.enum(["exchange-um-routing", "mediation-server", "sip-stack"]).nullable(),
+  params: z.record(z.string(), z.string()).optional(),
   raw: z.string(),
 });
 

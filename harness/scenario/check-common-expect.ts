@@ -1,5 +1,6 @@
 import type { Hop } from "../model/probe-result.js";
 import type { MsDiagnostics } from "../model/ms-diagnostics.js";
+import { reasonLeadsWith } from "../sip/ms-diagnostics.js";
 import type { TlsEvidence } from "../model/tls-evidence.js";
 import type { ExpectationResult } from "../model/run-result.js";
 import { equalExpectation, expectation } from "./expectation.js";
@@ -28,11 +29,6 @@ export function checkTls(path: string, expect: Partial<Record<string, string | b
   return Object.entries(expect).flatMap(([key, value]) => (value === undefined ? [] : [equalExpectation(`${path}.tls.${key}`, `tls.${key}`, value, facts[key] ?? null)]));
 }
 
-/** Reasons compare without case, spaces or punctuation (`Incompatible security setting` = `IncompatibleSecuritySetting`). */
-export function sameReason(a: string, b: string): boolean {
-  const plain = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
-  return plain(a) === plain(b);
-}
 
 /** `expect.diagnostics.*` against the ms-diagnostics(-public) header of the final response. */
 export function checkDiagnostics(
@@ -47,7 +43,7 @@ export function checkDiagnostics(
   if (expect.header !== undefined) results.push(equalExpectation(`${path}.diagnostics.header`, "diagnostics.header", expect.header, entry?.header ?? all[0]?.header ?? null));
   if (expect.reason !== undefined) {
     const seen = entry?.reason ?? null;
-    results.push(expectation(`${path}.diagnostics.reason`, "diagnostics.reason", expect.reason, seen, seen !== null && sameReason(seen, expect.reason)));
+    results.push(expectation(`${path}.diagnostics.reason`, "diagnostics.reason", expect.reason, seen, reasonLeadsWith(seen, expect.reason)));
   }
   if (expect.code !== undefined) results.push(equalExpectation(`${path}.diagnostics.code`, "diagnostics.code", expect.code, entry?.code ?? null));
   return results;

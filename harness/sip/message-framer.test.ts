@@ -73,3 +73,17 @@ t.test("the same length given twice is fine", async (t) => {
   const text = "SIP/2.0 200 OK\r\nContent-Length: 2\r\nl: 2\r\n\r\nok";
   t.same(new MessageFramer().push(Buffer.from(text)), [text]);
 });
+
+t.test("requireSipStart: bytes that cannot begin SIP fail at once; SIP, even in pieces, does not", async (t) => {
+  const strict = () => new MessageFramer({ requireSipStart: true });
+  t.throws(() => strict().push(Buffer.from("HTTP/1.1 400 Bad Request\r\n\r\n")), { code: "not-sip", message: /it began "HTTP\/1\.1 400/ });
+  t.throws(() => strict().push(Buffer.from([0x16, 0x03, 0x01, 0x00])), { code: "not-sip" }, "a TLS record on a TCP connection");
+  t.throws(() => strict().push(Buffer.from("SIP/2.0 abc\r\n\r\n")), { code: "not-sip" }, "a status line without a status code");
+  const pieces = strict();
+  for (const piece of ["SI", "P/2.0 2", "00 OK\r\nContent-Length: 0\r\n", "\r\n"]) {
+    const messages = pieces.push(Buffer.from(piece));
+    if (piece === "\r\n") t.same(messages, ["SIP/2.0 200 OK\r\nContent-Length: 0\r\n\r\n"]);
+  }
+  t.same(strict().push(Buffer.from("BYE sip:exum@127.0.0.1:5061;transport=tls SIP/2.0\r\nContent-Length: 0\r\n\r\n")).length, 1, "a request from the peer");
+  t.same(new MessageFramer().push(Buffer.from("HTTP/1.1 400 Bad Request\r\n\r\n")).length, 1, "off by default: the lab answers malformed requests itself");
+});

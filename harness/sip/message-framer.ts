@@ -11,9 +11,38 @@ export interface MessageFramerOptions {
    * @defaultValue 1048576
    */
   maxBodyBytes?: number;
+  /**
+   * Judge the start of every message as it arrives: bytes that cannot begin a SIP status line or request line
+   * (RFC 3261 §7.1, §7.2) are a `not-sip` error at once, instead of waiting for an end of headers that may never come.
+   * The client sets it; the lab answers malformed requests itself (malformed-request.ts).
+   * @defaultValue false
+   */
+  requireSipStart?: boolean;
 }
 
-const defaults: Required<MessageFramerOptions> = { maxHeaderBytes: 64 * 1024, maxBodyBytes: 1024 * 1024 };
+const defaults: Required<MessageFramerOptions> = { maxHeaderBytes: 64 * 1024, maxBodyBytes: 1024 * 1024, requireSipStart: false };
+
+const SIP_VERSION = "SIP/2.0 ";
+/** RFC 3261 §7.1 Request-Line = Method SP Request-URI SP SIP-Version; §7.2 Status-Line = SIP-Version SP Status-Code SP Reason-Phrase. */
+const STATUS_LINE = /^SIP\/2\.0 \d{3}(?: .*)?$/;
+const REQUEST_LINE = /^[A-Za-z]{1,32} \S+ SIP\/2\.0$/;
+
+/** Whether `start` (the first bytes of a message, maybe not all of its first line yet) can still begin SIP. */
+function couldBeginSip(start: string): boolean {
+  const lineEnd = start.indexOf("\r\n");
+  if (lineEnd !== -1) {
+    const line = start.slice(0, lineEnd);
+    return STATUS_LINE.test(line) || REQUEST_LINE.test(line);
+  }
+  if (start.length > 1024) return false; // no first line within 1 KiB
+  if (SIP_VERSION.startsWith(start.slice(0, SIP_VERSION.length)) && (start.length <= SIP_VERSION.length || /^SIP\/2\.0 \d{0,3}/.test(start))) return true;
+  return /^[A-Za-z]{1,32}(?: |$)/.test(start);
+}
+
+/** The first bytes of what arrived, printable, for the evidence. */
+function shown(bytes: Buffer): string {
+  return JSON.stringify(bytes.subarray(0, 80).toString("latin1"));
+}
 
 const CRLFCRLF = Buffer.from("\r\n\r\n");
 
@@ -65,6 +94,9 @@ export class MessageFramer {
   private next(): string | undefined {
     this.skipKeepAlives();
     if (this.buffer.length === 0) return undefined;
+    if (this.options.requireSipStart && !couldBeginSip(this.buffer.subarray(0, 1100).toString("latin1"))) {
+      throw new FramingError("not-sip", `no SIP status or request line: it began ${shown(this.buffer)}`);
+    }
     const headerEnd = this.buffer.indexOf(CRLFCRLF);
     if (headerEnd === -1) {
       if (this.buffer.length > this.options.maxHeaderBytes) {

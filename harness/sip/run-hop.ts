@@ -114,6 +114,10 @@ export async function runHop(request: HopRequest): Promise<HopRun> {
         : failure("connection-lost", `sip.js could not send on the connection (it reported a ${outcome.status} of its own)`);
   } else if (outcome.kind === "aborted") {
     hopFailure = failure("aborted", "interrupted before a final response arrived");
+  } else if (outcome.closure.kind === "garbage" && outcome.closure.error.code === "unparseable" && /^SIP\/2\.0 3\d\d\b/.test(outcome.closure.error.firstLine ?? "")) {
+    // A 3xx whose Contact cannot be parsed (Kamailio writes <sip:<null>@host> for a target without a user) gives
+    // nothing to follow: RFC 3261 §8.1.3.4 redirects to the Contact's URIs.
+    hopFailure = failure("redirect-without-contact", `the redirect could not be followed: ${outcome.closure.error.message}`);
   } else if (outcome.closure.kind === "garbage") {
     hopFailure = failure("peer-garbage", `the peer sent something that is not SIP: ${outcome.closure.error.message}`);
   } else if (target.transport === "tls" && firstAt === null && (outcome.closure.error !== undefined || tls?.clientCertificate.requested === true)) {

@@ -1,7 +1,8 @@
 import type { Socket } from "node:net";
 import { EmitterImpl, TransportState, type Emitter, type Transport } from "sip.js";
 import type { Logger as SipLogger } from "sip.js/lib/core/log/logger.js";
-import type { FramingError } from "./framing-error.js";
+import { Core } from "sip.js";
+import { FramingError } from "./framing-error.js";
 import { MessageFramer, type MessageFramerOptions } from "./message-framer.js";
 import type { MessageTrace } from "./message-trace.js";
 import { rewriteInbound, rewriteOutbound } from "./wire-rewrites.js";
@@ -47,7 +48,8 @@ export class StreamTransport implements Transport {
     this.options = options;
     this.protocol = options.protocol;
     this.socket = options.socket;
-    this.framer = new MessageFramer(options.framer);
+    // The client judges every reply as it arrives: bytes that cannot begin SIP are peer-garbage at once, not a timeout.
+    this.framer = new MessageFramer({ requireSipStart: true, ...options.framer });
     this.link = {
       transport: options.protocol,
       local: endpoint(this.socket.localAddress, this.socket.localPort),
@@ -104,6 +106,8 @@ export class StreamTransport implements Transport {
       messages = this.framer.push(chunk);
     } catch (error) {
       const framing = error as FramingError;
+      // What arrived is evidence too: kept in the trace (every renderer escapes it), at most 2 KiB of it.
+      if (framing.code === "not-sip") this.options.trace.record("received", chunk.subarray(0, 2048).toString("latin1"), this.link);
       this.logger.warn(`closing connection to ${this.link.remote}: ${framing.message}`);
       this.options.onFramingError?.(framing);
       this.socket.destroy();
@@ -111,6 +115,16 @@ export class StreamTransport implements Transport {
     }
     for (const raw of messages) {
       this.options.trace.record("received", raw, this.link);
+      // sip.js drops a message its parser refuses with a log line, and the request would then wait for its whole
+      // bound; the refusal is the peer's answer, judged now (the message is in the trace as it came).
+      const refusal = parserRefusal(raw);
+      if (refusal !== null) {
+        const firstLine = raw.slice(0, Math.max(0, raw.indexOf("\r\n")));
+        this.logger.warn(`closing connection to ${this.link.remote}: ${refusal}`);
+        this.options.onFramingError?.(new FramingError("unparseable", `${JSON.stringify(firstLine)}: ${refusal}`, firstLine));
+        this.socket.destroy();
+        return;
+      }
       this.options.onInbound?.(raw);
       try {
         this.onMessage?.(rewriteInbound(raw));
@@ -140,4 +154,17 @@ export class StreamTransport implements Transport {
 function endpoint(address: string | undefined, port: number | undefined): string {
   if (address === undefined) return "?";
   return address.includes(":") ? `[${address}]:${port}` : `${address}:${port}`;
+}
+
+/** Why sip.js's parser refuses a whole message (`Error parsing header 'Contact'`), or null when it parses it. */
+function parserRefusal(raw: string): string | null {
+  const complaints: string[] = [];
+  const record = (message: unknown) => complaints.push(String(message));
+  const logger = { error: record, warn: record, log: () => undefined, debug: () => undefined } as unknown as Parameters<typeof Core.Parser.parseMessage>[1];
+  try {
+    if (Core.Parser.parseMessage(rewriteInbound(raw), logger) !== undefined) return null;
+  } catch (error) {
+    return `sip.js cannot parse it (${(error as Error).message})`;
+  }
+  return `sip.js cannot parse it${complaints.length === 0 ? "" : ` (${complaints.join("; ")})`}`;
 }
