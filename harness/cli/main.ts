@@ -12,25 +12,35 @@ import { commands } from "./commands.js";
  * 143 terminated (SIGTERM, handled like SIGINT: long commands stop and write what they have).
  */
 export async function main(argv: string[], io?: CliIo): Promise<number> {
+  if (io !== undefined) return dispatch(argv, io, commands);
   const controller = new AbortController();
+  return runWithSignals(argv, processIo(controller.signal), controller, process);
+}
+
+/** Where the process's signals come from: the process itself, or a test's emitter. */
+export interface SignalSource {
+  once(event: "SIGINT" | "SIGTERM", listener: (signal: NodeJS.Signals) => void): unknown;
+  off(event: "SIGINT" | "SIGTERM", listener: (signal: NodeJS.Signals) => void): unknown;
+}
+
+/**
+ * Runs a command with SIGINT and SIGTERM aborting `controller` (the signal `io` was made with): long commands stop
+ * and write what they have. SIGTERM, how CI systems stop a job, ends with 143 instead of 130.
+ */
+export async function runWithSignals(argv: string[], io: CliIo, controller: AbortController, signals: SignalSource, registry: readonly CliCommand[] = commands): Promise<number> {
   let received: NodeJS.Signals | null = null;
   const onSignal = (signal: NodeJS.Signals) => {
     received ??= signal;
     controller.abort(new Error(signal === "SIGTERM" ? "terminated" : "interrupted"));
   };
-  if (io === undefined) {
-    process.once("SIGINT", onSignal);
-    process.once("SIGTERM", onSignal);
-  }
-  const cli = io ?? processIo(controller.signal);
+  signals.once("SIGINT", onSignal);
+  signals.once("SIGTERM", onSignal);
   try {
-    const code = await dispatch(argv, cli, commands);
+    const code = await dispatch(argv, io, registry);
     return code === ExitCode.Interrupted && received === "SIGTERM" ? ExitCode.Terminated : code;
   } finally {
-    if (io === undefined) {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
-    }
+    signals.off("SIGINT", onSignal);
+    signals.off("SIGTERM", onSignal);
   }
 }
 

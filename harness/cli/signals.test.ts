@@ -1,33 +1,25 @@
-import { spawn } from "node:child_process";
-import { join } from "node:path";
+import { EventEmitter } from "node:events";
 import t from "tap";
-import { sharedLabPkiDir } from "../lab/lab-pki.js";
 import { ExitCode } from "../errors/exit-codes.js";
-
-const EXUM = join(import.meta.dirname, "..", "..", "bin", "exum.js");
+import { sharedLabPkiDir } from "../lab/lab-pki.js";
+import { memoryIo } from "./cli-io.js";
+import { runWithSignals } from "./main.js";
 
 /**
- * `exum lab` as a CI job runs it: started as a process, stopped by a signal once it is up. SIGTERM (how CI systems
- * stop a job) is handled like SIGINT: the lab closes its ports and the exit code says which signal it was.
+ * `exum lab` as a CI job runs it, stopped by a signal once it is up. SIGTERM (how CI systems stop a job) is handled
+ * like SIGINT: the lab closes its ports, and the exit code says which signal it was.
  */
-async function stopLabWith(signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, [EXUM, "lab", "--ports", "ephemeral", "--certs", sharedLabPkiDir(), "--json"], { stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  const bound = setTimeout(() => child.kill("SIGKILL"), 30_000);
-  await new Promise<void>((resolve) => {
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-      if (stdout.includes("\n")) resolve();
-    });
-    void exited.then(() => resolve());
-  });
-  child.kill(signal);
-  const code = await exited;
-  clearTimeout(bound);
-  return { code, stderr };
+async function stopLabWith(signal: NodeJS.Signals): Promise<{ code: number; stderr: string }> {
+  const controller = new AbortController();
+  const io = memoryIo({ signal: controller.signal });
+  const signals = new EventEmitter();
+  const running = runWithSignals(["lab", "--ports", "ephemeral", "--certs", sharedLabPkiDir(), "--json"], io, controller, signals);
+  const deadline = Date.now() + 30_000;
+  while (!io.stdout.includes("\n") && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  signals.emit(signal, signal);
+  const code = await running;
+  t.equal(signals.listenerCount("SIGINT") + signals.listenerCount("SIGTERM"), 0, "the handlers are removed");
+  return { code, stderr: io.stderr };
 }
 
 t.test("SIGTERM stops a long command like Ctrl-C and exits 143", async (t) => {
