@@ -5,10 +5,9 @@ import { ENCRYPTION_LEVELS } from "../model/encryption-level.js";
 import { parseSrtpMode, policyForSrtpMode } from "../sdp/srtp-mode.js";
 import { SRTP_MODES } from "../model/srtp-mode.js";
 import { probeCall } from "../sip/call-probe.js";
-import { parseSipTarget } from "../sip/sip-target.js";
 import type { CliCommand } from "./cli-command.js";
 import { formatProbeResult } from "./format-probe-result.js";
-import { probeFlags, probeOptionsFromFlags, type ProbeFlags } from "./probe-flags.js";
+import { probeFlags, probeOptionsFromFlags, type ProbeFlags, probeTargetFromFlags } from "./probe-flags.js";
 
 interface CallFlags extends ProbeFlags {
   encryption?: string;
@@ -45,7 +44,7 @@ export const callCommand: CliCommand<CallFlags> = {
         "a voice-mail call as the pool, through Call Router → UM service → worker",
       ),
   async run(flags, io) {
-    const target = parseSipTarget(flags.target);
+    const target = probeTargetFromFlags(flags);
     if (flags.encryption !== undefined && flags["srtp-mode"] !== undefined) {
       throw inputError("EXUM_BAD_FLAG", "--encryption and --srtp-mode both say what to offer; give one", {
         field: "--srtp-mode",

@@ -1,9 +1,8 @@
 import { ExitCode } from "../errors/exit-codes.js";
 import { probeOptions } from "../sip/options-probe.js";
-import { parseSipTarget } from "../sip/sip-target.js";
 import type { CliCommand } from "./cli-command.js";
 import { formatProbeResult } from "./format-probe-result.js";
-import { probeFlags, probeOptionsFromFlags, type ProbeFlags } from "./probe-flags.js";
+import { probeFlags, probeOptionsFromFlags, type ProbeFlags, probeTargetFromFlags } from "./probe-flags.js";
 
 export const optionsCommand: CliCommand<ProbeFlags> = {
   command: "options <target>",
@@ -14,7 +13,7 @@ export const optionsCommand: CliCommand<ProbeFlags> = {
       "OPTIONS to the UM Call Router on 5061, presenting the pool's certificate",
     ),
   async run(flags, io) {
-    const target = parseSipTarget(flags.target);
+    const target = probeTargetFromFlags(flags);
     const { options, close } = await probeOptionsFromFlags(flags, io);
     try {
       const result = await probeOptions(target, options);

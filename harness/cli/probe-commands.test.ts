@@ -58,6 +58,19 @@ t.test("exum call text output names the negotiated mode; exit 0", async (t) => {
   t.match(stdout, /client certificate: asked for yes; sent yes; accepted yes/);
 });
 
+t.test("exum call 'sip:alice@contoso.com;opaque=app:voicemail' --next-hop <Call Router>: the README's voice-mail example", async (t) => {
+  const { identity, resolve, routerPort } = await setUp(t);
+  const args = ["call", `sip:alice@contoso.com${VOICEMAIL_PARAMS}`, "--next-hop", `${routerFqdn}:${routerPort}`, "--header", ALICE_DIVERSION, ...identity, ...resolve];
+  const { code, stdout } = await exum([...args, "--json"]);
+  t.equal(code, ExitCode.Ok, stdout);
+  const result = JSON.parse(stdout);
+  t.match(result, { outcome: "answered", negotiated: { mode: "Secured" }, hops: [{ target: `sip:alice@contoso.com${VOICEMAIL_PARAMS}`, status: 302 }, { status: 302 }, { status: 200 }] });
+  t.equal(result.hops[0].tls.verification.verifiedName, routerFqdn);
+  const bad = await exum(["call", `sip:alice@contoso.com${VOICEMAIL_PARAMS}`, "--next-hop", "alice@cas01", ...identity]);
+  t.equal(bad.code, ExitCode.BadInput);
+  t.match(bad.stderr, /--next-hop "alice@cas01" is not a host\[:port\]/);
+});
+
 t.test("exum call --json: negotiated and hops; a failure exits 1", async (t) => {
   // A SIPSecured dial plan: the worker does not support SRTP (docs/protocol.md §2).
   const { call, identity, resolve } = await setUp(t, { dialPlans: [{ name: "DP1", voipSecurity: "SIPSecured" }] });

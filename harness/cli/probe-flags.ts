@@ -4,12 +4,20 @@ import { inputError } from "../errors/harness-error.js";
 import { logLevels } from "../log/logger.js";
 import { loadIdentity } from "../pki/load-identity.js";
 import { createResolver, parseResolveEntry } from "../sip/resolve-map.js";
+import { parseNextHop, parseSipTarget, viaNextHop, type SipTarget } from "../sip/sip-target.js";
 import type { ProbeOptions } from "../sip/probe-options.js";
 import { openKeylog, type KeylogSink } from "../tls/keylog.js";
 import type { CliIo } from "./cli-io.js";
 import { setUpLogging } from "./log-setup.js";
 import { resolve as resolvePath } from "node:path";
 import { checkTimeoutFlag } from "./timeout-flag.js";
+
+/** The target of `exum options` and `exum call`: the Request-URI, and the server it goes to when `--next-hop` names one. */
+export function probeTargetFromFlags(flags: Pick<ProbeFlags, "target" | "next-hop">): SipTarget {
+  const target = parseSipTarget(flags.target);
+  if (flags["next-hop"] === undefined) return target;
+  return viaNextHop(flags.target, parseNextHop(flags["next-hop"], target.transport));
+}
 
 /** Flags shared by `exum options` and `exum call` (docs/design.md §1). */
 export interface ProbeFlags {
@@ -20,6 +28,7 @@ export interface ProbeFlags {
   passphrase?: string;
   ca?: string[];
   resolve?: string[];
+  "next-hop"?: string;
   from?: string;
   timeout: number;
   json: boolean;
@@ -52,6 +61,10 @@ export function probeFlags(yargs: Argv): Argv {
       type: "string",
       array: true,
       describe: "<fqdn>:<port>:<address>: connect there while presenting and verifying <fqdn> (repeatable)",
+    })
+    .option("next-hop", {
+      type: "string",
+      describe: "<fqdn>[:<port>]: connect to and verify this server, sending the Request-URI as given (no Route), as Lync sends voice mail to a UM server",
     })
     .option("from", { type: "string", describe: "From: user@domain we claim (default exum@<our certificate's name>)" })
     .option("timeout", { type: "number", default: 8, describe: "seconds to wait for each connect, handshake and final response" })

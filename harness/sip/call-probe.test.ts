@@ -1,9 +1,9 @@
 import t, { type Test } from "tap";
 import { startSipListener } from "../testing/sip-test-listener.js";
-import { mailboxFqdn, poolOptions, probeLab, routerFqdn, sharedPki, type SeenRequest } from "../testing/probe-fixture.js";
+import { mailboxFqdn, poolOptions, probeLab, routerFqdn, sharedPki, VOICEMAIL_PARAMS, type SeenRequest } from "../testing/probe-fixture.js";
 import { serverSecureContext } from "../tls/server-secure-context.js";
 import { probeCall } from "./call-probe.js";
-import { parseSipTarget } from "./sip-target.js";
+import { parseSipTarget, viaNextHop } from "./sip-target.js";
 
 const SIP_SECURED = { dialPlans: [{ name: "DP1", voipSecurity: "SIPSecured" }] };
 
@@ -42,6 +42,21 @@ t.test("RequireEncryption into a Secured dial plan: both 302s followed, SRTP, Se
   );
   t.match(result.sdp?.offer, /m=audio \d+ RTP\/SAVP 0 101/);
   t.match(result.sdp?.answer, /a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:/);
+});
+
+t.test("a next hop apart from the Request-URI: sip:alice@contoso.com sent as written to the Call Router, verified as it", async (t) => {
+  const { seen, voicemail, routerPort } = await probeLab(t);
+  const { options } = voicemail("required");
+  const target = viaNextHop(`sip:alice@contoso.com${VOICEMAIL_PARAMS}`, { host: routerFqdn, port: routerPort });
+  const result = await probeCall(target, options);
+  t.match(result, { outcome: "answered", negotiated: { media: "srtp", mode: "Secured" } });
+  t.equal(result.hops[0]?.target, `sip:alice@contoso.com${VOICEMAIL_PARAMS}`, "the Request-URI as given");
+  t.equal(result.hops[0]?.tls?.verification.verifiedName, routerFqdn, "the certificate was verified against the next hop");
+  t.equal(result.hops[0]?.port, routerPort);
+  const invite = result.trace.find((entry) => entry.direction === "sent" && entry.firstLine.startsWith("INVITE"));
+  t.equal(invite?.firstLine, `INVITE sip:alice@contoso.com${VOICEMAIL_PARAMS} SIP/2.0`, "on the wire");
+  t.notMatch(invite?.raw ?? "", /^Route:/im, "no Route header");
+  t.equal(seen[0]?.server, routerFqdn, "the Call Router received it");
 });
 
 t.test("SupportEncryption into a SIPSecured dial plan (worker refuses SRTP): RTP in clear, SIPSecured", async (t) => {

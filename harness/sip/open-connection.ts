@@ -23,10 +23,14 @@ export type OpenConnectionResult =
  * §19.1.1: maddr overrides the address, not the identity being verified).
  */
 export async function openConnection(target: SipTarget, options: ProbeSettings): Promise<OpenConnectionResult> {
-  const connectTo = target.params.maddr ?? target.host;
+  // A next hop apart from the Request-URI is both where we connect and whom we verify; else the Request-URI's host is
+  // (maddr moves the connection, not the identity).
+  const verifyName = target.nextHop?.host ?? target.host;
+  const port = target.nextHop?.port ?? target.port;
+  const connectTo = target.nextHop?.host ?? target.params.maddr ?? target.host;
   let address: string;
   try {
-    address = await options.resolver.resolve(connectTo, target.port);
+    address = await options.resolver.resolve(connectTo, port);
   } catch (error) {
     return {
       ok: false,
@@ -38,13 +42,13 @@ export async function openConnection(target: SipTarget, options: ProbeSettings):
     };
   }
   const timeoutMs = options.timeoutMs;
-  const common = { address, port: target.port, connectTimeoutMs: timeoutMs, signal: options.signal };
+  const common = { address, port, connectTimeoutMs: timeoutMs, signal: options.signal };
   const result =
     target.transport === "tcp"
       ? await dialTcp(common)
       : await dialTls({
           ...common,
-          servername: isIP(target.host) ? undefined : target.host,
+          servername: isIP(verifyName) ? undefined : verifyName,
           identity: options.identity,
           caPem: options.caPem,
           insecure: options.insecure,

@@ -15,6 +15,32 @@ export interface SipTarget {
   readonly transport: SignalingTransport;
   /** URI parameters other than transport, as written (`maddr`, `opaque`, …). */
   readonly params: Readonly<Record<string, string | null>>;
+  /**
+   * Where the request goes when that is not the Request-URI's host (`--next-hop`): the connection is made to this
+   * FQDN and port and the certificate verified against it, while the Request-URI stays as given and no Route is
+   * added. Lync sends `INVITE sip:alice@contoso.com;opaque=app:voicemail` over a TLS connection to the UM server's
+   * FQDN (docs/protocol.md §1, §8); Exchange 2010 rejects a Route it did not ask for.
+   */
+  readonly nextHop?: { readonly host: string; readonly port: number };
+}
+
+/**
+ * The target sent to a next hop apart from its host: the Request-URI exactly as written (`sip:alice@contoso.com;
+ * opaque=app:voicemail`, no port or transport added, since those belong to the hop), checked by parseSipTarget.
+ */
+export function viaNextHop(text: string, nextHop: { host: string; port: number }): SipTarget {
+  const parsed = parseSipTarget(text);
+  const written = text.trim();
+  return { ...parsed, uri: /^sips?:/i.test(written) ? written : `sip:${written}`, nextHop };
+}
+
+/** `--next-hop fqdn[:port]`: the port defaults to the target transport's (RFC 3261 §19.1.2: 5061 TLS, 5060 TCP). */
+export function parseNextHop(text: string, transport: SignalingTransport, field = "--next-hop"): { host: string; port: number } {
+  const parsed = parseSipTarget(`sip:${text.trim()};transport=${transport}`, field);
+  if (parsed.user !== null || Object.keys(parsed.params).length > 0) {
+    throw inputError("EXUM_BAD_TARGET", `${field} "${text}" is not a host[:port]`, { field, hint: "e.g. --next-hop cas01.tukwila.contoso.com or cas01.tukwila.contoso.com:5061" });
+  }
+  return { host: parsed.host, port: parsed.port };
 }
 
 /** RFC 3261 §19.1.2 defaults: 5060 for sip over TCP, 5061 for TLS (and sips). */
