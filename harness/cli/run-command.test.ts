@@ -276,3 +276,11 @@ t.test("two files with one scenario name: exit 2", async (t) => {
   t.equal(code, ExitCode.BadInput);
   t.match(stderr, /EXUM_SCENARIO_DUPLICATE_NAME/);
 });
+
+t.test("exum run from a folder without scenarios/ runs the library exum ships", async (t) => {
+  const dir = await tempDir(t);
+  const { code, stdout } = await exum(dir, ["--grep", "^happy-path$", "--reporter", "list", ...PKI]);
+  t.equal(code, ExitCode.Ok, stdout);
+  t.match(stdout, /1 scenario against the embedded lab/);
+  t.match(stdout, /passed {2}happy-path: /);
+});

@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { inputError } from "../errors/harness-error.js";
 import { defaultLoadedTopology } from "../lab/index.js";
 import { loadTopology } from "../lab/index.js";
@@ -68,6 +68,23 @@ function selected(scenario: LoadedScenario, request: RunInputRequest): boolean {
  * bundle), the scenarios (filtered by `--tag`/`--grep`, then `--shard`), and binds every one: any problem is an input
  * error (exit 2) naming the file and path, raised before a report directory exists.
  */
+/** The library exum ships (`scenarios/` of this package), wherever exum is run from. */
+export const SHIPPED_LIBRARY = join(import.meta.dirname, "..", "..", "scenarios");
+
+/**
+ * The scenarios `exum run` runs when none are named: a `scenarios/` folder where the user is (their own library, or
+ * this repository's), else the library exum ships, so `exum run` works from any folder.
+ */
+async function defaultLibrary(cwd: string): Promise<string> {
+  const local = resolve(cwd, "scenarios");
+  try {
+    if ((await stat(local)).isDirectory()) return local;
+  } catch {
+    // none here
+  }
+  return SHIPPED_LIBRARY;
+}
+
 /** Where a run's inputs are read from: paths are relative to `cwd`; passphrases come from `env`. */
 export interface RunInputContext {
   readonly cwd: string;
@@ -86,7 +103,7 @@ export async function loadRunInputs(request: RunInputRequest, io: RunInputContex
   const base = topologyFile === undefined ? defaultLoadedTopology() : await loadTopology(topologyFile);
   const siteFile = request.site === undefined ? undefined : resolve(io.cwd, request.site);
   const site = siteFile === undefined ? undefined : await loadSiteFile(siteFile);
-  const paths = request.scenarios.length > 0 ? request.scenarios : ["scenarios"];
+  const paths = request.scenarios.length > 0 ? request.scenarios : [await defaultLibrary(io.cwd)];
   const all = (await loadScenarios(paths, base, io.cwd)).filter((scenario) => selected(scenario, request));
   const chosen = request.shard === undefined ? all : shard(all, request.shard.index, request.shard.total);
   if (chosen.length === 0) {
