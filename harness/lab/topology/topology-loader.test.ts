@@ -2,6 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import t from "tap";
+import { defaultTopology } from "./topology-default.js";
 import { formatError } from "../../errors/format-error.js";
 import { loadTopology, MAX_TOPOLOGY_BYTES, parseTopologyYaml } from "./topology-loader.js";
 
@@ -74,4 +75,15 @@ t.test("YAML details: duplicate keys, aliases, alias bombs, paths through aliase
 t.test("a top-level list or scalar is named at line 1", async (t) => {
   t.throws(() => parseTopologyYaml("- servers\n", "list.yaml"), { code: "EXUM_TOPOLOGY_INVALID", message: /^list\.yaml:1:1: \(top level\): expected object, found a list/ });
   t.throws(() => parseTopologyYaml("servers\n", "scalar.yaml"), { message: /^scalar\.yaml:1:1: \(top level\): expected object, found "servers"/ });
+});
+
+t.test("a file that names only what it changes overrides the built-in default (the README's promise)", async (t) => {
+  const changed = parseTopologyYaml("dialPlans:\n  - name: DP1\n    voipSecurity: Unsecured\n", "changes.yaml");
+  t.equal(changed.dialPlans.find((plan) => plan.name === "DP1")?.voipSecurity, "Unsecured");
+  t.equal(changed.servers.length, defaultTopology().servers.length, "every default server is still there");
+  t.throws(() => parseTopologyYaml("dialPlans:\n  - name: DP1\n    voipSecurity: Sometimes\n", "changes.yaml"), {
+    code: "EXUM_TOPOLOGY_OVERRIDE_INVALID",
+    exitCode: 2,
+    message: /changes\.yaml:3:\d+: dialPlans\[0\]\.voipSecurity/,
+  });
 });
