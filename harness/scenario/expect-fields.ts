@@ -75,7 +75,7 @@ export const lintExpectSchema = z
       .array(z.enum(LINT_RULE_IDS))
       .min(1)
       .optional()
-      .describe("Rules that must have passed: a warning such as expires-soon then fails the step too (exum smoke)"),
+      .describe("Rules that must have passed; naming a warning rule (expires-soon) makes that warning fail the step"),
   })
   .describe("The certificate lint of what the target presented");
 
