@@ -35,7 +35,7 @@ export function verifyServerCertificate(socket: TLSSocket, verifyName: string, p
         ...failure,
         code: "tls-untrusted-server",
         opensslCode: error,
-        message: `${about} is not trusted: ${error ?? "NO_PEER_CERTIFICATE"}; give the CA that issued it with --ca (UM and Lync must chain to the same root CA)`,
+        message: `${about} is not trusted: ${error ?? "NO_PEER_CERTIFICATE"}; ${untrustedAdvice(error, peer)}`,
       },
     };
   }
@@ -53,4 +53,17 @@ export function verifyServerCertificate(socket: TLSSocket, verifyName: string, p
     };
   }
   return { verification, failure: null };
+}
+
+/**
+ * What to do about an untrusted server certificate, by why OpenSSL refused it: a date is the server's to fix (renew,
+ * or correct its clock); only an unknown issuer is a matter of which CA we were given.
+ */
+function untrustedAdvice(error: string | null, peer: CertificateSummary | null): string {
+  if (error === "CERT_HAS_EXPIRED") return `it expired${peer === null ? "" : ` ${peer.validTo}`}: renew the server's certificate (no --ca makes an expired one valid)`;
+  if (error === "CERT_NOT_YET_VALID") return `it is valid only from ${peer?.validFrom ?? "later"}: check the server's (or this machine's) clock, or re-issue it`;
+  if (error === "DEPTH_ZERO_SELF_SIGNED_CERT") {
+    return "it is self-signed: re-issue it from the CA the UM and Lync servers share (Exchange's self-signed default cannot be used with Lync)";
+  }
+  return "give the CA that issued it with --ca (UM and Lync must chain to the same root CA)";
 }
