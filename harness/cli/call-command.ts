@@ -5,6 +5,7 @@ import { ENCRYPTION_LEVELS } from "../model/encryption-level.js";
 import { parseSrtpMode, policyForSrtpMode } from "../sdp/srtp-mode.js";
 import { SRTP_MODES } from "../model/srtp-mode.js";
 import { probeCall } from "../sip/call-probe.js";
+import { PROBE_OUTPUT_SCHEMA_VERSION } from "../model/probe-result-schema.js";
 import type { CliCommand } from "./cli-command.js";
 import { formatProbeResult } from "./format-probe-result.js";
 import { probeFlags, probeOptionsFromFlags, type ProbeFlags, probeTargetFromFlags } from "./probe-flags.js";
@@ -80,7 +81,7 @@ export const callCommand: CliCommand<CallFlags> = {
         extraHeaders: flags.header,
         allowDowngrade: flags["allow-downgrade"],
       });
-      io.out(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatProbeResult(result));
+      io.out(flags.json ? `${JSON.stringify({ schemaVersion: PROBE_OUTPUT_SCHEMA_VERSION, ...result }, null, 2)}\n` : formatProbeResult(result));
       if (io.signal.aborted) return ExitCode.Interrupted;
       return result.outcome === "failed" || result.failure !== null ? ExitCode.Failed : ExitCode.Ok;
     } finally {

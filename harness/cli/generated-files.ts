@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { failureCodesDocument, failureCodesTable } from "../model/failure-codes-markdown.js";
-import { runJsonSchema } from "../model/run-json-schema.js";
+import { probeJsonSchema, runJsonSchema } from "../model/run-json-schema.js";
 import { writeFileAtomic } from "../files/write-file-atomic.js";
 import { jsonSchemaText } from "../scenario/scenario-json-schema.js";
 import { jsonSchemaFiles } from "../scenario/write-json-schemas.js";
@@ -25,13 +25,14 @@ export function spliceReadme(readme: string): string {
 
 /**
  * Every committed file generated from the code (`npm run generate` writes them; generated-files.test.ts fails when
- * one is stale): the scenario and site JSON Schemas, the run.json JSON Schema (docs/run.schema.json), the failure-code
+ * one is stale): the scenario and site JSON Schemas, the run.json JSON Schema (docs/run.schema.json), the options/call --json JSON Schema (docs/probe.schema.json), the failure-code
  * document and README.md's failure-code table.
  */
 export function generatedFiles(root = "."): GeneratedFile[] {
   return [
     ...jsonSchemaFiles(join(root, "scenarios")).map(({ file, text }) => ({ file, expected: () => text })),
     { file: join(root, "docs", "run.schema.json"), expected: () => jsonSchemaText(runJsonSchema()) },
+    { file: join(root, "docs", "probe.schema.json"), expected: () => jsonSchemaText(probeJsonSchema()) },
     { file: join(root, "docs", "failure-codes.md"), expected: () => failureCodesDocument() },
     {
       file: join(root, "README.md"),

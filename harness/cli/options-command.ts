@@ -1,5 +1,6 @@
 import { ExitCode } from "../errors/exit-codes.js";
 import { probeOptions } from "../sip/options-probe.js";
+import { PROBE_OUTPUT_SCHEMA_VERSION } from "../model/probe-result-schema.js";
 import type { CliCommand } from "./cli-command.js";
 import { formatProbeResult } from "./format-probe-result.js";
 import { probeFlags, probeOptionsFromFlags, type ProbeFlags, probeTargetFromFlags } from "./probe-flags.js";
@@ -17,7 +18,7 @@ export const optionsCommand: CliCommand<ProbeFlags> = {
     const { options, close } = await probeOptionsFromFlags(flags, io);
     try {
       const result = await probeOptions(target, options);
-      io.out(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatProbeResult(result));
+      io.out(flags.json ? `${JSON.stringify({ schemaVersion: PROBE_OUTPUT_SCHEMA_VERSION, ...result }, null, 2)}\n` : formatProbeResult(result));
       if (io.signal.aborted) return ExitCode.Interrupted;
       return result.outcome === "failed" ? ExitCode.Failed : ExitCode.Ok;
     } finally {

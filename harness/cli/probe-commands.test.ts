@@ -10,6 +10,7 @@ import { memoryIo } from "./cli-io.js";
 import { dispatch } from "./main.js";
 import { optionsCommand } from "./options-command.js";
 import { toPfx } from "../pki/pfx.js";
+import { probeOutputSchema } from "../model/probe-result-schema.js";
 
 const registry = [optionsCommand, callCommand] as unknown as CliCommand<never>[];
 
@@ -38,6 +39,7 @@ t.test("exum options --json: the documented top-level fields, exit 0", async (t)
   const { options, identity, resolve } = await setUp(t);
   const { code, stdout } = await exum(["options", options, ...identity, ...resolve, "--json"]);
   t.equal(code, ExitCode.Ok);
+  t.ok(probeOutputSchema.safeParse(JSON.parse(stdout)).success, "the output is what docs/probe.schema.json describes, schemaVersion 1");
   const result = JSON.parse(stdout);
   t.match(result, {
     outcome: "ok",
@@ -64,7 +66,8 @@ t.test("exum call 'sip:alice@contoso.com;opaque=app:voicemail' --next-hop <Call 
   const { code, stdout } = await exum([...args, "--json"]);
   t.equal(code, ExitCode.Ok, stdout);
   const result = JSON.parse(stdout);
-  t.match(result, { outcome: "answered", negotiated: { mode: "Secured" }, hops: [{ target: `sip:alice@contoso.com${VOICEMAIL_PARAMS}`, status: 302 }, { status: 302 }, { status: 200 }] });
+  t.ok(probeOutputSchema.safeParse(result).success, "a call's --json is what docs/probe.schema.json describes");
+  t.match(result, { schemaVersion: 1, outcome: "answered", negotiated: { mode: "Secured" }, hops: [{ target: `sip:alice@contoso.com${VOICEMAIL_PARAMS}`, status: 302 }, { status: 302 }, { status: 200 }] });
   t.equal(result.hops[0].tls.verification.verifiedName, routerFqdn);
   const bad = await exum(["call", `sip:alice@contoso.com${VOICEMAIL_PARAMS}`, "--next-hop", "alice@cas01", ...identity]);
   t.equal(bad.code, ExitCode.BadInput);

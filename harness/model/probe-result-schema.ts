@@ -140,3 +140,15 @@ const _callProbeResultFits: SchemaFits<typeof callProbeResult, CallProbeResult> 
  * and drops the other's complaints, where the real fault is; xor keeps both for the reader (parse-run-json.ts).
  */
 export const probeEvidenceSchema: z.ZodType<ProbeEvidence> = z.xor([callProbeResultSchema, probeResultSchema]);
+
+/** The format version of `exum options --json` and `exum call --json`; bump it when a field changes meaning or goes. */
+export const PROBE_OUTPUT_SCHEMA_VERSION = 1;
+
+/**
+ * What `exum options --json` (a ProbeResult) and `exum call --json` (a CallProbeResult) print: the result with its
+ * `schemaVersion` first. Exported as docs/probe.schema.json.
+ */
+export const probeOutputSchema = z.xor([
+  z.strictObject({ schemaVersion: z.literal(PROBE_OUTPUT_SCHEMA_VERSION), ...callProbeResult.shape }),
+  z.strictObject({ schemaVersion: z.literal(PROBE_OUTPUT_SCHEMA_VERSION), ...probeResultShape }),
+]);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { jsonValueSchema } from "./json-value-schema.js";
 import { labEventSchema } from "./lab-event-schema.js";
 import { matrixResultSchema } from "./matrix-result-schema.js";
-import { callProbeResultSchema, hopSchema, probeResultSchema, traceEntrySchema } from "./probe-result-schema.js";
+import { callProbeResultSchema, hopSchema, probeOutputSchema, probeResultSchema, traceEntrySchema } from "./probe-result-schema.js";
 import { probeFailureSchema } from "./probe-failure-schema.js";
 import { runErrorSchema, runResultSchema, scenarioResultSchema, stepResultSchema } from "./run-result-schema.js";
 import { failoverEvidenceSchema, lintEvidenceSchema } from "./step-evidence-schema.js";
@@ -40,4 +40,12 @@ export function runJsonSchema(): Record<string, unknown> {
   for (const [schema, id] of NAMED) names.add(schema, { id });
   const generated = z.toJSONSchema(runResultSchema, { target: "draft-2020-12", io: "output", unrepresentable: "any", metadata: names });
   return { ...generated, $id: RUN_SCHEMA_ID, title: "exum run.json" };
+}
+
+/** `exum options --json` / `exum call --json` as JSON Schema (draft 2020-12): docs/probe.schema.json. */
+export function probeJsonSchema(): Record<string, unknown> {
+  const names = z.registry<{ id: string }>();
+  for (const [schema, id] of NAMED.filter(([, name]) => !["ScenarioResult", "StepResult", "RunError", "LintEvidence", "FailoverEvidence", "LabEvent", "MatrixResult", "JsonValue"].includes(name))) names.add(schema, { id });
+  const generated = z.toJSONSchema(probeOutputSchema, { target: "draft-2020-12", io: "output", unrepresentable: "any", metadata: names });
+  return { ...generated, $id: "https://exum.invalid/schemas/probe.schema.json", title: "exum options/call --json" };
 }
