@@ -13,6 +13,7 @@ export interface CertsArgs {
   pfx?: string;
   passphrase?: string;
   timeout?: number;
+  resolve?: string[];
   "expiry-days"?: number;
   json?: boolean;
 }

@@ -226,3 +226,15 @@ t.test("certs init --force makes everything again", async (t) => {
   t.match(forced.stdout, /^23 created, 0 kept/m);
   t.not(await readFile(join(cwd, "lab", "root-ca.crt"), "utf8"), before, "a new root");
 });
+
+t.test("live lint --resolve: connect to an address while presenting and verifying the server's own name", async (t) => {
+  const port = await labSipServer(t, "mbx01", { requestCert: true });
+  const name = "mbx01.tukwila.contoso.com";
+  const args = ["certs", "lint", `${name}:${port}`, "--ca", "lab/root-ca.crt", "--pfx", "lab/pool01.pfx", "--passphrase", "exum", "--json"];
+  const resolved = await exum(...args, "--resolve", `${name}:${port}:127.0.0.1`);
+  t.equal(resolved.code, ExitCode.Ok, resolved.stdout);
+  const report = JSON.parse(resolved.stdout) as LintReport;
+  t.equal(report.live?.servername, name, "SNI is the name given, not the address");
+  t.equal(finding(report, "live-client-cert-accepted")?.status, "pass");
+  t.equal(finding(report, "fqdn-in-name")?.status, "pass", "the certificate was judged against that name");
+});

@@ -10,7 +10,7 @@ import { runCertsShow } from "./certs-show.js";
 /** Which option belongs to which action; anything else is refused, so a typo never goes unnoticed. */
 const OPTIONS_OF: Record<CertsArgs["action"], readonly string[]> = {
   init: ["dir", "force", "pfx-passphrase", "json"],
-  lint: ["ca", "fqdn", "peers", "cert", "key", "pfx", "passphrase", "timeout", "expiry-days", "json"],
+  lint: ["ca", "fqdn", "peers", "cert", "key", "pfx", "passphrase", "timeout", "resolve", "expiry-days", "json"],
   show: ["dir", "passphrase", "json"],
 };
 const ALL_OPTIONS = [...new Set(Object.values(OPTIONS_OF).flat())];
@@ -42,6 +42,12 @@ export const certsCommand: CliCommand<CertsArgs> = {
       .option("pfx", { type: "string", describe: "host:port: our client certificate and key as PFX", group: "lint:" })
       .option("passphrase", { type: "string", describe: "passphrase of a PFX (input or --pfx) or of an encrypted --key", group: "lint:" })
       .option("timeout", { type: "number", describe: "host:port: seconds for each of connect, handshake and the SIP response (default 8)", group: "lint:" })
+      .option("resolve", {
+        type: "string",
+        array: true,
+        describe: "host:port: <fqdn>:<port>:<address>: connect there while presenting and verifying <fqdn> (as exum options has it)",
+        group: "lint:",
+      })
       .option("expiry-days", { type: "number", describe: "warn when the certificate expires within this many days (default 30)", group: "lint:" })
       .option("json", { type: "boolean", describe: "print JSON instead of text" })
       .example("exum certs init", "create the lab PKI under certs/")

@@ -8,6 +8,7 @@ import type { LintReport } from "../pki/lint-finding.js";
 import { lintCertificate } from "../pki/lint-certificate.js";
 import { loadIdentity } from "../pki/load-identity.js";
 import { certsLintLive } from "../scenario/certs-lint-live.js";
+import { createResolver, parseResolveEntry } from "../sip/resolve-map.js";
 import { readablePeerChain } from "../scenario/readable-peer-chain.js";
 import type { CertsArgs } from "./certs-args.js";
 import { lintReportText } from "./certs-lint-text.js";
@@ -78,6 +79,7 @@ export async function runCertsLint(args: CertsArgs, io: CliIo): Promise<number> 
       fromDomain: identity?.commonName ?? identity?.san[0],
       timeoutMs: timeout * 1000,
       signal: io.signal,
+      ...(args.resolve === undefined ? {} : { resolver: createResolver({ entries: args.resolve.map(parseResolveEntry) }) }),
     });
     if (io.signal.aborted) return ExitCode.Interrupted;
     const facts = readablePeerChain(live);

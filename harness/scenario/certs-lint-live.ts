@@ -25,6 +25,8 @@ export interface LiveLintOptions {
   /** TLS key log (Wireshark), as every probe takes it. */
   readonly keylog?: KeylogSink | undefined;
   readonly logger?: Logger | undefined;
+  /** Where names resolve (`--resolve`). @defaultValue every name connects to `host` */
+  readonly resolver?: Resolver | undefined;
 }
 
 /**
@@ -53,7 +55,7 @@ export async function probeLive(options: LiveLintOptions): Promise<LiveProbe> {
   const name = options.servername ?? options.host;
   const target = parseSipTarget(`${isIP(name) === 6 ? `[${name}]` : name}:${options.port}`, options.servername === undefined ? "target" : "--fqdn");
   // Connect where the user pointed, whatever name is presented (as `--resolve` does for `exum options`).
-  const resolver: Resolver = { resolve: async () => options.host };
+  const resolver: Resolver = options.resolver ?? { resolve: async () => options.host };
   const result = await probeOptions(target, {
     caPem: [],
     insecure: true,
