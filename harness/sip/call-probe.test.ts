@@ -44,6 +44,21 @@ t.test("RequireEncryption into a Secured dial plan: both 302s followed, SRTP, Se
   t.match(result.sdp?.answer, /a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:/);
 });
 
+t.test("a call through two 302s is one request redirected (RFC 3261 §8.1.3.4): one Call-ID, From tag and To, CSeq + 1 per hop", async (t) => {
+  const { voicemail } = await probeLab(t);
+  const { target, options } = voicemail("required");
+  const result = await probeCall(target, options);
+  t.equal(result.outcome, "answered");
+  const invites = result.trace.filter((entry) => entry.direction === "sent" && entry.firstLine.startsWith("INVITE"));
+  t.equal(invites.length, 3, "Call Router, UM service, worker");
+  const header = (raw: string, name: string) => new RegExp(`^${name}:\\s*(.*)$`, "im").exec(raw)?.[1]?.trim() ?? "";
+  t.equal(new Set(invites.map((entry) => entry.callId)).size, 1, "one Call-ID");
+  t.equal(new Set(invites.map((entry) => /;tag=([^;\s]+)/.exec(header(entry.raw, "From"))?.[1])).size, 1, "one From tag");
+  t.equal(new Set(invites.map((entry) => header(entry.raw, "To"))).size, 1, "the original To on every hop");
+  t.same(invites.map((entry) => Number(entry.cseq?.split(" ")[0])), [1, 2, 3].map((n) => n + Number(invites[0]?.cseq?.split(" ")[0]) - 1), "CSeq incremented per hop");
+  t.not(invites[1]?.firstLine, invites[0]?.firstLine, "only the Request-URI changes");
+});
+
 t.test("a next hop apart from the Request-URI: sip:alice@contoso.com sent as written to the Call Router, verified as it", async (t) => {
   const { seen, voicemail, routerPort } = await probeLab(t);
   const { options } = voicemail("required");

@@ -57,6 +57,8 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
   const hops: Hop[] = [];
   const sdp: SdpExchange = { offer: null, answer: null };
   let current = target;
+  /** The first INVITE's Call-ID, From tag, To and CSeq: every redirected INVITE keeps them (CSeq + 1). */
+  let dialog: { readonly callId: string; readonly fromTag: string; readonly toUri: string; readonly cseq: number } | null = null;
   let result: Omit<CallProbeResult, "kind" | "hops" | "trace" | "startedAt" | "durationMs" | "insecure" | "warnings" | "sdp"> | undefined;
 
   while (result === undefined) {
@@ -79,10 +81,19 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
         return buildOffer({ policy: options.policy, address, port: media.observer.port }).sdp;
       },
       send(link, delegate) {
+        // RFC 3261 §8.1.3.4: after a 3xx the UAC sends the new request with the same Call-ID, From (tag) and To as the
+        // original and a higher CSeq; only the Request-URI changes. Exchange looks the user up from To and Diversion,
+        // and a published CUCM trace keeps the original To after Exchange's 302 (docs/protocol.md §1, §8).
+        const params: Record<string, unknown> = { fromUri: fromAddress(options).uri };
+        if (dialog !== null) Object.assign(params, { fromTag: dialog.fromTag, toUri: dialog.toUri, callId: dialog.callId, cseq: dialog.cseq + 1 });
         inviter = new Inviter(link.userAgent, UserAgent.makeURI(hopTarget.uri) as URI, {
-          params: { fromUri: fromAddress(options).uri },
+          // sip.js passes `params` on to the request it builds (OutgoingRequestMessageOptions: callId, cseq too).
+          params: params as NonNullable<ConstructorParameters<typeof Inviter>[2]>["params"],
           extraHeaders: options.extraHeaders ?? [],
         });
+        const request = inviter.request;
+        if (dialog !== null) keepFromTag(request, dialog.fromTag);
+        dialog = { callId: request.callId, fromTag: request.fromTag, toUri: dialog?.toUri ?? request.to.uri.toString(), cseq: request.cseq };
         inviter.invite({ requestDelegate: delegate }).catch(() => undefined);
       },
       async abandon(link) {
@@ -284,4 +295,15 @@ async function untilState(session: Session, wanted: SessionState, ms: number): P
     };
     session.stateChange.addListener(listener);
   });
+}
+
+/**
+ * Gives a redirected INVITE the first INVITE's From tag. sip.js's Inviter always draws a new tag (its `params.fromTag`
+ * is ignored), and the request's From header is written when the request is built, so both are set again; sip.js's
+ * dialog takes its local tag from the request (dialog.ts: `outgoingRequestMessage.fromTag`).
+ */
+function keepFromTag(request: Inviter["request"], tag: string): void {
+  (request as { fromTag: string }).fromTag = tag; // readonly in sip.js's types only: the dialog reads it from here
+  request.from.setParam("tag", tag);
+  request.setHeader("from", request.from.toString());
 }
