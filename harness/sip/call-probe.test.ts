@@ -57,6 +57,10 @@ t.test("a call through two 302s is one request redirected (RFC 3261 §8.1.3.4): 
   t.equal(new Set(invites.map((entry) => header(entry.raw, "To"))).size, 1, "the original To on every hop");
   t.same(invites.map((entry) => Number(entry.cseq?.split(" ")[0])), [1, 2, 3].map((n) => n + Number(invites[0]?.cseq?.split(" ")[0]) - 1), "CSeq incremented per hop");
   t.not(invites[1]?.firstLine, invites[0]?.firstLine, "only the Request-URI changes");
+  for (const invite of invites.slice(0, 2)) {
+    const number = invite.cseq?.split(" ")[0];
+    t.ok(result.trace.some((entry) => entry.direction === "sent" && entry.cseq === `${number} ACK`), `the 302 to CSeq ${number} was ACKed before its connection was released`);
+  }
 });
 
 t.test("a next hop apart from the Request-URI: sip:alice@contoso.com sent as written to the Call Router, verified as it", async (t) => {

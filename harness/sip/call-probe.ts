@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks";
 import type { Socket } from "node:net";
 import { stopwatch } from "../model/clock.js";
 import { Inviter, SessionState, UserAgent, type Session, type URI } from "sip.js";
@@ -120,6 +121,7 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
     const link = run.link;
 
     if (final.status >= 300 && final.status < 400) {
+      await ackSent(trace, inviter);
       await link.close();
       await stopMedia();
       const next = nextTarget(final.contacts);
@@ -140,6 +142,7 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
 
     const offer = sdp.offer === null ? null : parseSessionDescription(sdp.offer);
     if (final.status >= 400) {
+      await ackSent(trace, inviter);
       await link.close();
       const observed = await stopMedia();
       const classified =
@@ -306,4 +309,19 @@ function keepFromTag(request: Inviter["request"], tag: string): void {
   (request as { fromTag: string }).fromTag = tag; // readonly in sip.js's types only: the dialog reads it from here
   request.from.setParam("tag", tag);
   request.setHeader("from", request.from.toString());
+}
+
+/** How long the ACK of a non-2xx final may take to leave before the connection is released anyway. */
+const ACK_BOUND_MS = 1000;
+
+/**
+ * Waits until the ACK of the INVITE's non-2xx final response has been sent (RFC 3261 §17.1.1.3: the client
+ * transaction ACKs it). sip.js sends that ACK itself, a moment after the response arrived; closing the connection at
+ * once lost it about one run in eight ("Failed to send ACK to non-2xx response"). Bounded: a peer never makes us hang.
+ */
+async function ackSent(trace: MessageTrace, inviter: Inviter): Promise<void> {
+  const { callId, cseq } = inviter.request;
+  const sent = () => trace.entries.some((entry) => entry.direction === "sent" && entry.callId === callId && entry.cseq === `${cseq} ACK`);
+  const deadline = performance.now() + ACK_BOUND_MS;
+  while (!sent() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
 }
