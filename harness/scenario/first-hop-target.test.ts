@@ -5,11 +5,12 @@ import { makeRunId } from "./run-id.js";
 
 const CAS: Endpoint = { ref: "callRouter", role: "callRouter", fqdn: "cas01.tukwila.contoso.com", port: 5061, transport: "tls", listener: "sip-tls" };
 
-t.test("the first request goes to the first hop, with the Request-URI's user and parameters (docs/protocol.md §8)", async (t) => {
+t.test("the first request goes to the first hop as its next hop, the Request-URI as written (docs/protocol.md §1, §8)", async (t) => {
   const voicemail = firstHopTarget("sip:alice@contoso.com;opaque=app:voicemail", CAS, 5061);
-  t.match(voicemail, { uri: "sip:alice@cas01.tukwila.contoso.com:5061;transport=tls;opaque=app:voicemail", host: "cas01.tukwila.contoso.com", port: 5061, transport: "tls", user: "alice" });
-  t.equal(firstHopTarget("sip:dp1.contoso.com@contoso.com", CAS, 40123).uri, "sip:dp1.contoso.com@cas01.tukwila.contoso.com:40123;transport=tls", "a pilot; the lab's bound port");
-  t.equal(firstHopTarget("sip:cas01.tukwila.contoso.com:5060;transport=tcp", { ...CAS, port: 5060, transport: "tcp" }, 5060).uri, "sip:cas01.tukwila.contoso.com:5060;transport=tcp", "a server itself");
+  t.match(voicemail, { uri: "sip:alice@contoso.com;opaque=app:voicemail", nextHop: { host: "cas01.tukwila.contoso.com", port: 5061 }, transport: "tls", user: "alice" });
+  t.match(firstHopTarget("sip:dp1.contoso.com@contoso.com", CAS, 40123), { uri: "sip:dp1.contoso.com@contoso.com", nextHop: { port: 40123 } }, "a pilot; the lab's bound port");
+  t.match(firstHopTarget("sip:cas01.tukwila.contoso.com:5060;transport=tcp", { ...CAS, port: 5060, transport: "tcp" }, 5060), { uri: "sip:cas01.tukwila.contoso.com:5060;transport=tcp", transport: "tcp" }, "a server itself");
+  t.throws(() => firstHopTarget("sip:@@host;;", CAS, 5061), { code: "EXUM_BAD_TARGET" });
 });
 
 t.test("run ids: the start time safe for file names, and four random hex digits", async (t) => {
