@@ -67,6 +67,7 @@ const _hopTimingsFits: SchemaFits<typeof hopTimings, HopTimings> = true;
 const hop = z.strictObject({
   method: z.enum(["OPTIONS", "INVITE"]),
   target: z.string(),
+  host: z.string().optional(),
   address: z.string().nullable(),
   port: z.number(),
   transport: z.enum(["tls", "tcp"]),

@@ -22,6 +22,11 @@ export interface Hop {
   readonly method: "OPTIONS" | "INVITE";
   /** The Request-URI sent. */
   readonly target: string;
+  /**
+   * The host the request was sent to: the next hop when it is apart from the Request-URI (`--next-hop`, a scenario's
+   * first hop), else the Request-URI's host. Absent in runs recorded before it was kept.
+   */
+  readonly host?: string;
   readonly address: string | null;
   readonly port: number;
   readonly transport: "tls" | "tcp";

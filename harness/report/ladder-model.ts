@@ -45,7 +45,7 @@ function endpointKey(address: string, port: number): string {
 }
 
 function hopKey(hop: Hop): string {
-  return endpointKey(hop.address ?? uriHost(hop.target), hop.port);
+  return endpointKey(hop.address ?? hop.host ?? uriHost(hop.target), hop.port);
 }
 
 function kindOf(entry: TraceEntry): LadderArrowKind {
@@ -93,7 +93,7 @@ export function ladderOf(probe: Pick<ProbeEvidence, "hops" | "trace">, us = "exu
     const hop = hopOf.get(key);
     const role = roleName(hop?.role);
     const detail = hop === undefined ? null : [role, `${hop.port}/${hop.transport.toUpperCase()}`].filter((part) => part !== null).join(" · ");
-    lanes.push({ key, title: hop === undefined ? key : (hop.server ?? uriHost(hop.target)), detail });
+    lanes.push({ key, title: hop === undefined ? key : (hop.server ?? hop.host ?? uriHost(hop.target)), detail });
     laneOf.set(key, lanes.length - 1);
     return lanes.length - 1;
   };

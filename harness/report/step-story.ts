@@ -43,7 +43,7 @@ export function uriHost(uri: string): string {
 
 /** Where a hop went: `UM service mbx01.tukwila.contoso.com:5063`. */
 export function hopPlace(hop: Hop): string {
-  const host = hop.server ?? uriHost(hop.target);
+  const host = hop.server ?? hop.host ?? uriHost(hop.target);
   const role = roleName(hop.role);
   return `${role === null ? "" : `${role} `}${host}:${hop.port}`;
 }

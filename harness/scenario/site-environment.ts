@@ -28,10 +28,11 @@ function roleByPort(port: number): TargetRole | null {
 export function siteEnvironment(loaded: LoadedSite, credentials: SiteCredentials, logger: Logger, keylog: KeylogSink | undefined): StepEnvironment {
   const site = loaded.site;
   const resolver = createResolver({ entries: site.resolve, timeoutMs: site.timeout });
-  const placeOf = (hop: { port: number; transport: "tls" | "tcp"; target: string }): HopPlace => {
+  const placeOf = (hop: { port: number; transport: "tls" | "tcp"; target: string; host?: string }): HopPlace => {
     let host: string;
     try {
-      host = parseSipTarget(hop.target, "hop").host;
+      // Where the request went: the next hop, else the Request-URI's host (a hop recorded without one).
+      host = hop.host ?? parseSipTarget(hop.target, "hop").host;
     } catch {
       return UNKNOWN_PLACE;
     }

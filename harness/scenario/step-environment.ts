@@ -24,7 +24,7 @@ export interface StepEnvironment {
   /** The port an endpoint is reached on now: the lab's bound port (ephemeral mode differs), or the plan's. */
   portOf(endpoint: Endpoint): number;
   /** The role and server a hop reached, from the address and port it connected to (or its host). */
-  placeOf(hop: { readonly address: string | null; readonly port: number; readonly transport: "tls" | "tcp"; readonly target: string }): HopPlace;
+  placeOf(hop: { readonly address: string | null; readonly port: number; readonly transport: "tls" | "tcp"; readonly target: string; readonly host?: string }): HopPlace;
   /** The running lab, for `lab` steps; null on a site. */
   readonly lab: Lab | null;
   readonly logger: Logger;

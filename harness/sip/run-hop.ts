@@ -42,7 +42,7 @@ export interface HopRun {
  */
 export async function runHop(request: HopRequest): Promise<HopRun> {
   const { target, options } = request;
-  const base = { method: request.method, target: target.uri, port: target.nextHop?.port ?? target.port, transport: target.transport };
+  const base = { method: request.method, target: target.uri, host: target.nextHop?.host ?? target.host, port: target.nextHop?.port ?? target.port, transport: target.transport };
   const connection = await openConnection(target, options);
   const timingsOf = (first: number | null, final: number | null) => ({
     tcpConnectMs: round(connection.tcpConnectMs),
