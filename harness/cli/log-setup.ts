@@ -51,9 +51,11 @@ function openLogFile(path: string) {
   return createWriteStream(path, { fd });
 }
 
+/** The more verbose of two levels; `silent` (last in logLevels) is the least verbose of all, not the most. */
 function lowest(a: LogLevel, b: LogLevel): LogLevel {
-  const order = logLevels;
-  return order.indexOf(a) > order.indexOf(b) ? a : b;
+  if (a === "silent") return b;
+  if (b === "silent") return a;
+  return logLevels.indexOf(a) > logLevels.indexOf(b) ? a : b;
 }
 
 function readable(line: string): string {

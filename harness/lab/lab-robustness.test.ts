@@ -105,7 +105,6 @@ t.test("one bad connection never affects another; thousands of mutated messages,
       socket.destroy();
     }),
   );
-  t.pass(`${connections * perConnection} mutated messages sent`);
   keeper.write(options("keeper-1"));
   await new Promise((resolve) => setTimeout(resolve, 200));
   t.match(keeperData, /^SIP\/2\.0 200 OK/, "the connection opened before the storm still answers");
