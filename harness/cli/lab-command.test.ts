@@ -1,4 +1,3 @@
-import { connect } from "node:net";
 import t from "tap";
 import { ExitCode } from "../errors/exit-codes.js";
 import { sharedLabPkiDir } from "../lab/lab-pki.js";
@@ -7,17 +6,7 @@ import { memoryIo } from "./cli-io.js";
 import { labCommand } from "./lab-command.js";
 import { dispatch } from "./main.js";
 import type { CliCommand } from "./cli-command.js";
-
-function refused(address: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: address, port });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once("error", () => resolve(true));
-  });
-}
+import { connectionRefused } from "../testing/connection-refused.js";
 
 async function until(condition: () => boolean, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
@@ -44,12 +33,12 @@ t.test("exum lab --json prints one JSON object on one line, keeps running, and s
   t.match(summary.dns, { address: /^127\./, port: Number });
   t.match(summary.pki, { rootCa: /root-ca\.crt$/, personas: { pool: { cert: /pool01\.crt$/, key: /pool01\.key$/ }, mediation: {}, gateway: {}, owa: {} } });
   const cas = summary.servers.find((s) => s.fqdn === "cas01.tukwila.contoso.com");
-  t.notOk(await refused(cas?.address ?? "", 5061), "the lab is running");
+  t.notOk(await connectionRefused(cas?.address ?? "", 5061), "the lab is running");
   await new Promise((resolve) => setTimeout(resolve, 100));
   t.equal(io.stdout.split("\n").filter((line) => line !== "").length, 1, "still one line while it runs");
   controller.abort();
   t.equal(await exit, ExitCode.Interrupted);
-  t.ok(await refused(cas?.address ?? "", 5061), "the port is free after the abort");
+  t.ok(await connectionRefused(cas?.address ?? "", 5061), "the port is free after the abort");
 });
 
 t.test("exum lab prints the endpoints, the --resolve lines, DNS, PKI, then the event log", async (t) => {

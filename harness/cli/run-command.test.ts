@@ -11,6 +11,7 @@ import { writeFiles } from "../testing/write-files.js";
 import { memoryIo } from "./cli-io.js";
 import { dispatch } from "./main.js";
 import { runCommand } from "./run-command.js";
+import { readIfWritten } from "../testing/read-if-written.js";
 
 // End-to-end (docs/style.md habit 9): scenario files written to a temp folder, the real CLI run in-process. Every lab run
 // uses the lab PKI shared by the test files of this checkout (harness/lab sharedLabPkiDir) and a loopback block of its own.
@@ -285,12 +286,3 @@ t.test("exum run from a folder without scenarios/ runs the library exum ships", 
   t.match(stdout, /passed {2}happy-path: /);
 });
 
-/** A file the run is writing: its text so far, or "" while it does not exist yet (any other error fails the test). */
-async function readIfWritten(file: string): Promise<string> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return "";
-    throw error;
-  }
-}

@@ -1,10 +1,10 @@
-import { connect } from "node:net";
 import t from "tap";
 import { ExitCode } from "../errors/exit-codes.js";
 import type { CliCommand } from "./cli-command.js";
 import { memoryIo } from "./cli-io.js";
 import { dispatch } from "./main.js";
 import { selftestCommand } from "./selftest-command.js";
+import { connectionRefused } from "../testing/connection-refused.js";
 
 const registry = [selftestCommand as unknown as CliCommand<never>];
 
@@ -12,18 +12,6 @@ async function exum(args: string[], signal?: AbortSignal) {
   const io = memoryIo(signal === undefined ? {} : { signal });
   const code = await dispatch(args, io, registry);
   return { code, stdout: io.stdout, stderr: io.stderr };
-}
-
-/** Whether a TCP connection to address:port is refused (the lab is gone). */
-function refused(address: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: address, port });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once("error", () => resolve(true));
-  });
 }
 
 /** The Call Router's address and port from the progress line `selftest: lab up; Call Router … on <address>:<port>`. */
@@ -47,7 +35,7 @@ t.test("exum selftest: every check passes on the embedded lab; PASS lines and th
   t.notMatch(stdout, /^selftest:/m, "progress lines only on stderr");
   const router = routerEndpoint(stderr);
   t.ok(router.port > 0, stderr);
-  t.ok(await refused(router.address, router.port), "the lab is closed when the command returns");
+  t.ok(await connectionRefused(router.address, router.port), "the lab is closed when the command returns");
 });
 
 t.test("exum selftest --json: the checks (expected, seen, passed) and each probe's result", async (t) => {
@@ -77,5 +65,5 @@ t.test("checks that fail (interrupted before anything was answered): FAIL lines,
   t.match(stdout, /^FAIL {2}OPTIONS over mutual TLS to the Call Router cas01: expected 200 mtls, saw aborted /m);
   t.match(stdout, /^0 of 3 checks passed in \d+ ms$/m);
   const router = routerEndpoint(stderr);
-  t.ok(await refused(router.address, router.port), "the lab is closed");
+  t.ok(await connectionRefused(router.address, router.port), "the lab is closed");
 });

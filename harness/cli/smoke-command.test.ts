@@ -13,6 +13,7 @@ import { writeFiles } from "../testing/write-files.js";
 import { memoryIo } from "./cli-io.js";
 import { dispatch } from "./main.js";
 import { smokeCommand } from "./smoke-command.js";
+import { readIfWritten } from "../testing/read-if-written.js";
 
 const CAS = "cas01.tukwila.contoso.com";
 const MED = "med01.contoso.com";
@@ -223,12 +224,3 @@ t.test("bad input: exit 2 naming the file and field, nothing written", async (t)
   t.same(await readdir(join(dir, "reports")).catch(() => []), [], "no report folder");
 });
 
-/** A file the run is writing: its text so far, or "" while it does not exist yet (any other error fails the test). */
-async function readIfWritten(file: string): Promise<string> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return "";
-    throw error;
-  }
-}

@@ -1,25 +1,13 @@
-import { connect } from "node:net";
 import t from "tap";
 import { probeOptions } from "../sip/options-probe.js";
 import { clientOptions, labTarget, startTestLab } from "./lab-test-fixture.js";
 import { startLab } from "./lab.js";
 import { sharedLabPkiDir } from "./lab-pki.js";
 import type { EventLogEntry } from "./servers/event-log.js";
+import { connectionRefused } from "../testing/connection-refused.js";
 
 const CAS = "cas01.tukwila.contoso.com";
 const MBX1 = "mbx01.tukwila.contoso.com";
-
-/** Whether a TCP connection to address:port is refused (true) or accepted (false). */
-function refused(address: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: address, port });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once("error", (error: NodeJS.ErrnoException) => resolve(error.code === "ECONNREFUSED"));
-  });
-}
 
 t.test("the default lab: every server on its own loopback address with its real ports (docs/protocol.md §1)", async (t) => {
   const lab = await startTestLab(t);
@@ -94,7 +82,7 @@ t.test("ephemeral ports: kernel ports, a closed startup-mode listener still refu
   t.equal(lab.plan.ports, "ephemeral");
   t.ok(tcp?.open && tcp.port > 0 && tcp.port !== 5060);
   t.ok(tls !== undefined && !tls.open && tls.port > 0, "the TLS listener has a port number and is closed");
-  t.ok(await refused(lab.server(CAS).address, tls?.port ?? 0), "connection refused");
+  t.ok(await connectionRefused(lab.server(CAS).address, tls?.port ?? 0), "connection refused");
   const result = await probeOptions(labTarget(lab, CAS, "sip-tcp", null), await clientOptions(lab, "pool"));
   t.equal(result.status, 200);
 });
@@ -107,7 +95,7 @@ t.test("close() frees every port and is bounded; a second close does nothing", a
   t.same(await lab.close(), []);
   t.ok(Date.now() - started < 5000);
   t.ok(lab.closed);
-  const stillOpen = (await Promise.all(endpoints.map(([address, port]) => refused(address, port)))).filter((r) => !r);
+  const stillOpen = (await Promise.all(endpoints.map(([address, port]) => connectionRefused(address, port)))).filter((r) => !r);
   t.equal(stillOpen.length, 0, "every listener refuses after close");
   t.same(await lab.close(), []);
   // the same block can be taken again at once
@@ -155,8 +143,8 @@ t.test("a start that fails half-way tears down what it started and rethrows", as
     },
   };
   await t.rejects(startLab({ certsDir: sharedLabPkiDir(), dns: false, block: "127.200.201", roles }), { message: "owa simulator broke" });
-  t.ok(await refused("127.200.201.10", 5060), "nothing left listening after the failed start");
-  t.ok(await refused("127.200.201.11", 5063));
+  t.ok(await connectionRefused("127.200.201.10", 5060), "nothing left listening after the failed start");
+  t.ok(await connectionRefused("127.200.201.11", 5063));
 });
 
 t.test("the event log: bounded, filtered, subscribers may throw", async (t) => {

@@ -1,7 +1,6 @@
 import t, { type Test } from "tap";
 import { startSipListener } from "../testing/sip-test-listener.js";
-import { mailboxFqdn, poolOptions, probeLab, routerFqdn, sharedPki, VOICEMAIL_PARAMS, type SeenRequest } from "../testing/probe-fixture.js";
-import { serverSecureContext } from "../tls/server-secure-context.js";
+import { mailboxFqdn, poolOptions, probeLab, routerFqdn, routerStandIn, VOICEMAIL_PARAMS, type SeenRequest } from "../testing/probe-fixture.js";
 import { probeCall } from "./call-probe.js";
 import { parseSipTarget, viaNextHop } from "./sip-target.js";
 
@@ -114,18 +113,10 @@ t.test("DoNotSupportEncryption into a Secured dial plan (worker requires SRTP): 
  * mutual-TLS server of this test's own: cas01's lab certificate, a 302 to itself.
  */
 async function loopingRouter(t: Test) {
-  const pki = await sharedPki();
-  const listener = await startSipListener({
-    address: "127.0.0.1",
-    port: 0,
-    protocol: "tls",
-    tls: serverSecureContext({ identity: await pki.identity("cas01"), caPem: [pki.rootCaPem], requestCert: true }),
-    onRequest(request) {
-      if (request.message.method !== "INVITE") return;
-      request.respond({ status: 302, reason: "Moved Temporarily", headers: [`Contact: <sip:alice@${routerFqdn}:${listener.port};transport=Tls;maddr=127.0.0.1>`] });
-    },
+  const listener = await routerStandIn(t, (request) => {
+    if (request.message.method !== "INVITE") return;
+    request.respond({ status: 302, reason: "Moved Temporarily", headers: [`Contact: <sip:alice@${routerFqdn}:${listener.port};transport=Tls;maddr=127.0.0.1>`] });
   });
-  t.teardown(() => listener.close());
   return listener;
 }
 
@@ -141,7 +132,6 @@ t.test("a redirect back to where we came from → redirect-loop", async (t) => {
  * records every request that reaches it (RFC 4568 §8.3: the SDES keys of the INVITE must not go there).
  */
 async function downgradingRouter(t: Test) {
-  const pki = await sharedPki();
   const arrived: string[] = [];
   const tcp = await startSipListener({
     address: "127.0.0.1",
@@ -152,19 +142,10 @@ async function downgradingRouter(t: Test) {
       if (request.message.method === "INVITE") request.respond({ status: 486, reason: "Busy Here" });
     },
   });
-  const tls = await startSipListener({
-    address: "127.0.0.1",
-    port: 0,
-    protocol: "tls",
-    tls: serverSecureContext({ identity: await pki.identity("cas01"), caPem: [pki.rootCaPem], requestCert: true }),
-    onRequest(request) {
-      if (request.message.method !== "INVITE") return;
-      request.respond({ status: 302, reason: "Moved Temporarily", headers: [`Contact: <sip:alice@127.0.0.1:${tcp.port};transport=tcp>`] });
-    },
-  });
-  t.teardown(async () => {
-    await tls.close();
-    await tcp.close();
+  t.teardown(() => tcp.close());
+  const tls = await routerStandIn(t, (request) => {
+    if (request.message.method !== "INVITE") return;
+    request.respond({ status: 302, reason: "Moved Temporarily", headers: [`Contact: <sip:alice@127.0.0.1:${tcp.port};transport=tcp>`] });
   });
   return { tls, arrived };
 }

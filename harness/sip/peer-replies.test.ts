@@ -1,8 +1,6 @@
 import t, { type Test } from "tap";
 import type { InboundRequest } from "../lab/net/inbound-request.js";
-import { poolOptions, routerFqdn, sharedPki } from "../testing/probe-fixture.js";
-import { startSipListener } from "../testing/sip-test-listener.js";
-import { serverSecureContext } from "../tls/server-secure-context.js";
+import { poolOptions, routerFqdn, routerStandIn } from "../testing/probe-fixture.js";
 import { probeCall } from "./call-probe.js";
 import { probeOptions } from "./options-probe.js";
 import { parseSipTarget } from "./sip-target.js";
@@ -11,19 +9,10 @@ import { parseSipTarget } from "./sip-target.js";
  * A mutual-TLS server of the test's own (cas01's lab certificate) that answers every request with `reply(request)`
  * written raw on the connection: the replies a real misbehaving peer sends, which no lab server does.
  */
-async function replyingServer(t: Test, reply: (request: InboundRequest) => string) {
-  const pki = await sharedPki();
-  const listener = await startSipListener({
-    address: "127.0.0.1",
-    port: 0,
-    protocol: "tls",
-    tls: serverSecureContext({ identity: await pki.identity("cas01"), caPem: [pki.rootCaPem], requestCert: true }),
-    onRequest(request) {
-      if (request.message.method !== "ACK") request.socket.write(reply(request));
-    },
+function replyingServer(t: Test, reply: (request: InboundRequest) => string) {
+  return routerStandIn(t, (request) => {
+    if (request.message.method !== "ACK") request.socket.write(reply(request));
   });
-  t.teardown(() => listener.close());
-  return listener;
 }
 
 /** The tag-and-branch echo a response needs for sip.js to match it to our request. */

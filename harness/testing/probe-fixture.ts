@@ -16,6 +16,9 @@ import type { ProbeOptions } from "../sip/probe-options.js";
 import { createResolver } from "../sip/resolve-map.js";
 import type { SipTarget } from "../sip/sip-target.js";
 import type { TlsVersion } from "../tls/tls-version.js";
+import { serverSecureContext } from "../tls/server-secure-context.js";
+import type { InboundRequest } from "../lab/net/inbound-request.js";
+import { startSipListener, type SipListener } from "./sip-test-listener.js";
 
 /** The default lab's Call Router, alice's Mailbox server (UM service and worker) and the pool persona's FQDN. */
 export const routerFqdn = "cas01.tukwila.contoso.com";
@@ -146,4 +149,22 @@ export async function otherCaPem(pki: LabPki): Promise<string> {
   const other = pki.manifest.otherCa;
   if (other === undefined) throw new Error(`the lab PKI in ${pki.dir} has no second root`);
   return readFile(join(pki.dir, other.files.cert), "utf8");
+}
+
+/**
+ * A mutual-TLS server of a test's own standing in for the Call Router (cas01's lab certificate, the lab root as its
+ * trust, on 127.0.0.1), for the behaviours no lab server has: a redirect loop, a downgrade, garbage replies. Closed at
+ * the end of the test.
+ */
+export async function routerStandIn(t: Test, onRequest: (request: InboundRequest) => void): Promise<SipListener> {
+  const pki = await sharedPki();
+  const listener = await startSipListener({
+    address: "127.0.0.1",
+    port: 0,
+    protocol: "tls",
+    tls: serverSecureContext({ identity: await pki.identity("cas01"), caPem: [pki.rootCaPem], requestCert: true }),
+    onRequest,
+  });
+  t.teardown(() => listener.close());
+  return listener;
 }
