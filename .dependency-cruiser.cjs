@@ -7,14 +7,16 @@ const allowed = {
   input: ["errors"],
   files: ["errors"],
   sdp: ["errors", "model"],
+  media: ["errors", "model", "sdp"],
+  capture: ["errors", "model", "files"],
   pki: ["errors", "model", "files"],
   log: ["errors", "model"],
   tls: ["errors", "model", "log"],
-  sip: ["errors", "model", "log", "tls", "sdp"],
-  lab: ["errors", "model", "input", "log", "tls", "sdp", "sip", "pki", "files"],
+  sip: ["errors", "model", "log", "tls", "sdp", "media", "capture"],
+  lab: ["errors", "model", "input", "log", "tls", "sdp", "media", "capture", "sip", "pki", "files"],
   report: ["errors", "model", "files"],
-  scenario: ["errors", "model", "input", "log", "tls", "sdp", "sip", "lab", "pki", "report", "files"],
-  cli: ["errors", "model", "input", "log", "tls", "sdp", "sip", "lab", "pki", "report", "scenario", "files"],
+  scenario: ["errors", "model", "input", "log", "tls", "sdp", "media", "capture", "sip", "lab", "pki", "report", "files"],
+  cli: ["errors", "model", "input", "log", "tls", "sdp", "media", "capture", "sip", "lab", "pki", "report", "scenario", "files"],
 };
 const layers = Object.keys(allowed);
 const test = "\\.(test|interop)\\.ts$";

@@ -1,5 +1,6 @@
 import type { CallProbeResult } from "../model/probe-result.js";
 import type { Hop, ProbeResult } from "../model/probe-result.js";
+import { mediaSentence } from "../model/media-sentence.js";
 
 /** The readable text of an `exum options` / `exum call` result: verdict first, then the evidence. */
 export function formatProbeResult(result: ProbeResult | CallProbeResult): string {
@@ -18,9 +19,14 @@ export function formatProbeResult(result: ProbeResult | CallProbeResult): string
   }
   if ("media" in result && result.media) {
     const m = result.media;
-    lines.push(`  media seen: ${m.packets} packet(s) on port ${m.port}${m.firstSizes.length ? `, sizes ${m.firstSizes.join(", ")}` : ""}`);
+    lines.push(`  media: ${mediaSentence(m)}`);
+    lines.push(`    ${m.local.address}:${m.local.port} ⇄ ${m.remote.address}:${m.remote.port}, ${m.codec}, ${(m.durationMs / 1000).toFixed(1)} s; lost ${m.received.lost}, jitter ${m.received.jitterMs} ms`);
+    if (m.peerReport !== null) lines.push(`    the peer's RTCP: ${m.peerReport.reports} report(s), ${m.peerReport.packetsReceived ?? "none"} of our packets received`);
+    if (m.failure) lines.push(`    media failure: ${m.failure.code} — ${m.failure.message}`);
+  } else if (result.kind === "call" && result.outcome !== "failed" && result.negotiated !== null) {
+    lines.push("  media: not measured");
   }
-  if ("endedBy" in result && result.endedBy) lines.push(`  call ended by: ${result.endedBy}`);
+  if ("endedBy" in result && result.endedBy) lines.push(`  call ended by: ${result.endedBy}${"endReason" in result && result.endReason ? ` (${result.endReason})` : ""}`);
   result.hops.forEach((hop, index) => lines.push(...formatHop(hop, index, result.hops.length)));
   for (const warning of result.warnings) lines.push(`  warning: ${warning}`);
   return `${lines.join("\n")}\n`;

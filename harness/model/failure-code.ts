@@ -2,6 +2,7 @@ import { CONNECTION_FAILURES } from "./connection-failures.js";
 import { FAILOVER_FAILURES } from "./failover-failures.js";
 import type { FailureDefinition, FailureFix, FailureLayer } from "./failure-definition.js";
 import { MEDIA_FAILURES } from "./media-failures.js";
+import { RTP_FAILURES } from "./rtp-failures.js";
 import { SIP_FAILURES } from "./sip-failures.js";
 
 /**
@@ -9,7 +10,7 @@ import { SIP_FAILURES } from "./sip-failures.js";
  * table"). Callers, expectations and reports match on the code, never on the message. docs/failure-codes.md, the
  * scenario JSON Schema's enum and the report's fix boxes are generated from it.
  */
-export const FAILURES = { ...CONNECTION_FAILURES, ...SIP_FAILURES, ...MEDIA_FAILURES, ...FAILOVER_FAILURES };
+export const FAILURES = { ...CONNECTION_FAILURES, ...SIP_FAILURES, ...MEDIA_FAILURES, ...RTP_FAILURES, ...FAILOVER_FAILURES };
 
 /** A stable failure code: a mistyped one does not compile. */
 export type FailureCode = keyof typeof FAILURES;
@@ -28,10 +29,14 @@ const disjoint: [
   Disjoint<typeof SIP_FAILURES, typeof MEDIA_FAILURES>,
   Disjoint<typeof SIP_FAILURES, typeof FAILOVER_FAILURES>,
   Disjoint<typeof MEDIA_FAILURES, typeof FAILOVER_FAILURES>,
-] = [true, true, true, true, true, true];
+  Disjoint<typeof RTP_FAILURES, typeof CONNECTION_FAILURES>,
+  Disjoint<typeof RTP_FAILURES, typeof SIP_FAILURES>,
+  Disjoint<typeof RTP_FAILURES, typeof MEDIA_FAILURES>,
+  Disjoint<typeof RTP_FAILURES, typeof FAILOVER_FAILURES>,
+] = [true, true, true, true, true, true, true, true, true, true];
 void disjoint;
 
-/** Every {@link FailureCode}, in registry order (connection, SIP, media, failover). */
+/** Every {@link FailureCode}, in registry order (connection, SIP, media, RTP, failover). */
 export const FAILURE_CODES = Object.keys(FAILURES) as [FailureCode, ...FailureCode[]];
 
 export function isFailureCode(value: unknown): value is FailureCode {

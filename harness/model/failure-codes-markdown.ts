@@ -5,6 +5,7 @@ const LAYER_TITLES: Readonly<Record<FailureLayer, string>> = {
   connection: "Connection and TLS (decided by harness/tls)",
   sip: "SIP (decided by harness/sip)",
   media: "Media negotiation (decided by harness/sdp)",
+  rtp: "Media on the wire: RTP, SRTP, DTMF (decided by harness/media)",
   failover: "Failover (decided by harness/scenario)",
 };
 

@@ -1,5 +1,5 @@
 /** Where a failure code is decided: the layer of the harness that sees it happen. */
-export type FailureLayer = "connection" | "sip" | "media" | "failover";
+export type FailureLayer = "connection" | "sip" | "media" | "rtp" | "failover";
 
 /**
  * What a failure does to a probe's exit code (docs/design.md §1): `failed` is exit 1 (the server's answer or the TLS

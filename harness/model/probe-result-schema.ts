@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { MediaObservation } from "./media-observation.js";
+import { mediaEvidenceSchema } from "./media-evidence-schema.js";
 import type { MsDiagnostics } from "./ms-diagnostics.js";
 import type { CallProbeResult, Hop, HopTimings, Negotiated, ProbeResult } from "./probe-result.js";
 import { probeFailureSchema } from "./probe-failure-schema.js";
@@ -42,17 +42,6 @@ const traceEntry = z.strictObject({
 
 export const traceEntrySchema: z.ZodType<TraceEntry> = traceEntry;
 const _traceEntryFits: SchemaFits<typeof traceEntry, TraceEntry> = true;
-
-const mediaObservation = z.strictObject({
-  port: z.number(),
-  packets: z.number(),
-  bytes: z.number(),
-  firstSizes: z.array(z.number()),
-  firstPayloadType: z.number().nullable(),
-});
-
-export const mediaObservationSchema: z.ZodType<MediaObservation> = mediaObservation;
-const _mediaObservationFits: SchemaFits<typeof mediaObservation, MediaObservation> = true;
 
 const hopTimings = z.strictObject({
   tcpConnectMs: z.number().nullable(),
@@ -125,8 +114,9 @@ const _probeResultFits: SchemaFits<typeof probeResult, ProbeResult> = true;
 
 const callProbeResult = z.strictObject({
   ...probeResultShape,
-  media: mediaObservationSchema.nullable(),
+  media: mediaEvidenceSchema.nullable(),
   endedBy: z.enum(["us", "peer"]).nullable(),
+  endReason: z.string().nullable().optional(),
 });
 
 /** A {@link CallProbeResult}: a call step's evidence, with the media seen and who hung up. */
@@ -143,7 +133,7 @@ const _callProbeResultFits: SchemaFits<typeof callProbeResult, CallProbeResult> 
 export const probeEvidenceSchema: z.ZodType<ProbeEvidence> = z.xor([callProbeResultSchema, probeResultSchema]);
 
 /** The format version of `exum options --json` and `exum call --json`; bump it when a field changes meaning or goes. */
-export const PROBE_OUTPUT_SCHEMA_VERSION = 1;
+export const PROBE_OUTPUT_SCHEMA_VERSION = 2;
 
 /**
  * What `exum options --json` (a ProbeResult) and `exum call --json` (a CallProbeResult) print: the result with its

@@ -1,4 +1,4 @@
-import type { MediaObservation } from "./media-observation.js";
+import type { MediaEvidence } from "./media-evidence.js";
 import type { MediaProtection, Signaling } from "./signaling.js";
 import type { TargetRole } from "./target-role.js";
 import type { ExchangeMode } from "./voip-security.js";
@@ -83,7 +83,13 @@ export interface ProbeResult {
 }
 
 export interface CallProbeResult extends ProbeResult {
-  readonly media: MediaObservation | null;
+  /** The media of an answered call, both directions, as measured on the wire (null when none was set up). */
+  readonly media: MediaEvidence | null;
   /** Who ended an answered call: we (BYE after the hold) or the peer (its BYE or a dropped connection). */
   readonly endedBy: "us" | "peer" | null;
+  /**
+   * Why the peer ended it: the `Reason` and ms-diagnostics of its BYE, or "the connection closed"; absent or null
+   * when we ended the call.
+   */
+  readonly endReason?: string | null;
 }

@@ -6,7 +6,7 @@ import type { StepEvidence } from "./step-evidence.js";
 import type { Verdict } from "./verdict.js";
 
 /** The run.json format version; bump it when a field changes meaning or goes away (adding one does not). */
-export const RUN_SCHEMA_VERSION = 1;
+export const RUN_SCHEMA_VERSION = 2;
 
 /**
  * One run: the one model every reporter renders (docs/design.md §3 "RunResult (one model, schemaVersion) ──▶ every

@@ -199,4 +199,15 @@ export const SIP_FAILURES = {
       source: "docs/protocol.md §1 \"The redirect chain\" (the worker answers the call) [DOC]",
     },
   },
+  "peer-ended-call": {
+    layer: "sip",
+    meaning: "the peer ended the answered call (BYE or a dropped connection) before the hold was over",
+    exitClass: "failed",
+    fix: {
+      problem: "The call was answered and then ended by the server before the caller hung up; the report names what the BYE said (Reason, ms-diagnostics).",
+      action: "Read the BYE's Reason and ms-diagnostics: a media timeout (no RTP from the caller) points at the media path, a worker recycle at the UM server's health.",
+      commands: ["Get-EventLog -LogName Application -Source MSExchange*UM* -Newest 50   # on the UM server"],
+      source: "docs/media.md §7 (real peers hang up on a silent caller: baresip after 10 s)",
+    },
+  },
 } as const satisfies Readonly<Record<string, FailureDefinition>>;

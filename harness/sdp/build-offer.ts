@@ -17,6 +17,11 @@ export interface OfferOptions extends LocalEndpointOptions {
    * @defaultValue two fresh keys from node:crypto randomBytes(30)
    */
   keys?: readonly string[];
+  /**
+   * Offer the line with an MKI (tag 1). Off, only Lync's second line (tag 2, no MKI) is offered: for peers that accept
+   * an MKI line and then ignore the MKI (baresip does; docs/peers.md). @defaultValue true
+   */
+  mki?: boolean;
 }
 
 /** An offer: its SDP text, the crypto lines it carries (empty for `none`) and the policy it was built for. */
@@ -47,7 +52,8 @@ export function buildOffer(options: OfferOptions): Offer {
       hint: `use one of: ${MEDIA_POLICIES.join(", ")}`,
     });
   }
-  const cryptos = policy === "none" ? [] : offerCryptos(options.keys);
+  const all = policy === "none" ? [] : offerCryptos(options.keys);
+  const cryptos = options.mki === false ? all.filter((line) => line.mki === null) : all;
   const sdp = writeSessionDescription(endpoint, [
     {
       type: "audio",

@@ -9,8 +9,10 @@ import type { MediaPolicy } from "../sdp/media-policy.js";
 import { parseSessionDescription } from "../sdp/parse-session-description.js";
 import { delay, type AgentLink } from "./agent-link.js";
 import { fromAddress } from "./from-address.js";
-import { observeMedia, type MediaObserver } from "./media-observer.js";
-import { type MediaObservation } from "../model/media-observation.js";
+import { MediaSession } from "../media/media-session.js";
+import type { DtmfPlan } from "../media/media-plan.js";
+import type { MediaEvidence } from "../model/media-evidence.js";
+import { MIN_MEDIA_HOLD_MS, startCallMedia } from "./call-media.js";
 import { MessageTrace } from "./message-trace.js";
 import { failure, type ProbeFailure } from "../model/probe-failure.js";
 import { withProbeDefaults, type ProbeOptions, type ProbeSettings } from "./probe-options.js";
@@ -35,6 +37,10 @@ export interface CallProbeOptions extends ProbeOptions {
    * nothing is sent over TCP (RFC 4568 §8.3: SDES keys travel only over a secure hop). @defaultValue false
    */
   allowDowngrade?: boolean;
+  /** Offer the SRTP line with an MKI (Lync's tag 1) besides the one without. @defaultValue true */
+  srtpMki?: boolean;
+  /** RFC 4733 digits to send during the hold, and when (ms after the answer). */
+  dtmf?: DtmfPlan | null;
 }
 
 /** The defaults of {@link CallProbeOptions} beyond PROBE_DEFAULTS (probe-options.ts). */
@@ -56,6 +62,7 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
   /** Redirects followed from TLS to TCP (only with allowDowngrade). */
   const downgraded: string[] = [];
   const hops: Hop[] = [];
+  const mediaWarnings: string[] = [];
   const sdp: SdpExchange = { offer: null, answer: null };
   let current = target;
   /** The first INVITE's Call-ID, From tag, To and CSeq: every redirected INVITE keeps them (CSeq + 1). */
@@ -65,8 +72,8 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
   while (result === undefined) {
     visited.add(targetKey(current));
     const hopTarget = current;
-    const media: { observer?: MediaObserver } = {};
-    const stopMedia = async () => (media.observer ? await media.observer.stop() : null);
+    const media: { session?: MediaSession } = {};
+    const stopMedia = async () => (media.session ? await media.session.stop() : null);
     let inviter: Inviter | undefined;
     const run = await runHop({
       method: "INVITE",
@@ -76,10 +83,11 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
       sdp,
       async offer(socket: Socket) {
         const address = (socket.localAddress ?? "127.0.0.1").replace(/^::ffff:/, "");
-        media.observer = await observeMedia(address);
+        await media.session?.stop();
+        media.session = await MediaSession.open(address);
         sdp.offer = null;
         sdp.answer = null;
-        return buildOffer({ policy: options.policy, address, port: media.observer.port }).sdp;
+        return buildOffer({ policy: options.policy, address, port: media.session.local.port, mki: options.srtpMki ?? true }).sdp;
       },
       send(link, delegate) {
         // RFC 3261 §8.1.3.4: after a 3xx the UAC sends the new request with the same Call-ID, From (tag) and To as the
@@ -151,12 +159,22 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
       continue;
     }
 
-    // 2xx: sip.js ACKs once the answer is set; keep the call up for the hold, then BYE.
-    const ended = await answeredCall(link, inviter, options);
-    const observed = await stopMedia();
+    // 2xx: sip.js ACKs once the answer is set; our media starts at once (the peer's greeting may already be
+    // arriving), the call stays up for the hold, then BYE.
     const answer = sdp.answer === null ? null : safeParse(sdp.answer);
     const classified =
       offer === null ? null : classifyMedia({ offerPolicy: options.policy, offer, answer, finalStatus: final.status });
+    const holdMs = options.holdMs ?? CALL_DEFAULTS.holdMs;
+    if (classified?.failure === null && offer !== null && answer !== null && media.session !== undefined) {
+      if (holdMs >= MIN_MEDIA_HOLD_MS) {
+        const problem = startCallMedia(media.session, offer, answer, run.hop.address, options.dtmf ?? null);
+        if (problem !== null) mediaWarnings.push(problem);
+      } else {
+        mediaWarnings.push(`media not measured: the call was held ${holdMs} ms (hold it at least ${MIN_MEDIA_HOLD_MS / 1000} s, e.g. --hold 3, to measure it)`);
+      }
+    }
+    const ended = await answeredCall(link, inviter, options, trace);
+    const observed = await stopMedia();
     if (classified !== null && sdp.answer !== null && answer === null) {
       // A body that is not SDP at all is a broken answer, not a missing one.
       classified.media = null;
@@ -171,20 +189,22 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
       profile: classified?.profile ?? null,
       mode: exchangeSecurityMode(signaling, classified?.media ?? null),
     };
-    const mediaFailure = classified?.failure ?? null;
+    // The SDP's verdict first, then what the packets showed, then how the call ended (docs/media.md §7).
+    const why = classified?.failure ?? observed?.failure ?? ended.failure;
     result = {
-      outcome: mediaFailure === null ? "answered" : "failed",
+      outcome: why === null ? "answered" : "failed",
       status: final.status,
       reason: final.reason,
-      failure: mediaFailure ?? ended.failure,
+      failure: why === null ? null : failure(why.code, why.message),
       tls: run.hop.tls,
       negotiated,
       media: observed,
       endedBy: ended.endedBy,
+      endReason: ended.endReason,
     };
   }
 
-  const warnings: string[] = [];
+  const warnings: string[] = [...mediaWarnings];
   if (fromAddress(options).fellBack) warnings.push(`From domain "${options.fromDomain}" is no SIP host; sent as exum.invalid`);
   if (options.insecure) warnings.push("--insecure: server certificates were not enforced; results do not prove trust");
   for (const uri of downgraded) {
@@ -206,9 +226,9 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
 function failed(
   why: ProbeFailure,
   hop: Hop,
-  media: MediaObservation | null,
+  media: MediaEvidence | null,
 ): Omit<CallProbeResult, "kind" | "hops" | "trace" | "startedAt" | "durationMs" | "insecure" | "warnings" | "sdp"> {
-  return { outcome: "failed", status: hop.status, reason: hop.reason, failure: why, tls: hop.tls, negotiated: null, media, endedBy: null };
+  return { outcome: "failed", status: hop.status, reason: hop.reason, failure: why, tls: hop.tls, negotiated: null, media, endedBy: null, endReason: null };
 }
 
 /** Two targets are the same hop when they name the same user, host, port and transport (maddr aside). */
@@ -241,7 +261,8 @@ async function answeredCall(
   link: AgentLink,
   inviter: Inviter,
   options: ProbeSettings<CallProbeOptions>,
-): Promise<{ endedBy: "us" | "peer"; failure: ProbeFailure | null }> {
+  trace: MessageTrace,
+): Promise<{ endedBy: "us" | "peer"; endReason: string | null; failure: ProbeFailure | null }> {
   const timeoutMs = options.timeoutMs;
   try {
     await untilState(inviter, SessionState.Established, timeoutMs);
@@ -253,7 +274,11 @@ async function answeredCall(
       options.signal?.removeEventListener("abort", stopHolding);
       holding.abort();
     });
-    if (held || inviter.state === SessionState.Terminated) return { endedBy: "peer", failure: null };
+    if (held || inviter.state === SessionState.Terminated) {
+      const why = peerEndReason(trace, inviter.request.callId);
+      const heldFor = options.holdMs ?? 0;
+      return { endedBy: "peer", endReason: why, failure: failure("peer-ended-call", `the peer ended the call before the ${heldFor / 1000} s hold was over: ${why}`) };
+    }
     let byeStatus: number | null = null;
     const byeDone = new Promise<void>((resolve) => {
       inviter
@@ -276,12 +301,26 @@ async function answeredCall(
     const bound = new AbortController();
     await Promise.race([byeDone, delay(timeoutMs, bound.signal), link.closure]).finally(() => bound.abort());
     if (byeStatus === null || byeStatus < 200 || byeStatus >= 300) {
-      return { endedBy: "us", failure: failure("bye-failed", `BYE got ${byeStatus ?? "no answer"}`) };
+      return { endedBy: "us", endReason: null, failure: failure("bye-failed", `BYE got ${byeStatus ?? "no answer"}`) };
     }
-    return { endedBy: "us", failure: null };
+    return { endedBy: "us", endReason: null, failure: null };
   } finally {
     await link.close();
   }
+}
+
+/**
+ * What the peer's BYE said about why it ended the call: its `Reason` (RFC 3326) and `ms-diagnostics` headers, as
+ * received; "a BYE without Reason" or "the connection closed" otherwise.
+ */
+function peerEndReason(trace: MessageTrace, callId: string): string {
+  const bye = trace.entries.find((entry) => entry.direction === "received" && entry.callId === callId && entry.firstLine.startsWith("BYE "));
+  if (bye === undefined) return "the connection closed without a BYE";
+  const headers = bye.raw
+    .split(/\r?\n/)
+    .filter((line) => /^(reason|ms-diagnostics(-public)?)\s*:/i.test(line))
+    .map((line) => line.trim());
+  return headers.length === 0 ? "a BYE without Reason" : `a BYE with ${headers.join("; ")}`;
 }
 
 async function untilState(session: Session, wanted: SessionState, ms: number): Promise<void> {

@@ -119,18 +119,20 @@ interopTest("Kamailio with a certificate for another host → tls-name-mismatch,
   t.same(result.trace, [], "no SIP was sent to a server that failed verification");
 });
 
-interopTest("Kamailio 302 → baresip (SRTP mandatory): the client follows over TLS and negotiates SRTP", ["kamailio", "baresip"], async (t) => {
+interopTest("Kamailio 302 → baresip (SRTP mandatory): the client follows over TLS, negotiates SRTP and keeps a 15 s call up with media both ways", ["kamailio", "baresip"], async (t) => {
   const answering = await baresip(t, "srtp-mand");
   const { certs, peer } = await kamailio(t, { redirectTo: `sip:um@${WORKER}:${answering.peer.tlsPort};transport=tls` });
   const from = answering.peer.logOffset();
-  const result = await probeCall(parseSipTarget(`sip:um@${ROUTER}:${peer.port}`), { ...asPool(certs), policy: "required", holdMs: 500 });
+  const result = await probeCall(parseSipTarget(`sip:um@${ROUTER}:${peer.port}`), { ...asPool(certs), policy: "required", holdMs: 15_000, timeoutMs: 20_000, srtpMki: false });
   const answered = t.match(result, {
     outcome: "answered",
+    endedBy: "us",
     status: 200,
     failure: null,
     negotiated: { media: "srtp", suite: "AES_CM_128_HMAC_SHA1_80", profile: "RTP/SAVP" },
   });
   if (!answered) t.comment(answering.peer.logs().slice(-3000));
+  t.comment(`baresip answered: ${result.sdp?.answer?.match(/^a=crypto:.*$/m)?.[0] ?? "no a=crypto"}`);
   t.same(result.hops.map((h) => h.status), [302, 200]);
   t.equal(result.hops[0]?.signaling, "mtls", "Kamailio authenticated us");
   // baresip never asks for a client certificate: a peer that does not authenticate us is itself a finding.
@@ -139,15 +141,35 @@ interopTest("Kamailio 302 → baresip (SRTP mandatory): the client follows over 
   t.match(result.hops[1]?.tls?.clientCertificate, { requested: false, sent: false });
   const call = await answering.peer.waitForCallEstablished(5000, from);
   t.equal(call.srtpSuite, "AES_CM_128_HMAC_SHA1_80", "baresip's own log agrees on the suite");
-  t.ok((result.media?.packets ?? 0) > 0, "baresip sent media to our port during the hold");
-  t.ok((result.media?.firstSizes ?? []).every((size) => size === 12 + 160 + 10), "each packet is RTP (12 + 160 bytes PCMU/20 ms) + the 10-byte _80 tag");
+  // baresip drops a call after 10 s without RTP ("no audio RTP packets received"): a call held 15 s and ended by our
+  // BYE shows that our SRTP reached it and decrypted.
+  const media = result.media;
+  t.match(media, { protection: "srtp", verdict: "two-way", failure: null });
+  t.ok((media?.sent.packets ?? 0) >= 600, `we sent ${media?.sent.packets} packets in 15 s`);
+  t.ok((media?.received.packets ?? 0) >= 600, `baresip sent ${media?.received.packets} packets`);
+  t.equal(media?.received.authenticated, media?.received.packets, "every packet baresip sent authenticated with the key of its answer");
+  const log = answering.peer.logs().slice(from);
+  t.notMatch(log, /srtp.*(fail|error)|unprotect|auth(entication)? fail|no audio RTP packets received/i, "baresip's log shows no SRTP error and no RTP timeout");
+});
+
+interopTest("baresip accepts our MKI line and ignores the MKI: exum names it one-way media, baresip's own log agrees", ["baresip"], async (t) => {
+  const { certs, peer } = await baresip(t, "srtp-mand");
+  const from = peer.logOffset();
+  const result = await probeCall(parseSipTarget(`sip:um@${WORKER}:${peer.tlsPort}`), { ...asPool(certs), policy: "required", holdMs: 11_000, timeoutMs: 15_000 });
+  // baresip reports every 5 s (RFC 3550 §6.2): an 11 s call carries two reports, which name none of our packets.
+  t.match(result.sdp?.answer, /^a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:[A-Za-z0-9+/]{40}\r?$/m, "baresip accepts tag 1 (our line with |2^31|1:1) and answers without an MKI");
+  t.match(result, { outcome: "failed", failure: { code: "one-way-media", message: /MKI 1/ }, media: { verdict: "one-way-in", mki: { sent: { value: 1, length: 1 }, received: null } } });
+  t.equal(result.media?.received.authenticated, result.media?.received.packets, "baresip's own packets (no MKI) authenticate");
+  t.match(peer.logs().slice(from), /srtp: failed to decrypt RTP packet with 183 bytes/, "baresip fails on each of our 12 + 160 + 1 (MKI) + 10 byte packets");
 });
 
 interopTest("baresip without SRTP: SupportEncryption → RTP; RequireEncryption → incompatible-security-setting", ["baresip"], async (t) => {
   const { certs, peer } = await baresip(t, null);
   const target = parseSipTarget(`sip:um@${WORKER}:${peer.tlsPort}`);
-  const support = await probeCall(target, { ...asPool(certs), policy: "optional" });
-  if (!t.match(support, { outcome: "answered", negotiated: { signaling: "tls", media: "rtp", suite: null } })) t.comment(peer.logs().slice(-3000));
+  const support = await probeCall(target, { ...asPool(certs), policy: "optional", holdMs: 3000 });
+  if (!t.match(support, { outcome: "answered", negotiated: { signaling: "tls", media: "rtp", suite: null }, media: { protection: "rtp", verdict: "two-way", failure: null } })) {
+    t.comment(peer.logs().slice(-3000));
+  }
   const require = await probeCall(target, { ...asPool(certs), policy: "required" });
   if (!t.match(require, { outcome: "failed", failure: { code: "incompatible-security-setting" } })) t.comment(peer.logs().slice(-3000));
 });

@@ -8,6 +8,13 @@ import type { ResponseSpec } from "../net/build-response.js";
 import type { CallRecord } from "./call-store.js";
 import type { SimRequest, SimServerContext } from "./sim-server.js";
 import { reasonPhrase } from "../net/sip-reason-phrase.js";
+import { MediaSession } from "../../media/media-session.js";
+import { planFromSdp } from "../../media/plan-from-sdp.js";
+import { KNOWN_TONES, SIGNAL_NOTES, signalPcm } from "../../media/test-signals.js";
+import { parseSessionDescription } from "../../sdp/parse-session-description.js";
+import { mediaFaultsOf } from "./server-policy.js";
+import { LAB_EVENT_IDS, eventLevelOf } from "./lab-event-ids.js";
+import { mediaSentence } from "../../model/media-sentence.js";
 
 /** The methods a call-answering simulated server takes (RFC 3261 §8.2.1: sent in `Allow`). */
 export const CALL_ALLOW = "Allow: INVITE, ACK, BYE, CANCEL, OPTIONS";
@@ -28,6 +35,18 @@ export interface CallAnswerSpec {
   badOffer?(detail: string): ResponseSpec;
   /** The refusal of an INVITE without SDP; absent, it is a late offer and our offer goes in the 200 (RFC 3264 §4). */
   noOffer?(): ResponseSpec;
+  /** What the call plays and how it reacts to the caller's digits (docs/media.md §8); default: the greeting. */
+  readonly media?: CallMediaSpec;
+}
+
+/** A call's prompts: the first signal, and what a digit string received so far changes. */
+export interface CallMediaSpec {
+  /** What is played from the answer on (looped). */
+  readonly signal: Int16Array;
+  /** Called each time the caller's digits grow; returns the signal to play from now on, or null to keep playing. */
+  onDigits?(digits: string): Int16Array | null;
+  /** Written in the call's media event: what the prompts made of the digits (e.g. "logon accepted"). */
+  outcome?(): string | null;
 }
 
 export interface CallAnswererOptions {
@@ -43,8 +62,6 @@ export interface CallAnswererOptions {
   readonly productHeader?: "Server" | "User-Agent";
   /** Whether the 200 OK carries `Allow` (default true; Exchange's worker sends none). */
   readonly allowInAnswer?: boolean;
-  /** The port written in our SDP (signalling only: nothing listens there), read per call. */
-  mediaPort(): number;
   onOutcome?(outcome: CallOutcome, request: SimRequest): void;
 }
 
@@ -70,12 +87,17 @@ export class CallAnswerer {
   readonly #options: CallAnswererOptions;
   readonly #pending = new Map<string, PendingInvite>();
   readonly #answers = new Map<string, string>();
+  /** Each call's media session, from the INVITE until the call ends. */
+  readonly #media = new Map<string, { session: MediaSession; spec: CallMediaSpec | undefined; request: SimRequest }>();
+  /** INVITEs whose media ports are being bound (a retransmission meanwhile is absorbed). */
+  readonly #opening = new Set<string>();
   readonly #unsubscribe: () => void;
 
   constructor(context: SimServerContext, options: CallAnswererOptions) {
     this.#options = options;
     this.#unsubscribe = context.calls.subscribe((call) => {
       if (call.state === "ended" && call.server === context.fqdn) {
+        this.#endMedia(call.callId);
         this.#answers.delete(call.callId);
         this.#pending.get(call.callId)?.cancelTimer();
         this.#pending.delete(call.callId);
@@ -85,9 +107,57 @@ export class CallAnswerer {
 
   close(): void {
     this.#unsubscribe();
+    for (const callId of [...this.#media.keys()]) this.#endMedia(callId);
   }
 
+  /** Stops a call's media and writes what it measured to the server's event log (docs/media.md §8). */
+  #endMedia(callId: string): void {
+    const entry = this.#media.get(callId);
+    if (entry === undefined) return;
+    this.#media.delete(callId);
+    void entry.session.stop().then((evidence) => {
+      if (evidence === null) return;
+      const call = entry.request.calls.get(entry.request.fqdn, callId);
+      if (call !== undefined) call.mediaEvidence = evidence;
+      const outcome = entry.spec?.outcome?.() ?? null;
+      const id = LAB_EVENT_IDS.labCallMedia;
+      entry.request.events.write(id, eventLevelOf(id), `Media of call ${callId}: ${mediaSentence(evidence)}${outcome === null ? "" : `; ${outcome}`}`, {
+        callId,
+        protection: evidence.protection,
+        sent: evidence.sent.packets,
+        received: evidence.received.packets,
+        authenticated: evidence.received.authenticated,
+        digitsReceived: evidence.received.dtmf,
+        verdict: evidence.verdict,
+        failure: evidence.failure?.code ?? null,
+        outcome,
+      });
+    });
+  }
+
+  /** Answers an INVITE (see the class comment); binds the call's media ports first, so the SDP names a real port. */
   invite(request: SimRequest, spec: CallAnswerSpec): void {
+    const callId = request.message.callId;
+    const fresh = (request.message.toTag === undefined || request.message.toTag === "") && request.calls.get(request.fqdn, callId) === undefined;
+    if (!fresh) {
+      this.#invite(request, spec, null);
+      return;
+    }
+    if (this.#opening.has(callId)) return;
+    this.#opening.add(callId);
+    MediaSession.open(request.address).then(
+      (session) => {
+        this.#opening.delete(callId);
+        this.#invite(request, spec, session);
+      },
+      () => {
+        this.#opening.delete(callId);
+        this.#invite(request, spec, null);
+      },
+    );
+  }
+
+  #invite(request: SimRequest, spec: CallAnswerSpec, session: MediaSession | null): void {
     const { message } = request;
     const headers = this.#headers();
     const existing = request.calls.get(request.fqdn, message.callId);
@@ -100,10 +170,16 @@ export class CallAnswerer {
       }
       return;
     }
-    if (existing !== undefined) return; // a retransmission: the answer is on its way
+    if (existing !== undefined) {
+      void session?.stop();
+      return; // a retransmission: the answer is on its way
+    }
     request.respond({ status: 100, reason: reasonPhrase(100), headers });
+    // A port for the SDP: the call's media session, or (when no port pair could be bound) the discard port.
+    const mediaPort = session?.local.port ?? 9;
     const outcome = (value: CallOutcome) => this.#options.onOutcome?.(value, request);
     const refuse = (response: ResponseSpec, reason: NotAcceptableReason | "bad-sdp") => {
+      void session?.stop();
       request.respond({ ...response, headers: [...headers, ...(response.headers ?? [])] });
       outcome({ kind: "refused", callId: message.callId, reason, policy: spec.policy });
     };
@@ -115,12 +191,12 @@ export class CallAnswerer {
       return;
     }
     if (message.body.trim() === "") {
-      sdp = buildOffer({ policy: spec.policy, address: request.address, port: this.#options.mediaPort() }).sdp;
+      sdp = buildOffer({ policy: spec.policy, address: request.address, port: mediaPort }).sdp;
       media = "offer-in-answer";
     } else {
       let result: ReturnType<typeof answerOffer>;
       try {
-        result = answerOffer(message.body, { policy: spec.policy, address: request.address, port: this.#options.mediaPort() });
+        result = answerOffer(message.body, { policy: spec.policy, address: request.address, port: mediaPort });
       } catch (error) {
         const detail = (error as Error).message;
         refuse(spec.badOffer?.(detail) ?? { status: 400, reason: reasonPhrase(400), headers: ['Warning: 399 - "the offer is not SDP"'] }, "bad-sdp");
@@ -141,11 +217,13 @@ export class CallAnswerer {
       localTag: randomBytes(6).toString("hex"),
       socket: request.request.socket,
     });
+    if (session !== null) this.#media.set(message.callId, { session, spec: spec.media, request });
     const answer = () => {
       this.#pending.delete(message.callId);
       if (call.state === "ended") return;
       this.#answers.set(message.callId, sdp);
       request.respond({ status: 200, reason: "OK", toTag: call.localTag, headers: this.#answerHeaders(request), body: sdp });
+      if (session !== null && media !== "offer-in-answer") this.#startMedia(request, session, spec.media, message.body, sdp);
       request.calls.update(call, "answered", media === "offer-in-answer" ? undefined : media);
       outcome({ kind: "answered", callId: message.callId, media, policy: spec.policy });
     };
@@ -218,6 +296,29 @@ export class CallAnswerer {
     pending.invite.respond({ status: 487, reason: reasonPhrase(487), toTag: pending.call.localTag, headers });
     request.calls.end(pending.call, "cancel");
     this.#options.onOutcome?.({ kind: "cancelled", callId }, request);
+  }
+
+  /**
+   * The answerer's media from the 200 OK on (docs/media.md §8): the plan from the offer and our answer, the role's
+   * prompt, the server's media fault, the caller's digits handed to the prompts.
+   */
+  #startMedia(request: SimRequest, session: MediaSession, spec: CallMediaSpec | undefined, offerText: string, answerText: string): void {
+    const plan = planFromSdp({
+      offer: parseSessionDescription(offerText),
+      answer: parseSessionDescription(answerText),
+      side: "answerer",
+      signal: spec?.signal ?? signalPcm(SIGNAL_NOTES.greeting),
+      candidateTones: KNOWN_TONES,
+      faults: mediaFaultsOf(request.server(), request.listener.name),
+    });
+    if ("problem" in plan) return;
+    if (spec?.onDigits !== undefined) {
+      session.onDigit = (digits) => {
+        const next = spec.onDigits?.(digits) ?? null;
+        if (next !== null) session.play(next);
+      };
+    }
+    session.start(plan);
   }
 
   #headers(): string[] {

@@ -1,5 +1,6 @@
 import type { Socket } from "node:net";
 import type { Core } from "sip.js";
+import type { MediaEvidence } from "../../model/media-evidence.js";
 import type { ListenerName } from "../topology/address-plan-listeners.js";
 
 /**
@@ -31,6 +32,8 @@ export interface CallRecord {
   state: CallState;
   /** Media the worker answered: srtp or rtp; null before the answer. */
   media: "srtp" | "rtp" | null;
+  /** What the server's own media session measured, once the call ended (docs/media.md §8); null before. */
+  mediaEvidence: MediaEvidence | null;
   endedBy: CallEnd | null;
   readonly startedAt: string;
   endedAt: string | null;
@@ -53,8 +56,8 @@ export class CallStore {
   readonly #listeners = new Set<CallListener>();
 
   /** Starts a call (state `early`). A second INVITE with the same Call-ID at the same server replaces the record. */
-  add(call: Omit<CallRecord, "state" | "media" | "endedBy" | "startedAt" | "endedAt" | "localCseq">): CallRecord {
-    const record: CallRecord = { ...call, state: "early", media: null, endedBy: null, startedAt: new Date().toISOString(), endedAt: null, localCseq: 1 };
+  add(call: Omit<CallRecord, "state" | "media" | "mediaEvidence" | "endedBy" | "startedAt" | "endedAt" | "localCseq">): CallRecord {
+    const record: CallRecord = { ...call, state: "early", media: null, mediaEvidence: null, endedBy: null, startedAt: new Date().toISOString(), endedAt: null, localCseq: 1 };
     this.#calls.set(key(call.server, call.callId), record);
     this.#notify(record);
     return record;

@@ -29,6 +29,11 @@ export const LAB_EVENT_IDS = {
   mediationNoOptionsReply: 25051,
   mediationGatewayDown: 25061,
   mediationGatewayDownAlt: 25052,
+  /**
+   * Not a Microsoft event: the lab's own record of one call's media as the answering server measured it (packets,
+   * authenticated, digits received; docs/media.md §8).
+   */
+  labCallMedia: 60100,
 } as const;
 
 /** The level each event is written with (Windows shows these as Error/Warning/Information). */

@@ -1,5 +1,6 @@
 import type { ConnectionGate } from "../net/sim-listener.js";
 import type { Behaviour } from "../topology/topology-behaviour.js";
+import type { MediaFaults } from "../../media/media-plan.js";
 import type { Fault } from "../topology/topology-fault.js";
 import type { Server } from "../topology/topology-resolve.js";
 import { EXCHANGE_ROLES } from "../topology/topology-role.js";
@@ -104,4 +105,29 @@ export function responseTiming(server: Server, listener: string, method: string,
   // topology-fault.ts: "calls are answered, then the connection is closed `afterMs` later without a BYE".
   const dropAfterMs = fault.kind === "drop-mid-call" && upper === "INVITE" && status >= 200 && status < 300 ? fault.afterMs : null;
   return { delayMs, dropAfterMs };
+}
+
+/**
+ * The media misbehaviour of a call answered at `listener` (a `media` fault, docs/media.md §8), as the media session's
+ * faults; none when the server is not faulty or its fault is another kind.
+ */
+export function mediaFaultsOf(server: Server, listener: string): MediaFaults {
+  const fault = activeFault(server);
+  if (!faultApplies(fault, listener, "INVITE") || fault.kind !== "media") return {};
+  switch (fault.media) {
+    case "silent":
+      return { silent: true };
+    case "one-way":
+      return { deaf: true };
+    case "plain-rtp":
+      return { plainRtp: true };
+    case "wrong-key":
+      return { wrongKey: true };
+    case "no-mki":
+      return { omitMki: true };
+    case "stop":
+      return { stopAfterMs: fault.afterMs };
+    case "other-port":
+      return { fromOtherPort: true };
+  }
 }

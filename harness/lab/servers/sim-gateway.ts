@@ -13,8 +13,6 @@ export interface GatewayHandlerOptions {
   serverHeader?: string;
   /** Status of an OPTIONS (docs/protocol.md §6: the Mediation Server pings its gateways). @defaultValue 200 */
   optionsStatus?: number;
-  /** The port written in the SDP answer (signalling only). @defaultValue 52000 */
-  mediaPort?: number;
 }
 
 /**
@@ -40,7 +38,7 @@ export function gatewayHandler(options: GatewayHandlerOptions = {}): SimHandlerF
   const headers = () => [`Server: ${product()}`];
   const optionsStatus = options.optionsStatus ?? 200;
   return (context): SimHandler => {
-    const calls = new CallAnswerer(context, { product, mediaPort: () => options.mediaPort ?? 52000 });
+    const calls = new CallAnswerer(context, { product });
     return {
       close: () => calls.close(),
       onRequest(request) {

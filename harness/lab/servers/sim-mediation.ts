@@ -54,7 +54,6 @@ export function mediationHandler(options: MediationHandlerOptions = {}): SimHand
     const headers = () => [`Server: ${product()}`];
     const calls = new CallAnswerer(context, {
       product,
-      mediaPort: () => current().mediaPort,
       onOutcome: (outcome, request) => onCall?.({ ...outcome, listener: request.listener.name as MediationListener }),
     });
     return {

@@ -8,7 +8,8 @@ import { msDiagnosticsPublic } from "./ms-diagnostics-header.js";
 import { reasonPhrase } from "../net/sip-reason-phrase.js";
 import type { SimRequest, SimServerContext } from "./sim-server.js";
 import type { DialPlan } from "../topology/topology-resolve.js";
-import { requestDialPlan } from "./request-dial-plan.js";
+import { requestDialPlan, requestUmCall } from "./request-dial-plan.js";
+import { umCallPrompts } from "./um-call-prompts.js";
 
 /** Refusals that are a security mismatch (docs/protocol.md §3), answered with behaviour.worker.incompatibleSecurity. */
 const SECURITY_REFUSALS: readonly NotAcceptableReason[] = ["srtp-required-by-offer-not-supported", "srtp-required-by-answerer-not-offered", "no-common-suite"];
@@ -33,17 +34,12 @@ function callDialPlan(request: SimRequest): DialPlan | null {
  */
 export class UmWorker {
   readonly #answerer: CallAnswerer;
-  #mediaPort = 20_000 + 2 * Math.floor(Math.random() * 10_000);
 
   constructor(context: SimServerContext) {
     this.#answerer = new CallAnswerer(context, {
       product: () => exchangeUserAgent(context),
       productHeader: "User-Agent",
       allowInAnswer: false,
-      mediaPort: () => {
-        this.#mediaPort = this.#mediaPort >= 59_998 ? 20_000 : this.#mediaPort + 2;
-        return this.#mediaPort;
-      },
     });
   }
 
@@ -77,7 +73,9 @@ export class UmWorker {
       return { status, reason, headers: [msDiagnosticsPublic(code, request.fqdn, diagnostics)] };
     };
     const invalid = (detail: string) => refuse(488, reasonPhrase(488), "InvalidRequest", request.behaviour().rejections.codes.InvalidRequest, detail);
+    const call = requestUmCall(request);
     return {
+      ...(call.ok ? { media: umCallPrompts(call.target, request.lab.topology()) } : {}),
       policy: workerPolicyForVoipSecurity(security),
       notAcceptable: (result) => {
         const incompatible = request.behaviour().worker.incompatibleSecurity;

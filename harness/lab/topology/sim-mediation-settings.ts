@@ -31,8 +31,6 @@ export interface MediationSimSettings {
    * "`RTCC/<ver> MediationServer`". Default: the topology's `behaviour.userAgents.mediation`.
    */
   serverHeader?: string;
-  /** The port written in the SDP answer (no media is sent: the lab answers signalling only). @defaultValue 50000 */
-  mediaPort: number;
 }
 
 /** MediationSimSettings defaults (except `serverHeader`, taken from the topology): those of the topology's `behaviour.mediation`. */
@@ -52,5 +50,4 @@ export const MEDIATION_SIM_DEFAULTS: Readonly<Required<Omit<MediationSimSettings
   },
   checkPeerNames: true,
   otherMethodStatus: 405,
-  mediaPort: 50000,
 };

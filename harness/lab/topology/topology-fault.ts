@@ -9,9 +9,19 @@ import { LISTENER_NAMES, type ListenerName } from "./address-plan-listeners.js";
  * - `slow`: every answer is delayed by `delayMs`;
  * - `service-unavailable`: requests are answered `503 Service Unavailable` (status and reason configurable);
  * - `drop-mid-call`: calls are answered, then the connection is closed `afterMs` later without a BYE;
- * - `garbage`: `text` is sent instead of a SIP response.
+ * - `garbage`: `text` is sent instead of a SIP response;
+ * - `media`: calls are answered normally and the media misbehaves as `media` says (docs/media.md §8).
  */
-export type FaultKind = "refuse" | "black-hole" | "tls-abort" | "slow" | "service-unavailable" | "drop-mid-call" | "garbage";
+export type FaultKind = "refuse" | "black-hole" | "tls-abort" | "slow" | "service-unavailable" | "drop-mid-call" | "garbage" | "media";
+
+/**
+ * How a `media` fault misbehaves (docs/media.md §8): `silent` sends nothing; `one-way` sends but never receives (its
+ * RTCP names none of the caller's packets); `plain-rtp` sends RTP on an agreed SRTP stream; `wrong-key` protects with
+ * a key other than its SDP's; `no-mki` writes no MKI although its key has one; `stop` stops sending `afterMs` into the
+ * call; `other-port` sends from a port its SDP does not name.
+ */
+export const MEDIA_FAULT_KINDS = ["silent", "one-way", "plain-rtp", "wrong-key", "no-mki", "stop", "other-port"] as const;
+export type MediaFaultKind = (typeof MEDIA_FAULT_KINDS)[number];
 
 export const FAULT_KINDS: readonly FaultKind[] = [
   "refuse",
@@ -21,6 +31,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   "service-unavailable",
   "drop-mid-call",
   "garbage",
+  "media",
 ];
 
 /** Fields every fault has: where it applies. */
@@ -61,6 +72,12 @@ export const faultSchema = z
     z.strictObject({
       kind: z.literal("garbage"),
       text: z.string().max(65_536).default("SIP/2.0 ???\r\n\u0000\u00ff garbage\r\n\r\n").describe("What is sent instead of a response"),
+      ...scope,
+    }),
+    z.strictObject({
+      kind: z.literal("media"),
+      media: z.enum(MEDIA_FAULT_KINDS).describe("How the media of the calls it answers misbehaves"),
+      afterMs: z.number().int().min(0).max(600_000).default(2_000).describe("With media: stop, how long the media plays before it stops"),
       ...scope,
     }),
   ])

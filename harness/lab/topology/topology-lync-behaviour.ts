@@ -57,13 +57,6 @@ export const mediationBehaviourSchema = z
     otherMethodStatus: status(MEDIATION_SIM_DEFAULTS.otherMethodStatus, 400, 699).describe(
       "Status of methods other than INVITE, ACK, BYE, CANCEL, OPTIONS (RFC 3261 §8.2.1)",
     ),
-    mediaPort: z
-      .number()
-      .int()
-      .min(1)
-      .max(65535)
-      .default(MEDIATION_SIM_DEFAULTS.mediaPort)
-      .describe("The port written in its SDP (the lab answers signalling only: nothing listens there)"),
   })
   .prefault({})
   .describe("docs/protocol.md §1, §2, §4, §6: the Lync / SfB Mediation Server's answers");

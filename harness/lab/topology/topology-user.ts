@@ -22,6 +22,11 @@ export const umUserSchema = z.strictObject({
   dialPlan: exchangeNameSchema.describe("The user's UM mailbox policy's dial plan"),
   mailboxServer: fqdnSchema.describe("The Mailbox (or Exchange 2010 UM) server that hosts the user's active mailbox database"),
   umEnabled: z.boolean().default(true).describe("false: the Call Router rejects with MailboxIsNotUMEnabled"),
+  pin: z
+    .union([z.string().trim().regex(/^\d{1,24}$/, { message: "expected digits only" }), z.number().int().min(0)])
+    .transform(String)
+    .default("1234")
+    .describe("[INF] The user's UM PIN for a Subscriber Access logon (Set-UMMailboxPIN); the lab's default is 1234"),
   displayName: z.string().min(1).optional(),
 });
 
