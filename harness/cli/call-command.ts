@@ -6,6 +6,8 @@ import { parseSrtpMode, policyForSrtpMode } from "../sdp/srtp-mode.js";
 import { SRTP_MODES } from "../model/srtp-mode.js";
 import { probeCall } from "../sip/call-probe.js";
 import { PROBE_OUTPUT_SCHEMA_VERSION } from "../model/probe-result-schema.js";
+import { dtmfDurationMs } from "../media/dtmf/dtmf-schedule.js";
+import { isDtmfDigits } from "../media/dtmf/telephone-event.js";
 import type { CliCommand } from "./cli-command.js";
 import { formatProbeResult } from "./format-probe-result.js";
 import { probeFlags, probeOptionsFromFlags, type ProbeFlags, probeTargetFromFlags } from "./probe-flags.js";
@@ -17,6 +19,9 @@ interface CallFlags extends ProbeFlags {
   "max-redirects": number;
   header?: string[];
   "allow-downgrade": boolean;
+  dtmf?: string;
+  "dtmf-at": number;
+  "srtp-mki": boolean;
 }
 
 /** Headers the harness writes itself (RFC 3261 §8.1.1, §20): `--header` may not set them. */
@@ -40,6 +45,14 @@ export const callCommand: CliCommand<CallFlags> = {
         default: false,
         describe: "follow a redirect from a TLS hop to TCP: the INVITE and its SRTP keys then cross the network unencrypted (said in the result)",
       })
+      .option("dtmf", { type: "string", describe: "RFC 4733 digits to send during the hold (0-9 * # A-D), e.g. 1001#1234# for a Subscriber Access logon" })
+      .option("dtmf-at", { type: "number", default: 1, describe: "seconds after the answer at which the digits start" })
+      .option("srtp-mki", {
+        type: "boolean",
+        default: true,
+        describe: "offer Lync's SRTP line with an MKI (|2^31|1:1) beside the one without; --no-srtp-mki offers only the line without (for peers that ignore the MKI)",
+      })
+      .example("$0 call sip:dp1.contoso.com@cas01.contoso.com --hold 6 --dtmf 1001#1234# …", "a Subscriber Access logon: media both ways for 6 s, extension and PIN as RFC 4733 digits")
       .example(
         "$0 call sip:alice@contoso.com;opaque=app:voicemail --resolve contoso.com:5061:10.0.0.5 --pfx pool.pfx --passphrase … --ca root.pem",
         "a voice-mail call as the pool, through Call Router → UM service → worker",
@@ -71,6 +84,18 @@ export const callCommand: CliCommand<CallFlags> = {
         throw inputError("EXUM_BAD_FLAG", `--header cannot set ${header.slice(0, header.indexOf(":"))}: the harness writes it`, { field: "--header", hint: "extra headers only (Diversion, History-Info, …)" });
       }
     }
+    if (flags.dtmf !== undefined && !isDtmfDigits(flags.dtmf)) {
+      throw inputError("EXUM_BAD_FLAG", `--dtmf ${JSON.stringify(flags.dtmf)} is not a string of DTMF digits`, { field: "--dtmf", hint: "use 0-9, *, # and A-D, e.g. --dtmf 1001#1234#" });
+    }
+    if (!(flags["dtmf-at"] >= 0) || flags["dtmf-at"] > 3600) {
+      throw inputError("EXUM_BAD_FLAG", `--dtmf-at ${flags["dtmf-at"]} must be from 0 to 3600 seconds`, { field: "--dtmf-at" });
+    }
+    if (flags.dtmf !== undefined && flags.hold * 1000 < flags["dtmf-at"] * 1000 + dtmfDurationMs(flags.dtmf)) {
+      throw inputError("EXUM_BAD_FLAG", `--hold ${flags.hold} ends the call before the digits are sent (they start at ${flags["dtmf-at"]} s and take ${(dtmfDurationMs(flags.dtmf) / 1000).toFixed(1)} s)`, {
+        field: "--hold",
+        hint: `hold the call at least ${Math.ceil(flags["dtmf-at"] + dtmfDurationMs(flags.dtmf) / 1000 + 1)} s`,
+      });
+    }
     const { options, close } = await probeOptionsFromFlags(flags, io);
     try {
       const result = await probeCall(target, {
@@ -80,6 +105,8 @@ export const callCommand: CliCommand<CallFlags> = {
         maxRedirects: flags["max-redirects"],
         extraHeaders: flags.header,
         allowDowngrade: flags["allow-downgrade"],
+        srtpMki: flags["srtp-mki"],
+        dtmf: flags.dtmf === undefined ? null : { digits: flags.dtmf, atMs: flags["dtmf-at"] * 1000 },
       });
       io.out(flags.json ? `${JSON.stringify({ schemaVersion: PROBE_OUTPUT_SCHEMA_VERSION, ...result }, null, 2)}\n` : formatProbeResult(result));
       if (io.signal.aborted) return ExitCode.Interrupted;

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { ExitCode } from "../errors/exit-codes.js";
 import { renderJson } from "../report/json.js";
 import type { Reporters } from "../report/reporter-multiplexer.js";
@@ -14,7 +15,9 @@ import type { RunFiles } from "./run-files.js";
 export async function finishRun(run: RunResult, files: RunFiles, reporters: Reporters, options: { json: boolean; io: CliIo }): Promise<number> {
   const { written, failed } = await files.finish(run, reporters);
   if (options.json) options.io.out(renderJson(run));
-  const listFailure = reporters.runFinished(run, { dir: files.dir, files: written, failed, notes: [] });
+  // Each scenario's capture was written as it finished (docs/media.md §9): listed with the reports.
+  const captures = run.scenarios.flatMap((scenario) => (scenario.capture == null ? [] : [join(files.dir, scenario.capture)]));
+  const listFailure = reporters.runFinished(run, { dir: files.dir, files: [...written, ...captures], failed, notes: [] });
   const code = runExitCode(run);
   return (failed.length > 0 || listFailure !== null) && code !== ExitCode.Interrupted ? ExitCode.HarnessError : code;
 }

@@ -67,7 +67,7 @@ t.test("exum call 'sip:alice@contoso.com;opaque=app:voicemail' --next-hop <Call 
   t.equal(code, ExitCode.Ok, stdout);
   const result = JSON.parse(stdout);
   t.ok(probeOutputSchema.safeParse(result).success, "a call's --json is what docs/probe.schema.json describes");
-  t.match(result, { schemaVersion: 1, outcome: "answered", negotiated: { mode: "Secured" }, hops: [{ target: `sip:alice@contoso.com${VOICEMAIL_PARAMS}`, status: 302 }, { status: 302 }, { status: 200 }] });
+  t.match(result, { schemaVersion: 2, outcome: "answered", negotiated: { mode: "Secured" }, hops: [{ target: `sip:alice@contoso.com${VOICEMAIL_PARAMS}`, status: 302 }, { status: 302 }, { status: 200 }] });
   t.equal(result.hops[0].tls.verification.verifiedName, routerFqdn);
   const bad = await exum(["call", `sip:alice@contoso.com${VOICEMAIL_PARAMS}`, "--next-hop", "alice@cas01", ...identity]);
   t.equal(bad.code, ExitCode.BadInput);

@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, readFile } from "node:fs/promises";
 import type { Argv } from "yargs";
 import { inputError } from "../errors/harness-error.js";
 import { logLevels } from "../log/logger.js";
@@ -7,9 +8,11 @@ import { createResolver, parseResolveEntry } from "../sip/resolve-map.js";
 import { parseNextHop, parseSipTarget, viaNextHop, type SipTarget } from "../sip/sip-target.js";
 import type { ProbeOptions } from "../sip/probe-options.js";
 import { openKeylog, type KeylogSink } from "../tls/keylog.js";
+import { createCaptureRecorder } from "../capture/capture-recorder.js";
+import { writeCapture } from "../capture/write-capture.js";
 import type { CliIo } from "./cli-io.js";
 import { setUpLogging } from "./log-setup.js";
-import { resolve as resolvePath } from "node:path";
+import { dirname, resolve as resolvePath } from "node:path";
 import { checkTimeoutFlag } from "./timeout-flag.js";
 
 /** The target of `exum options` and `exum call`: the Request-URI, and the server it goes to when `--next-hop` names one. */
@@ -33,6 +36,7 @@ export interface ProbeFlags {
   timeout: number;
   json: boolean;
   keylog?: string;
+  pcap?: string;
   "log-level"?: string;
   "log-file"?: string;
   insecure: boolean;
@@ -70,6 +74,10 @@ export function probeFlags(yargs: Argv): Argv {
     .option("timeout", { type: "number", default: 8, describe: "seconds to wait for each connect, handshake and final response" })
     .option("json", { type: "boolean", default: false, describe: "print one JSON object instead of text" })
     .option("keylog", { type: "string", describe: "append the TLS key log (NSS format) here, for Wireshark/tshark" })
+    .option("pcap", {
+      type: "string",
+      describe: "write what crossed the wire to this pcapng file: the TLS streams with their key log embedded (Wireshark shows the SIP in clear), the RTP/SRTP, and the RTP exum decrypted",
+    })
     .option("log-level", { type: "string", choices: logLevels as string[], default: "warn", describe: "log level on stderr" })
     .option("log-file", { type: "string", describe: "write a JSON log (debug and up) to this file" });
 }
@@ -113,6 +121,9 @@ export async function probeOptionsFromFlags(flags: ProbeFlags, io: CliIo) {
   const logging = setUpLogging(flags, io);
   let keylog: KeylogSink | undefined;
   if (flags.keylog !== undefined) keylog = await openKeylog(abs(flags.keylog, io) as string);
+  const pcapPath = abs(flags.pcap, io);
+  if (pcapPath !== undefined) await assertWritableFolder(pcapPath, "--pcap");
+  const capture = pcapPath === undefined ? undefined : createCaptureRecorder();
   const version = flags["tls-version"] === undefined ? undefined : (`TLSv${flags["tls-version"]}` as "TLSv1.2" | "TLSv1.3");
   const options: ProbeOptions = {
     identity: identity === undefined ? undefined : { certPem: identity.certPem, keyPem: identity.keyPem, label: identity.subject },
@@ -123,6 +134,7 @@ export async function probeOptionsFromFlags(flags: ProbeFlags, io: CliIo) {
     fromDomain,
     timeoutMs: flags.timeout * 1000,
     keylog,
+    ...(capture === undefined ? {} : { capture }),
     logger: logging.logger,
     signal: io.signal,
     minTlsVersion: version,
@@ -131,10 +143,24 @@ export async function probeOptionsFromFlags(flags: ProbeFlags, io: CliIo) {
   return {
     options,
     async close() {
+      // Written whatever the outcome: a failed call's capture is the one most worth opening.
+      if (capture !== undefined && pcapPath !== undefined) await writeCapture(pcapPath, capture);
       await keylog?.close();
       await logging.close();
     },
   };
+}
+
+/** `--pcap`'s folder must exist and be writable before anything is sent (bad input, exit 2, nothing lost later). */
+async function assertWritableFolder(file: string, field: string): Promise<void> {
+  try {
+    await access(dirname(file), constants.W_OK);
+  } catch (error) {
+    throw inputError("EXUM_BAD_FLAG", `${field} ${file}: its folder ${dirname(file)} cannot be written (${(error as NodeJS.ErrnoException).code ?? "error"})`, {
+      field,
+      hint: "give a file in an existing folder you can write to",
+    });
+  }
 }
 
 function abs(file: string | undefined, io: CliIo): string | undefined {

@@ -39,10 +39,10 @@ t.test("--reporter and --out choose what and where", async (t) => {
 t.test("a file that is not a run.json is bad input naming it (exit 2), and nothing is written", async (t) => {
   const dir = await runFolder(t);
   await writeFile(join(dir, "broken.json"), "{ not json");
-  await writeFile(join(dir, "v2.json"), JSON.stringify({ ...fixtureRun(), schemaVersion: 2 }));
+  await writeFile(join(dir, "v1.json"), JSON.stringify({ ...fixtureRun(), schemaVersion: 1 }));
   const cases: [string[], RegExp][] = [
     [["report", "broken.json"], /^error\[EXUM_RUN_FILE_NOT_JSON\]: .*broken\.json is not JSON/],
-    [["report", "v2.json"], /^error\[EXUM_RUN_FILE_SCHEMA\]: .*v2\.json has schemaVersion 2; this exum reads schemaVersion 1/],
+    [["report", "v1.json"], /^error\[EXUM_RUN_FILE_SCHEMA\]: .*v1\.json has schemaVersion 1; this exum reads schemaVersion 2/],
     [["report", "missing.json"], /^error\[EXUM_FILE_UNREADABLE\]: cannot read .*missing\.json: ENOENT/],
     [["report", "run.json", "--reporter", "pdf"], /^error\[EXUM_BAD_REPORTER\]: --reporter pdf is not a reporter/],
   ];
@@ -51,5 +51,5 @@ t.test("a file that is not a run.json is bad input naming it (exit 2), and nothi
     t.equal(await dispatch(argv, io, registry), ExitCode.BadInput, argv.join(" "));
     t.match(io.stderr, message);
   }
-  t.same((await readdir(dir)).sort(), ["broken.json", "run.json", "v2.json"]);
+  t.same((await readdir(dir)).sort(), ["broken.json", "run.json", "v1.json"]);
 });

@@ -60,7 +60,7 @@ t.test("a passing scenario: exit 0, progress and summary on the terminal, the fi
   t.match(stdout, /\[1\/1\] passed {2}options: OPTIONS to the Call Router \(\d+ ms\)\n/);
   t.match(stdout, /1 scenario: 1 passed, 0 failed, 0 errors, 0 skipped in /);
   t.match(stdout, new RegExp(`Reports in reports/${runId}/: run\\.json, junit\\.xml, report\\.md, report\\.html, log\\.jsonl\\n$`));
-  t.match(model, { schemaVersion: 1, runId, interrupted: false, summary: { verdict: "passed" }, scenarios: [{ id: "options", file: "options.yaml", verdict: "passed" }] });
+  t.match(model, { schemaVersion: 2, runId, interrupted: false, summary: { verdict: "passed" }, scenarios: [{ id: "options", file: "options.yaml", verdict: "passed" }] });
   const log = (await readFile(join(runDir, "log.jsonl"), "utf8")).trim().split("\n").map((line) => JSON.parse(line) as { msg: string });
   t.ok(log.some((entry) => entry.msg === "run finished"), "the log is pino JSON lines");
   t.equal((await stat(join(runDir, "run.json"))).mode & 0o777, 0o644);

@@ -22,6 +22,7 @@ import { checkTimeoutFlag } from "./timeout-flag.js";
 export interface RunFlags extends RunOutputFlags {
   scenario?: string[];
   site?: string;
+  pcap?: boolean;
   topology?: string;
   shard?: string;
   tag?: string[];
@@ -64,6 +65,10 @@ export const runCommand: CliCommand<RunFlags> = {
       yargs
         .positional("scenario", { type: "string", array: true, describe: "scenario files or directories (default: scenarios/)" })
         .option("site", { type: "string", describe: "bind the roles to a real deployment (a site file) instead of the embedded lab" })
+        .option("pcap", {
+          type: "boolean",
+          describe: "write <scenario>.pcapng per scenario beside the reports (TLS streams with their key log, RTP/SRTP, decrypted RTP); default on in the lab, off against a site (--pcap turns it on, --no-pcap off)",
+        })
         .option("topology", { type: "string", describe: "the lab's base topology (YAML; default: the built-in lab)" })
         .option("shard", { type: "string", describe: "run the i-th of n slices of the selected scenarios, e.g. 2/4 (CI job matrices)" })
         .option("tag", { type: "string", array: true, describe: "only scenarios with any of these tags (repeatable)" })
@@ -111,6 +116,8 @@ export const runCommand: CliCommand<RunFlags> = {
         signal: io.signal,
         logger: files.logger,
         ...(files.keylog === undefined ? {} : { keylog: files.keylog }),
+        // A capture holds the TLS secrets of its sessions: on by default in the lab, asked for against a site.
+        ...((flags.pcap ?? inputs.target.kind === "lab") ? { captureDir: files.dir } : {}),
         lab: {
           cwd: io.cwd,
           ports: flags.ports,

@@ -78,7 +78,7 @@ t.test("each fault, set and cleared while the lab runs (topology-fault.ts)", asy
   t.test("drop-mid-call: answered, then the connection is closed without a BYE", async (t) => {
     await lab.setFault(MBX1, { kind: "drop-mid-call", afterMs: 100, listeners: ["worker-tls"] });
     const result = await call(lab, { holdMs: 2000 });
-    t.match(result, { outcome: "answered", endedBy: "peer" });
+    t.match(result, { outcome: "failed", endedBy: "peer", failure: { code: "peer-ended-call" }, endReason: "the connection closed without a BYE" });
     t.match(lab.calls.ended(MBX1).at(-1), { endedBy: "dropped" });
     await lab.setFault(MBX1, null);
   });

@@ -107,7 +107,7 @@ t.test("the worker ends the call with a BYE (callTiming byeAfterMs): the peer en
   const lab = await startTestLab(t);
   lab.setCallTiming("mbx01", { byeAfterMs: 100 });
   const result = await call(lab, "RequireEncryption", { holdMs: 3000 });
-  t.match(result, { outcome: "answered", endedBy: "peer" });
+  t.match(result, { outcome: "failed", endedBy: "peer", failure: { code: "peer-ended-call" }, endReason: /^a BYE/ });
   t.match(lab.calls.ended(MBX1), [{ endedBy: "server-bye", media: "srtp" }]);
   lab.setCallTiming("mbx01", null);
   t.match(await call(lab, "RequireEncryption"), { endedBy: "us" });

@@ -51,12 +51,15 @@ export class MediaReceiver {
     return this.#stats;
   }
 
-  /** One datagram, `atMs` after the media started. `ourSsrc` is what the peer's reports about us name. */
-  push(datagram: Buffer, from: MediaAddress, port: MediaPort, atMs: number, ourSsrc: number, ourFirstSequence: number | null): void {
+  /**
+   * One datagram, `atMs` after the media started. `ourSsrc` is what the peer's reports about us name. Returns the
+   * plain RTP packet when one was accepted (for a capture's decrypted view), else null.
+   */
+  push(datagram: Buffer, from: MediaAddress, port: MediaPort, atMs: number, ourSsrc: number, ourFirstSequence: number | null): Buffer | null {
     const rtcp = port === "rtcp" || (this.#plan.rtcpMux && isRtcpOnMuxedPort(datagram));
     if (rtcp) {
       this.#rtcp(datagram, from, ourSsrc, ourFirstSequence);
-      return;
+      return null;
     }
     const counts = this.#counts;
     counts.packets++;
@@ -86,7 +89,7 @@ export class MediaReceiver {
           default:
             counts.authFailed++;
         }
-        return;
+        return null;
       }
       counts.authenticated++;
       plain = result.packet;
@@ -94,7 +97,7 @@ export class MediaReceiver {
     const packet = readRtpPacket(plain);
     if (packet === null) {
       counts.notRtp++;
-      return;
+      return null;
     }
     this.#ssrc ??= packet.ssrc;
     this.#first ??= atMs;
@@ -109,6 +112,7 @@ export class MediaReceiver {
       const after = this.#dtmf.digits();
       if (after !== before) this.onDigit?.(after);
     }
+    return plain;
   }
 
   #fromElsewhere(from: MediaAddress): void {

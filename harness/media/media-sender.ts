@@ -13,6 +13,8 @@ export const PACKET_MS = 20;
 /** One packet ready for the wire, and whether it carried audio or a digit. */
 export interface OutgoingPacket {
   readonly datagram: Buffer;
+  /** The RTP packet before SRTP (the same as `datagram` on RTP), for a capture's decrypted view. */
+  readonly plain: Buffer;
   readonly kind: "audio" | "dtmf";
 }
 
@@ -96,7 +98,7 @@ export class MediaSender {
   slot(slot: number): OutgoingPacket[] {
     const out: OutgoingPacket[] = [];
     for (const event of this.#dtmfBySlot.get(slot) ?? []) {
-      out.push({ datagram: this.#packet(this.#plan.telephoneEvent ?? 101, event.timestamp, event.marker, event.payload), kind: "dtmf" });
+      out.push({ ...this.#packet(this.#plan.telephoneEvent ?? 101, event.timestamp, event.marker, event.payload), kind: "dtmf" });
     }
     const digit = this.#dtmfDigitsBySlot.get(slot);
     if (digit !== undefined) this.dtmfSent += digit;
@@ -105,18 +107,18 @@ export class MediaSender {
       return out;
     }
     const frame = frameOf(this.#signal, this.#signalSlot++);
-    out.push({ datagram: this.#packet(this.#plan.payloadType, this.#timestampOf(slot), this.#talkspurt, encodeG711(this.#plan.codec, frame)), kind: "audio" });
+    out.push({ ...this.#packet(this.#plan.payloadType, this.#timestampOf(slot), this.#talkspurt, encodeG711(this.#plan.codec, frame)), kind: "audio" });
     this.#talkspurt = false;
     return out;
   }
 
-  #packet(payloadType: number, timestamp: number, marker: boolean, payload: Uint8Array): Buffer {
+  #packet(payloadType: number, timestamp: number, marker: boolean, payload: Uint8Array): { datagram: Buffer; plain: Buffer } {
     const plain = writeRtpPacket({ payloadType, sequence: this.#sequence, timestamp, ssrc: this.ssrc, marker, payload });
     this.#sequence = (this.#sequence + 1) & 0xffff;
     this.packets++;
     const datagram = this.#protect === null ? plain : this.#protect(plain);
     this.bytes += datagram.length;
-    return datagram;
+    return { datagram, plain };
   }
 
   /** The RTP timestamp of slot `slot`, for a sender report. */

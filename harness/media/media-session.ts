@@ -1,6 +1,7 @@
 import { createSocket, type RemoteInfo, type Socket } from "node:dgram";
 import { performance } from "node:perf_hooks";
 import type { MediaAddress, MediaEvidence } from "../model/media-evidence.js";
+import type { PacketCapture } from "../model/packet-capture.js";
 import { judgeMedia } from "./judge-media.js";
 import type { MediaPlan } from "./media-plan.js";
 import { MediaReceiver, type MediaPort } from "./media-receiver.js";
@@ -8,14 +9,6 @@ import { MediaSender, PACKET_MS } from "./media-sender.js";
 import { TimelineCounter } from "./media-timeline.js";
 import { bindRtpPair, type RtpSocketPair } from "./rtp/bind-rtp-pair.js";
 import { writeRtcpReport } from "./rtp/rtcp-packet.js";
-
-/** A datagram as it crossed our socket, for a capture (docs/media.md §9). */
-export interface MediaDatagram {
-  readonly direction: "sent" | "received";
-  readonly from: MediaAddress;
-  readonly to: MediaAddress;
-  readonly datagram: Buffer;
-}
 
 /** At most this many datagrams are kept from before the plan is known (the peer may start before its answer arrives). */
 const EARLY_LIMIT = 200;
@@ -43,8 +36,8 @@ export class MediaSession {
   #stoppedSending = false;
   #other: Socket | null = null;
   #closed = false;
-  /** Every datagram sent and received, for a capture; null when no capture was asked for. */
-  tap: ((datagram: MediaDatagram) => void) | null = null;
+  /** Every datagram sent and received, and the RTP exum decrypted, for a capture (docs/media.md §9); null: none. */
+  capture: PacketCapture | null = null;
   onDigit: ((digits: string) => void) | null = null;
 
   private constructor(pair: RtpSocketPair) {
@@ -110,6 +103,7 @@ export class MediaSession {
       for (const packet of this.#sender.slot(this.#slot)) {
         this.#timeline.sent(atMs);
         this.#send(packet.datagram, this.#plan.remote, "rtp");
+        if (this.capture !== null && this.#plan.srtp !== null) this.capture.decryptedRtp(this.#sourceOf("rtp"), this.#plan.remote, packet.plain);
       }
       this.#slot++;
     }
@@ -130,10 +124,13 @@ export class MediaSession {
       this.#sendErrors++;
       return;
     }
-    if (this.tap !== null) {
-      const local = this.#other === null ? (via === "rtp" ? this.local : { address: this.#pair.address, port: this.#pair.port + 1 }) : { address: this.#pair.address, port: this.#other.address().port };
-      this.tap({ direction: "sent", from: local, to, datagram });
-    }
+    this.capture?.udp(this.#sourceOf(via), to, datagram);
+  }
+
+  /** The address and port a datagram of ours leaves from. */
+  #sourceOf(via: MediaPort): MediaAddress {
+    if (this.#other !== null) return { address: this.#pair.address, port: this.#other.address().port };
+    return via === "rtp" ? this.local : { address: this.#pair.address, port: this.#pair.port + 1 };
   }
 
   #sendRtcp(): void {
@@ -160,16 +157,15 @@ export class MediaSession {
   #arrived(message: Buffer, info: RemoteInfo, port: MediaPort): void {
     if (this.#closed) return;
     const from = { address: info.address, port: info.port };
-    if (this.tap !== null) {
-      const local = port === "rtp" ? this.local : { address: this.#pair.address, port: this.#pair.port + 1 };
-      this.tap({ direction: "received", from, to: local, datagram: message });
-    }
+    const local = port === "rtp" ? this.local : { address: this.#pair.address, port: this.#pair.port + 1 };
+    this.capture?.udp(from, local, message);
     if (this.#plan?.faults?.deaf === true) return;
     if (this.#receiver === null || this.#sender === null) {
       if (this.#early.length < EARLY_LIMIT) this.#early.push({ datagram: message, from, port });
       return;
     }
-    this.#receiver.push(message, from, port, this.#elapsed(), this.#sender.ssrc, this.#sender.firstSequence);
+    const plain = this.#receiver.push(message, from, port, this.#elapsed(), this.#sender.ssrc, this.#sender.firstSequence);
+    if (plain !== null && this.capture !== null && this.#plan?.srtp != null) this.capture.decryptedRtp(from, local, plain);
   }
 
   /** Stops sending, closes the ports and returns what was measured; null when the media never started. */

@@ -3,10 +3,11 @@ import { CONNECTION_FAILURES } from "./connection-failures.js";
 import { FAILOVER_FAILURES } from "./failover-failures.js";
 import { FAILURE_CODES, FAILURES, failureCodesOf, fixFor, isFailureCode } from "./failure-code.js";
 import { MEDIA_FAILURES } from "./media-failures.js";
+import { RTP_FAILURES } from "./rtp-failures.js";
 import { SIP_FAILURES } from "./sip-failures.js";
 
 t.test("the registry keeps every layer's codes: none is lost to a duplicate", async (t) => {
-  const layers = [CONNECTION_FAILURES, SIP_FAILURES, MEDIA_FAILURES, FAILOVER_FAILURES];
+  const layers = [CONNECTION_FAILURES, SIP_FAILURES, MEDIA_FAILURES, RTP_FAILURES, FAILOVER_FAILURES];
   const total = layers.reduce((sum, layer) => sum + Object.keys(layer).length, 0);
   t.equal(FAILURE_CODES.length, total, "a code defined in two layers would collapse in the merged registry");
   t.same(failureCodesOf("failover"), ["all-servers-failed"]);

@@ -114,6 +114,7 @@ const scenarioResult = z.strictObject({
   error: runErrorSchema.nullable(),
   events: z.array(labEventSchema),
   notes: z.array(z.string()),
+  capture: z.string().nullable().optional(),
 });
 
 export const scenarioResultSchema: z.ZodType<ScenarioResult> = scenarioResult;

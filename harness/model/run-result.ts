@@ -79,6 +79,8 @@ export interface ScenarioResult {
   readonly events: readonly LabEvent[];
   /** What the binding wanted a reader to know (lab overrides not applied to a site …). */
   readonly notes: readonly string[];
+  /** The scenario's pcapng in the run's folder (`<id>.pcapng`, docs/media.md §9), when one was written. */
+  readonly capture?: string | null;
 }
 
 /** Where a step went, for reports: the role it named and the server it reached. */

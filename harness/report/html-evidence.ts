@@ -3,6 +3,7 @@ import { ladderOf } from "./ladder-model.js";
 import { renderLadderSvg } from "./ladder-svg.js";
 import { certificateHtml, tlsHtml } from "./html-tls.js";
 import { sdpHtml } from "./html-sdp.js";
+import { mediaHtml } from "./html-media.js";
 import { redactSrtpKeys } from "./redact-srtp-keys.js";
 import type { LintEvidence, ProbeEvidence, StepEvidence } from "../model/step-evidence.js";
 import type { Hop } from "../model/probe-result.js";
@@ -52,7 +53,7 @@ export function probeHtml(probe: ProbeEvidence, id: string, open: boolean, us: s
       : html`<details${open ? html` open` : ""}><summary>TLS and certificates</summary>${
           tlsHops.length === 0 && probe.tls !== null ? tlsHtml(probe.tls, "Connection") : tlsHops.map((hop, index) => tlsHtml(hop.tls as NonNullable<Hop["tls"]>, `Hop ${index + 1}: ${hopPlace(hop)}`))
         }</details>`
-  }${probe.sdp === null ? "" : html`<details${open ? html` open` : ""}><summary>SDP offer and answer</summary>${sdpHtml(probe.sdp)}</details>`}`;
+  }${"media" in probe && probe.media !== null ? mediaHtml(probe.media) : ""}${probe.sdp === null ? "" : html`<details${open ? html` open` : ""}><summary>SDP offer and answer</summary>${sdpHtml(probe.sdp)}</details>`}`;
 }
 
 function lintHtml(lint: LintEvidence): SafeHtml {

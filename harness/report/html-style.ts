@@ -35,6 +35,16 @@ ul.expectations { list-style: none; padding-left: .2rem; margin: .3rem 0; }
 ul.expectations li.met::before { content: "✓ "; color: var(--pass); font-weight: 700; }
 ul.expectations li.unmet::before { content: "✗ "; color: var(--fail); font-weight: 700; }
 ul.expectations li.unmet { color: var(--fail); }
+p.met { color: var(--pass); }
+p.unmet { color: var(--fail); }
+table.media th { text-align: left; font-weight: 600; }
+svg.media-plot { background: var(--bg, transparent); }
+svg.media-plot .axis { stroke: var(--muted); stroke-width: 1; }
+svg.media-plot polyline.sent { stroke: #1f6feb; stroke-width: 2; }
+svg.media-plot polyline.received { stroke: #d2691e; stroke-width: 2; }
+svg.media-plot text { font-size: 10px; fill: var(--muted); }
+svg.media-plot text.sent { fill: #1f6feb; }
+svg.media-plot text.received { fill: #d2691e; }
 .fix { background: #fff8e6; border: 1px solid #eac54f; border-radius: 4px; padding: .5rem .8rem; margin: .5rem 0; }
 .fix p { margin: .25rem 0; } .fix .source { color: var(--muted); font-size: .85rem; }
 .fix pre { background: #fff; border: 1px solid #eac54f; }

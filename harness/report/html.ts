@@ -50,7 +50,7 @@ function scenarioHtml(scenario: ScenarioResult): SafeHtml {
     scenario.summary
   }</p><p class="note"><code>${scenario.file}</code>${scenario.tags.length === 0 ? "" : html` · tags: ${scenario.tags.join(", ")}`}${
     scenario.durationMs > 0 ? ` · ${durationText(scenario.durationMs)}` : ""
-  }</p>${scenario.skipReason === null ? "" : html`<p class="note">Skipped: ${scenario.skipReason}</p>`}${scenario.notes.map((note) => html`<p class="note">Note: ${note}</p>`)}${
+  }${scenario.capture == null ? "" : html` · capture <a href="${scenario.capture}">${scenario.capture}</a> (Wireshark: the TLS keys are inside)`}</p>${scenario.skipReason === null ? "" : html`<p class="note">Skipped: ${scenario.skipReason}</p>`}${scenario.notes.map((note) => html`<p class="note">Note: ${note}</p>`)}${
     scenario.error === null
       ? ""
       : html`<p class="banner">Harness error <code>${scenario.error.code}</code>: ${scenario.error.message}${scenario.error.hint === null ? "" : html` — ${scenario.error.hint}`}</p>`

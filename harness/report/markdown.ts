@@ -57,7 +57,9 @@ function scenarioMarkdown(scenario: ScenarioResult): string[] {
     "",
     mdText(scenario.summary, { atLineStart: true }),
     "",
-    `${mdCode(scenario.file)}${scenario.tags.length === 0 ? "" : ` · tags: ${scenario.tags.map((tag) => mdText(tag)).join(", ")}`}${scenario.durationMs > 0 ? ` · ${durationText(scenario.durationMs)}` : ""}`,
+    `${mdCode(scenario.file)}${scenario.tags.length === 0 ? "" : ` · tags: ${scenario.tags.map((tag) => mdText(tag)).join(", ")}`}${scenario.durationMs > 0 ? ` · ${durationText(scenario.durationMs)}` : ""}${
+      scenario.capture == null ? "" : ` · capture ${mdCode(scenario.capture)}`
+    }`,
   ];
   if (scenario.skipReason !== null) lines.push("", `Skipped: ${mdText(scenario.skipReason)}`);
   for (const note of scenario.notes) lines.push("", `> Note: ${mdText(note)}`);

@@ -82,5 +82,5 @@ t.test("a run is plain JSON: it survives a round trip unchanged", async (t) => {
     events: [],
   };
   t.same(JSON.parse(JSON.stringify(result)), result);
-  t.equal(result.schemaVersion, 1);
+  t.equal(result.schemaVersion, 2);
 });

@@ -5,6 +5,7 @@ import type { FailureFix } from "../model/failure-definition.js";
 import { parseSipUriText } from "../model/sip-uri-text.js";
 import { isTargetRole, TARGET_ROLE_NAMES } from "../model/target-role.js";
 import type { ExpectationResult, StepResult } from "../model/run-result.js";
+import { mediaSentence } from "../model/media-sentence.js";
 import type { FailoverEvidence, LintEvidence, ProbeEvidence } from "../model/step-evidence.js";
 import type { Hop } from "../model/probe-result.js";
 
@@ -67,7 +68,10 @@ function negotiatedText(probe: ProbeEvidence): string {
         ? `RTP in clear${negotiated.profile === null ? "" : ` (${negotiated.profile})`}`
         : "no media";
   const mode = negotiated.mode === null ? "" : `; Exchange calls this ${negotiated.mode}`;
-  return ` Negotiated ${SIGNALING[negotiated.signaling] ?? negotiated.signaling} signalling and ${media}${mode}.`;
+  // docs/media.md §7: the SDP's mode is what was negotiated; the packets say whether it held.
+  const measured = "media" in probe ? probe.media : null;
+  const seen = measured === null ? " The media was not measured." : ` On the wire: ${mediaSentence(measured)}.`;
+  return ` Negotiated ${SIGNALING[negotiated.signaling] ?? negotiated.signaling} signalling and ${media}${mode}.${seen}`;
 }
 
 function probeHeadline(step: StepResult, probe: ProbeEvidence): string {

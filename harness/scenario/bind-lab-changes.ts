@@ -28,7 +28,7 @@ export function bindLabChanges(spec: LabChangeSpec, topology: Topology, serverFq
     const path = Array.isArray(spec.server) ? ["server", index] : ["server"];
     const fqdn = at([...path, "fqdn"], () => serverFqdn(change.fqdn));
     if (change.state === "faulty") {
-      const kinds = "refuse | black-hole | tls-abort | slow | service-unavailable | drop-mid-call | garbage";
+      const kinds = "refuse | black-hole | tls-abort | slow | service-unavailable | drop-mid-call | garbage | media";
       throw new BindProblem("a server becomes faulty with a fault to apply", `write fault: { server: ${change.fqdn}, kind: ${kinds} }`, [...path, "state"]);
     }
     changes.push({ kind: "server-state", fqdn, state: change.state });

@@ -2,6 +2,7 @@ import { effectiveSrtpMode } from "../lab/index.js";
 import type { Topology } from "../lab/index.js";
 import type { InputPath } from "../input/input-issue.js";
 import { bindLabChanges } from "./bind-lab-changes.js";
+import { dtmfDurationMs } from "../media/dtmf/dtmf-schedule.js";
 import { BindProblem, withPath as at } from "./bind-problem.js";
 import { parseCallDestination } from "./call-destination.js";
 import type { FailoverCallSpec } from "./call-spec.js";
@@ -62,7 +63,12 @@ function callPlan(spec: FailoverCallSpec, bound: BoundDestination, persona: Pers
   if (maxHold !== undefined && holdMs > maxHold) {
     throw new BindProblem(`hold ${holdMs} ms is longer than the site allows (safety.maxHold ${maxHold} ms)`, "shorten hold, or raise safety.maxHold in the site file", [key, "hold"]);
   }
-  return { to: spec.to, destination: parseCallDestination(spec.to).kind, requestUri: bound.requestUri, headers: bound.headers, media, holdMs };
+  const dtmf = spec.dtmf === undefined ? null : { digits: spec.dtmf.digits, atMs: spec.dtmf.at ?? 1000 };
+  if (dtmf !== null && holdMs < dtmf.atMs + dtmfDurationMs(dtmf.digits)) {
+    const needed = Math.ceil((dtmf.atMs + dtmfDurationMs(dtmf.digits)) / 1000) + 1;
+    throw new BindProblem(`hold ${holdMs} ms ends the call before the digits ${dtmf.digits} are sent`, `hold the call at least ${needed}s`, [key, "hold"]);
+  }
+  return { to: spec.to, destination: parseCallDestination(spec.to).kind, requestUri: bound.requestUri, headers: bound.headers, media, holdMs, dtmf, srtpMki: spec.srtpMki ?? true };
 }
 
 /**

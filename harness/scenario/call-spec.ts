@@ -21,7 +21,20 @@ const callFields = {
     .optional()
     .describe("Trunk SRTPMode the offer is written for instead (default for mediation and gateway: the trunk's, Required)"),
   transport: transportSchema.optional(),
-  hold: durationSchema.optional().describe("How long an answered call stays up before our BYE (default 0)"),
+  hold: durationSchema
+    .optional()
+    .describe("How long an answered call stays up before our BYE (default 0); media is sent and measured on calls held 1 s or more"),
+  dtmf: z
+    .strictObject({
+      digits: z.string().regex(/^[0-9*#A-D]+$/, { message: "expected DTMF digits: 0-9, *, # and A-D" }).describe("RFC 4733 digits, e.g. 1001#1234#"),
+      at: durationSchema.optional().describe("When after the answer the digits start (default 1s)"),
+    })
+    .optional()
+    .describe("RFC 4733 digits sent during the hold (docs/media.md §6)"),
+  srtpMki: z
+    .boolean()
+    .optional()
+    .describe("Offer Lync's SRTP line with an MKI besides the one without (default true); false offers only the line without"),
 };
 
 /** EncryptionLevel and SRTPMode are two vocabularies for one choice: give one. */
@@ -36,7 +49,7 @@ function oneMediaSetting(call: { encryption?: EncryptionLevel | undefined; srtpM
   }
 }
 
-/** `call: { to, encryption? | srtpMode?, transport?, hold?, via? }`. */
+/** `call: { to, encryption? | srtpMode?, transport?, hold?, dtmf?, srtpMki?, via? }`. */
 export const callSpecSchema = z
   .strictObject({
     ...callFields,

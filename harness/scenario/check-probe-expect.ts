@@ -3,6 +3,7 @@ import type { ProbeEvidence } from "../model/step-evidence.js";
 import type { Hop } from "../model/probe-result.js";
 import { checkDiagnostics, checkPlaces, checkTimings, checkTls, hopTimings, placeMatches, placeText } from "./check-common-expect.js";
 import { equalExpectation, expectation } from "./expectation.js";
+import { checkMediaExpect } from "./check-media-expect.js";
 import type { ExpectedRefs } from "./plan.js";
 import type { CallExpect, OptionsExpect } from "./step-expectations.js";
 
@@ -40,6 +41,7 @@ export function checkProbeExpect(path: string, expect: OptionsExpect | CallExpec
       results.push(equalExpectation(`${path}.negotiated.${key}`, `negotiated.${key}`, value, seen));
     }
   }
+  if ("media" in expect && expect.media !== undefined) results.push(...checkMediaExpect(`${path}.media`, expect.media, "media" in evidence ? evidence.media : null));
   results.push(...checkTls(path, expect.tls, evidence.tls));
   if ("redirects" in expect && refs !== null) {
     const places = redirectHops(evidence).map((hop) => ({ role: hop.role ?? null, server: hop.server ?? null, fallback: hopFallback(hop) }));

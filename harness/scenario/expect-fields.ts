@@ -31,6 +31,33 @@ export const negotiatedExpectSchema = z
   .describe("What was negotiated (calls that were answered)")
   .meta({ id: "negotiatedExpect" });
 
+/** The media of an answered call as measured on the wire (docs/media.md §6, §7): the probe's `media`. */
+export const mediaExpectSchema = z
+  .strictObject({
+    verdict: z.enum(["two-way", "one-way-in", "one-way-out", "none"]).optional().describe("What crossed our socket: two-way, one-way-in, one-way-out or none"),
+    protection: z.enum(["srtp", "rtp"]).optional().describe("srtp: the packets must authenticate with the negotiated keys; rtp: in the clear"),
+    authenticated: z
+      .union([z.literal("all"), z.number().int().min(0)])
+      .optional()
+      .describe("all: every SRTP packet that arrived authenticated (and at least one did); a number: at least that many"),
+    minPackets: z
+      .strictObject({
+        sent: z.number().int().min(0).optional(),
+        received: z.number().int().min(0).optional(),
+      })
+      .optional()
+      .describe("At least this many packets each way (50 per second of hold at 20 ms)"),
+    dtmfSent: z.string().optional().describe("The RFC 4733 digits we sent, in order"),
+    dtmfReceived: z.string().optional().describe("The RFC 4733 digits the peer sent us, in order"),
+    greeting: z
+      .enum(["heard", "silent"])
+      .optional()
+      .describe("heard: at least half of the peer's audio was louder than -50 dBFS; silent: none of it was, or none arrived"),
+    tones: z.array(z.number().int().min(1).max(4000)).min(1).optional().describe("Tones (Hz) the peer's audio must contain (the lab's known signals)"),
+  })
+  .describe("What the media of an answered call showed on the wire")
+  .meta({ id: "mediaExpect" });
+
 /** TLS facts of the last connection (harness/tls TlsEvidence). */
 export const tlsExpectSchema = z
   .strictObject({

@@ -60,7 +60,7 @@ const faultOptions = (faultSchema as unknown as { options: readonly z.ZodObject[
 
 const faultChange = z
   .discriminatedUnion("kind", faultOptions as unknown as [z.ZodObject, ...z.ZodObject[]])
-  .describe("Make a server faulty: refuse | black-hole | tls-abort | slow | service-unavailable | drop-mid-call | garbage")
+  .describe("Make a server faulty: refuse | black-hole | tls-abort | slow | service-unavailable | drop-mid-call | garbage | media")
   .meta({ id: "faultChange" }) as unknown as z.ZodType<
   FaultChange,
   Omit<z.input<typeof faultSchema>, never> & { server: string }

@@ -59,7 +59,7 @@ export async function probeMatrixCell(lab: Lab, call: MatrixCall, options: { rea
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
-  const { media: _media, endedBy: _endedBy, ...probe } = result;
+  const { media: _media, endedBy: _endedBy, endReason: _endReason, ...probe } = result;
   const evidence: ProbeEvidence = { ...probe, hops: annotate(lab, probe.hops) };
   const negotiated = result.outcome === "answered" && result.negotiated !== null ? result.negotiated : null;
   return {

@@ -87,6 +87,10 @@ export interface CallPlan {
   readonly headers: readonly string[];
   readonly media: MediaSetting;
   readonly holdMs: number;
+  /** RFC 4733 digits to send, and when (ms after the answer); null: none. */
+  readonly dtmf: { readonly digits: string; readonly atMs: number } | null;
+  /** Offer the SRTP line with an MKI (default true). */
+  readonly srtpMki: boolean;
 }
 
 /** A role reference of an expectation, resolved: a role, a server, or both. */

@@ -18,6 +18,8 @@ export async function runCallStep(step: PlannedCall, run: StepRun): Promise<Step
     policy: step.call.media.policy,
     holdMs: step.call.holdMs,
     extraHeaders: [...step.call.headers],
+    dtmf: step.call.dtmf,
+    srtpMki: step.call.srtpMki,
   });
   const evidence = probeEvidence(result, run.env);
   return {

@@ -44,6 +44,11 @@ export interface RunOptions {
   readonly logger?: Logger;
   /** The TLS key log every connection writes to (`--keylog`). */
   readonly keylog?: KeylogSink;
+  /**
+   * Where each scenario's capture goes: `<captureDir>/<scenario id>.pcapng`, the TLS streams with their key log, the
+   * media and the decrypted RTP (docs/media.md §9); none when absent.
+   */
+  readonly captureDir?: string;
   readonly lab?: LabRunOptions;
   readonly observer?: RunObserver;
   /** The run's id (the report directory's name). @defaultValue makeRunId(start) */

@@ -165,7 +165,7 @@ steps:
 
 t.test("a run model: summary, schema version, ids", async (t) => {
   const result = await run([plan("name: One\nsummary: one OPTIONS\nsteps:\n  - options: callRouter\n")], { runId: "2024-05-01T10-22-31Z-3f9a", toolVersion: "9.9.9" });
-  t.match(result, { schemaVersion: 1, runId: "2024-05-01T10-22-31Z-3f9a", tool: { name: "exum", version: "9.9.9" }, interrupted: false, target: { kind: "lab" } });
+  t.match(result, { schemaVersion: 2, runId: "2024-05-01T10-22-31Z-3f9a", tool: { name: "exum", version: "9.9.9" }, interrupted: false, target: { kind: "lab" } });
   t.match(result.summary, { verdict: "passed", scenarios: { total: 1, passed: 1 }, steps: { total: 1, passed: 1 }, expectations: { total: 0 } });
   t.match(result.scenarios[0]?.steps[0], { kind: "options", persona: "pool", target: { ref: "callRouter", role: "callRouter", fqdn: "cas01.tukwila.contoso.com", port: 5061, transport: "tls" } });
   t.same(JSON.parse(JSON.stringify(result)), result, "plain JSON");

@@ -1,3 +1,6 @@
+import { join } from "node:path";
+import { createCaptureRecorder } from "../capture/capture-recorder.js";
+import { writeCapture } from "../capture/write-capture.js";
 import { stopwatch, SYSTEM_CLOCK } from "../model/clock.js";
 import type { Lab } from "../lab/index.js";
 import { Teardown } from "../lab/index.js";
@@ -54,6 +57,8 @@ export async function runScenario(plan: Plan, options: RunOptions, signals: Scen
   let error: RunError | null = null;
   let stop: ScenarioStop | null = null;
   let lab: Lab | null = null;
+  const capture = options.captureDir === undefined ? null : createCaptureRecorder();
+  let captureFile: string | null = null;
   try {
     const opened = await openScenarioEnvironment(plan, options, logger, teardown);
     lab = opened.lab;
@@ -63,7 +68,7 @@ export async function runScenario(plan: Plan, options: RunOptions, signals: Scen
         steps.push(skippedStep(step));
         continue;
       }
-      const result = await runStep(step, { env: opened.env, signal, clock });
+      const result = await runStep(step, { env: opened.env, signal, clock, ...(capture === null ? {} : { capture }) });
       stop = scenarioStop(signals, deadline.signal, plan.timeoutMs);
       if (stop?.kind === "interrupted") steps.push({ ...result, expectations: [], verdict: "skipped" });
       else if (stop?.kind === "error") steps.push(erroredStep(step, stop.error, { startedAt: result.startedAt, durationMs: result.durationMs }, result));
@@ -87,6 +92,17 @@ export async function runScenario(plan: Plan, options: RunOptions, signals: Scen
       logger.error({ problems: left }, "tear-down problems");
       error ??= { code: "EXUM_TEARDOWN", message: `tear-down left something behind: ${left.join("; ")}`, hint: "a simulated server did not stop in time; the run's log (log.jsonl) has the details" };
     }
+    // Written whatever the verdict (a failed scenario's capture is the one worth opening); a write that fails is
+    // logged, never the scenario's verdict.
+    if (capture !== null && options.captureDir !== undefined && capture.packetCount() > 0) {
+      const name = `${id}.pcapng`;
+      try {
+        await writeCapture(join(options.captureDir, name), capture);
+        captureFile = name;
+      } catch (thrown) {
+        logger.error({ err: thrown }, "the scenario's capture could not be written");
+      }
+    }
   }
   const interrupted = stop?.kind === "interrupted";
   const skipReason = interrupted ? "interrupted (Ctrl-C) while it ran" : null;
@@ -105,5 +121,6 @@ export async function runScenario(plan: Plan, options: RunOptions, signals: Scen
     error,
     events,
     notes: [...plan.notes],
+    capture: captureFile,
   };
 }

@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { failureDefinition, isFailureCode } from "../model/failure-code.js";
 import {
   diagnosticsExpectSchema,
   failureExpectSchema,
   lintExpectSchema,
   maxMsSchema,
+  mediaExpectSchema,
   negotiatedExpectSchema,
   statusExpectSchema,
   tlsExpectSchema,
@@ -23,7 +25,9 @@ function consistent(expect: { outcome?: Outcome; failure?: string; negotiated?: 
   if (expect.failure !== undefined && expect.outcome !== undefined && expect.outcome !== "failed") {
     ctx.addIssue({ code: "custom", path: ["failure"], message: `a failure code goes with outcome: failed, not ${expect.outcome}`, params: { hint: "remove failure, or expect outcome: failed" } });
   }
-  if (expect.negotiated !== undefined && expect.outcome === "failed") {
+  // A call answered and then failed on its media or its end still negotiated something (docs/media.md §7).
+  const afterAnswer = expect.failure !== undefined && isFailureCode(expect.failure) && (failureDefinition(expect.failure).layer === "rtp" || expect.failure === "peer-ended-call");
+  if (expect.negotiated !== undefined && expect.outcome === "failed" && !afterAnswer) {
     ctx.addIssue({ code: "custom", path: ["negotiated"], message: "nothing is negotiated on a failed call", params: { hint: "remove negotiated, or expect outcome: answered" } });
   }
 }
@@ -53,6 +57,7 @@ export const callExpectSchema = z
     status: statusExpectSchema.optional(),
     failure: failureExpectSchema.optional(),
     negotiated: negotiatedExpectSchema.optional(),
+    media: mediaExpectSchema.optional(),
     tls: tlsExpectSchema.optional(),
     redirects: redirects.optional(),
     servedBy: servedBy.optional(),

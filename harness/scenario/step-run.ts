@@ -1,3 +1,4 @@
+import type { PacketCapture } from "../model/packet-capture.js";
 import type { Clock } from "../model/clock.js";
 import type { ExpectationResult, StepTarget } from "../model/run-result.js";
 import type { StepEvidence } from "../model/step-evidence.js";
@@ -11,6 +12,8 @@ export interface StepRun {
   readonly signal: AbortSignal;
   /** Where the step (and its probes) read time. */
   readonly clock: Clock;
+  /** The scenario's capture, when one is recorded. */
+  readonly capture?: PacketCapture;
 }
 
 /** What a step kind hands back: what it saw, the expectations computed from it, and where it went. */
@@ -32,6 +35,7 @@ export async function probeOptionsFor(run: StepRun, persona: PlannedPersona, tim
     resolver: run.env.resolver,
     timeoutMs,
     ...(run.env.keylog === undefined ? {} : { keylog: run.env.keylog }),
+    ...(run.capture === undefined ? {} : { capture: run.capture }),
     logger: run.env.logger.child({ step: path, as: persona.persona }),
     signal: run.signal,
     clock: run.clock,

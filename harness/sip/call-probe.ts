@@ -85,6 +85,7 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
         const address = (socket.localAddress ?? "127.0.0.1").replace(/^::ffff:/, "");
         await media.session?.stop();
         media.session = await MediaSession.open(address);
+        if (options.capture !== undefined) media.session.capture = options.capture;
         sdp.offer = null;
         sdp.answer = null;
         return buildOffer({ policy: options.policy, address, port: media.session.local.port, mki: options.srtpMki ?? true }).sdp;

@@ -42,7 +42,7 @@ export async function openConnection(target: SipTarget, options: ProbeSettings):
     };
   }
   const timeoutMs = options.timeoutMs;
-  const common = { address, port, connectTimeoutMs: timeoutMs, signal: options.signal };
+  const common = { address, port, connectTimeoutMs: timeoutMs, signal: options.signal, ...(options.capture === undefined ? {} : { capture: options.capture }) };
   const result =
     target.transport === "tcp"
       ? await dialTcp(common)

@@ -1,5 +1,6 @@
 import { SYSTEM_CLOCK, type Clock } from "../model/clock.js";
 import type { TlsIdentity } from "../tls/tls-identity.js";
+import type { PacketCapture } from "../model/packet-capture.js";
 import type { KeylogSink } from "../tls/keylog.js";
 import type { Logger } from "../log/logger.js";
 import type { Resolver } from "./resolve-map.js";
@@ -20,6 +21,8 @@ export interface ProbeOptions {
   /** Bound on TCP connect, on the TLS handshake, and on waiting for a final response, each. @defaultValue 8000 */
   timeoutMs?: number;
   keylog?: KeylogSink;
+  /** Records every connection's bytes, the media datagrams and the key log for a pcapng file (docs/media.md §9). */
+  capture?: PacketCapture;
   logger?: Logger;
   signal?: AbortSignal;
   /** TLS versions to offer (docs/peers.md: a server may reject a client certificate differently under 1.2 and 1.3). */

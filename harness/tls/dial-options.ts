@@ -1,4 +1,5 @@
 import { inputError } from "../errors/harness-error.js";
+import type { PacketCapture } from "../model/packet-capture.js";
 import type { KeylogSink } from "./keylog-sink.js";
 import type { TlsIdentity } from "./tls-identity.js";
 import type { TlsLogger } from "./tls-logger.js";
@@ -16,6 +17,8 @@ export interface DialTcpOptions {
   signal?: AbortSignal;
   /** @defaultValue silence */
   log?: TlsLogger;
+  /** Records the connection's bytes (and, for TLS, its key log lines) for a capture file (docs/media.md §9). */
+  capture?: PacketCapture;
 }
 
 export interface DialTlsOptions extends DialTcpOptions {

@@ -1,4 +1,5 @@
 import { connect, type Socket } from "node:net";
+import { captureFlow, captureTcpWrites } from "./capture-flow.js";
 import { classifyTlsFailure } from "./classify-tls-failure.js";
 import { DialTimeoutError } from "./dial-timeout-error.js";
 import { validateDialOptions, type DialTcpOptions } from "./dial-options.js";
@@ -81,5 +82,6 @@ export async function dialTcp(options: DialTcpOptions): Promise<DialResult<Socke
   timings.tcpConnect = outcome.connectedAt - start;
   evidence.tcp = endpointsOf(outcome.socket);
   outcome.socket.on("error", () => undefined);
+  if (options.capture !== undefined) captureTcpWrites(outcome.socket, captureFlow(outcome.socket, options.capture));
   return { ok: true, socket: outcome.socket, evidence, timings };
 }

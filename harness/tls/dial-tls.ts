@@ -10,6 +10,7 @@ import { identitySubject } from "./identity-subject.js";
 import { peerCertificateSummary, peerChainSummary } from "./peer-certificate-summary.js";
 import { secureContextFor } from "./secure-context-for.js";
 import { TappedSocket } from "./tapped-socket.js";
+import { captureFlow } from "./capture-flow.js";
 import { emptyEvidence } from "./empty-evidence.js";
 import { type TlsEvidence } from "../model/tls-evidence.js";
 import { exposeEndpoints } from "./expose-endpoints.js";
@@ -101,7 +102,10 @@ export async function dialTls(options: DialTlsOptions): Promise<DialResult<TLSSo
 
   const observing = options.observeCertificateRequest !== false;
   const observer = new CertificateRequestObserver();
-  const tapped = observing ? new TappedSocket(tcp.socket, (chunk) => observer.onServerBytes(chunk)) : null;
+  // A capture sees the TLS records both ways for the connection's whole life; the observer only the handshake.
+  const flow = options.capture === undefined ? null : captureFlow(tcp.socket, options.capture);
+  const recorder = flow === null ? null : { read: (chunk: Buffer) => flow.received(chunk), write: (chunk: Buffer) => flow.sent(chunk) };
+  const tapped = observing || recorder !== null ? new TappedSocket(tcp.socket, observing ? (chunk) => observer.onServerBytes(chunk) : null, recorder) : null;
   const handshakeStart = performance.now();
   const socket = connect({
     socket: tapped ?? tcp.socket,
@@ -115,6 +119,7 @@ export async function dialTls(options: DialTlsOptions): Promise<DialResult<TLSSo
   socket.on("keylog", (line: Buffer) => {
     observer.onKeylogLine(line);
     options.keylog?.write(line);
+    options.capture?.keyLog(line.toString("latin1"));
   });
 
   const outcome = await new Promise<HandshakeOutcome>((resolve) => {

@@ -14,12 +14,16 @@ import type { Socket } from "node:net";
 export class TappedSocket extends Duplex {
   readonly socket: Socket;
   private onRead: ((chunk: Buffer) => void) | null;
+  /** Sees every byte in both directions for as long as the connection lives (a capture; never untapped). */
+  private readonly recorder: { read(chunk: Buffer): void; write(chunk: Buffer): void } | null;
 
-  constructor(socket: Socket, onRead: (chunk: Buffer) => void) {
+  constructor(socket: Socket, onRead: ((chunk: Buffer) => void) | null, recorder: { read(chunk: Buffer): void; write(chunk: Buffer): void } | null = null) {
     super({ allowHalfOpen: true });
     this.socket = socket;
     this.onRead = onRead;
+    this.recorder = recorder;
     socket.on("data", (chunk: Buffer) => {
+      this.recorder?.read(chunk);
       const tap = this.onRead;
       if (tap !== null) {
         try {
@@ -47,6 +51,7 @@ export class TappedSocket extends Duplex {
   }
 
   override _write(chunk: Buffer, encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    this.recorder?.write(chunk);
     this.socket.write(chunk, encoding, callback);
   }
 

@@ -16,6 +16,9 @@ import { mediaFaultsOf } from "./server-policy.js";
 import { LAB_EVENT_IDS, eventLevelOf } from "./lab-event-ids.js";
 import { mediaSentence } from "../../model/media-sentence.js";
 
+/** Calls that lasted less than this get no media event: as on the client, too short for the counts to mean anything. */
+const MIN_JUDGED_MS = 1000;
+
 /** The methods a call-answering simulated server takes (RFC 3261 §8.2.1: sent in `Allow`). */
 export const CALL_ALLOW = "Allow: INVITE, ACK, BYE, CANCEL, OPTIONS";
 
@@ -88,7 +91,7 @@ export class CallAnswerer {
   readonly #pending = new Map<string, PendingInvite>();
   readonly #answers = new Map<string, string>();
   /** Each call's media session, from the INVITE until the call ends. */
-  readonly #media = new Map<string, { session: MediaSession; spec: CallMediaSpec | undefined; request: SimRequest }>();
+  readonly #media = new Map<string, { session: MediaSession; spec: CallMediaSpec | undefined; request: SimRequest; call: CallRecord }>();
   /** INVITEs whose media ports are being bound (a retransmission meanwhile is absorbed). */
   readonly #opening = new Set<string>();
   readonly #unsubscribe: () => void;
@@ -117,8 +120,9 @@ export class CallAnswerer {
     this.#media.delete(callId);
     void entry.session.stop().then((evidence) => {
       if (evidence === null) return;
-      const call = entry.request.calls.get(entry.request.fqdn, callId);
-      if (call !== undefined) call.mediaEvidence = evidence;
+      entry.call.mediaEvidence = evidence;
+      // A call shorter than the client's shortest measured hold carries no media judgement (docs/media.md §6).
+      if (evidence.durationMs < MIN_JUDGED_MS) return;
       const outcome = entry.spec?.outcome?.() ?? null;
       const id = LAB_EVENT_IDS.labCallMedia;
       entry.request.events.write(id, eventLevelOf(id), `Media of call ${callId}: ${mediaSentence(evidence)}${outcome === null ? "" : `; ${outcome}`}`, {
@@ -217,7 +221,7 @@ export class CallAnswerer {
       localTag: randomBytes(6).toString("hex"),
       socket: request.request.socket,
     });
-    if (session !== null) this.#media.set(message.callId, { session, spec: spec.media, request });
+    if (session !== null) this.#media.set(message.callId, { session, spec: spec.media, request, call });
     const answer = () => {
       this.#pending.delete(message.callId);
       if (call.state === "ended") return;

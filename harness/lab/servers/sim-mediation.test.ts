@@ -113,7 +113,7 @@ t.test("ACK, BYE, CANCEL: the lab's call store sees each call end the way it did
 
   lab.setCallTiming(MED, { answerAfterMs: 0, byeAfterMs: 100 });
   const farEnd = await probeCall(labTarget(lab, MED, "gateway-tls", DIAL), { ...(await clientOptions(lab, "gateway")), policy: "required", holdMs: 3000 });
-  t.match(farEnd, { outcome: "answered", endedBy: "peer" });
+  t.match(farEnd, { outcome: "failed", endedBy: "peer", failure: { code: "peer-ended-call" } });
   t.match(farEnd.trace.find((e) => e.direction === "received" && e.firstLine.startsWith("BYE"))?.raw, /^User-Agent: RTCC\/7\.0\.0\.0 MediationServer\r?$/m);
   t.match(lab.calls.ended(MED).at(-1), { endedBy: "server-bye" });
   t.same(
