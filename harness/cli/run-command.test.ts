@@ -53,13 +53,18 @@ t.test("a passing scenario: exit 0, progress and summary on the terminal, the fi
   const { code, stdout, stderr } = await exum(dir, ["options.yaml", ...PKI]);
   t.equal(code, ExitCode.Ok, "exit 0", { stderr });
   const { runDir, files, model } = await onlyRun(t, dir);
-  t.same(files, ["junit.xml", "log.jsonl", "report.html", "report.md", "run.json"], "every reporter's file; no *.partial or temporary name left");
+  t.same(files, ["junit.xml", "log.jsonl", "options.pcapng", "report.html", "report.md", "run.json"], "every reporter's file and the scenario's capture; no *.partial or temporary name left");
+  // docs/media.md §9: a pcapng (section header block 0x0A0D0D0A) with the TLS key log in a Decryption Secrets Block.
+  const pcap = await readFile(join(runDir, "options.pcapng"));
+  t.equal(pcap.readUInt32LE(0), 0x0a0d0d0a, "a pcapng file");
+  t.ok(pcap.includes(Buffer.from([0x4b, 0x53, 0x4c, 0x54])), "with a TLS key log secrets block (secrets type 0x544c534b, little-endian)");
+  t.equal((await stat(join(runDir, "options.pcapng"))).mode & 0o777, 0o600, "it holds TLS secrets: 0600");
   const runId = runDir.split("/").at(-1) ?? "";
   t.match(runId, /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ-[0-9a-f]{4}$/);
   t.match(stdout, new RegExp(`^exum run ${runId}: 1 scenario against the embedded lab \\(built-in default\\)\\n`));
   t.match(stdout, /\[1\/1\] passed {2}options: OPTIONS to the Call Router \(\d+ ms\)\n/);
   t.match(stdout, /1 scenario: 1 passed, 0 failed, 0 errors, 0 skipped in /);
-  t.match(stdout, new RegExp(`Reports in reports/${runId}/: run\\.json, junit\\.xml, report\\.md, report\\.html, log\\.jsonl\\n$`));
+  t.match(stdout, new RegExp(`Reports in reports/${runId}/: run\\.json, junit\\.xml, report\\.md, report\\.html, log\\.jsonl, options\\.pcapng\\n$`));
   t.match(model, { schemaVersion: 2, runId, interrupted: false, summary: { verdict: "passed" }, scenarios: [{ id: "options", file: "options.yaml", verdict: "passed" }] });
   const log = (await readFile(join(runDir, "log.jsonl"), "utf8")).trim().split("\n").map((line) => JSON.parse(line) as { msg: string });
   t.ok(log.some((entry) => entry.msg === "run finished"), "the log is pino JSON lines");
@@ -227,7 +232,7 @@ t.test("Ctrl-C mid-run: exit 130, run.json of what ran", async (t) => {
   t.ok(Date.now() - started < 20_000, "it did not wait the 30 s");
   t.match(stdout, /Interrupted: 3 scenarios: 1 passed, 0 failed, 0 errors, 2 skipped/);
   const { files, model } = await onlyRun(t, dir);
-  t.same(files, ["junit.xml", "log.jsonl", "report.html", "report.md", "run.json"]);
+  t.same(files, ["a-options.pcapng", "b-long.pcapng", "junit.xml", "log.jsonl", "report.html", "report.md", "run.json"], "the captures of what ran are kept too");
   t.equal(model?.interrupted, true);
   t.same(model?.scenarios.map((s) => [s.id, s.verdict, s.skipReason]), [
     ["a-options", "passed", null],
@@ -240,13 +245,13 @@ t.test("Ctrl-C mid-run: exit 130, run.json of what ran", async (t) => {
 t.test("--json prints the model on stdout; --reporter chooses the files; --keylog writes the key log", async (t) => {
   const dir = await tempDir(t);
   await writeFiles(dir, { "options.yaml": OPTIONS });
-  const { code, stdout, stderr } = await exum(dir, ["options.yaml", "--json", "--reporter", "list,junit", "--out", "out", "--keylog", ...PKI]);
+  const { code, stdout, stderr } = await exum(dir, ["options.yaml", "--json", "--reporter", "list,junit", "--out", "out", "--keylog", "--no-pcap", ...PKI]);
   t.equal(code, ExitCode.Ok);
   const model = JSON.parse(stdout) as RunResult;
   t.equal(model.scenarios[0]?.verdict, "passed", "stdout is the run model");
   t.match(stderr, /\[1\/1\] passed {2}options/, "progress went to stderr");
   const { runDir, files } = await onlyRun(t, dir, "out");
-  t.same(files, ["junit.xml", "keylog.txt", "log.jsonl"], "no run.json without the json reporter");
+  t.same(files, ["junit.xml", "keylog.txt", "log.jsonl"], "no run.json without the json reporter, no capture with --no-pcap");
   const keylog = await readFile(join(runDir, "keylog.txt"), "utf8");
   t.match(keylog, /^(CLIENT_HANDSHAKE_TRAFFIC_SECRET|CLIENT_RANDOM|SERVER_HANDSHAKE_TRAFFIC_SECRET) [0-9a-f]+ [0-9a-f]+$/m, "NSS key log lines");
   t.equal((await stat(join(runDir, "keylog.txt"))).mode & 0o777, 0o600, "secrets: 0600");

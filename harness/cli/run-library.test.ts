@@ -33,6 +33,11 @@ t.test("every shipped scenario passes on the embedded lab", async (t) => {
   t.same(run.summary.scenarios, { total: files.length, passed: files.length, failed: 0, error: 0, skipped: 0 });
   t.ok(run.summary.expectations.total >= 150, `${run.summary.expectations.total} expectations checked`);
   t.ok(run.scenarios.every((scenario) => scenario.steps.every((step) => step.verdict === "passed")), "every step passed");
-  t.same(await readdir(join(out, run.runId)).then((names) => names.sort()), ["junit.xml", "log.jsonl", "report.html", "report.md", "run.json"], "every reporter rendered the whole library");
+  const written = await readdir(join(out, run.runId)).then((names) => names.sort());
+  t.same(written.filter((name) => !name.endsWith(".pcapng")), ["junit.xml", "log.jsonl", "report.html", "report.md", "run.json"], "every reporter rendered the whole library");
+  // docs/media.md §9: one capture per scenario that sent anything, each named in run.json.
+  const captures = run.scenarios.flatMap((scenario) => (scenario.capture == null ? [] : [scenario.capture]));
+  t.same(written.filter((name) => name.endsWith(".pcapng")), [...captures].sort(), "every capture on disk is the one its scenario names");
+  t.ok(captures.length >= files.length - 2, `${captures.length} captures for ${files.length} scenarios`);
   t.match(io.stderr, new RegExp(`${files.length} scenarios: ${files.length} passed, 0 failed, 0 errors, 0 skipped in`));
 });

@@ -36,14 +36,14 @@ t.test("the run recorded on the embedded lab (testdata/run-result.json) is a val
 t.test("bad input names the file (exit 2)", async (t) => {
   t.throws(() => parseRunJson("{", "/r/run.json"), { code: "EXUM_RUN_FILE_NOT_JSON", exitCode: 2, file: "/r/run.json", message: /\/r\/run\.json is not JSON/ });
   t.throws(() => parseRunJson("[]", "run.json"), { code: "EXUM_RUN_FILE_INVALID", exitCode: 2 });
-  t.throws(() => parseRunJson(JSON.stringify({ ...fixtureRun(), schemaVersion: 2 }), "old.json"), {
+  t.throws(() => parseRunJson(JSON.stringify({ ...fixtureRun(), schemaVersion: 1 }), "old.json"), {
     code: "EXUM_RUN_FILE_SCHEMA",
     exitCode: 2,
     file: "old.json",
     field: "schemaVersion",
-    message: "old.json has schemaVersion 2; this exum reads schemaVersion 1",
+    message: "old.json has schemaVersion 1; this exum reads schemaVersion 2",
   });
-  t.throws(() => parseRunJson(JSON.stringify({ schemaVersion: 1 }), "run.json"), { code: "EXUM_RUN_FILE_INVALID", field: "runId" });
+  t.throws(() => parseRunJson(JSON.stringify({ schemaVersion: 2 }), "run.json"), { code: "EXUM_RUN_FILE_INVALID", field: "runId" });
   const run = fixtureRun();
   const broken = { ...run, scenarios: [{ ...run.scenarios[0], steps: [{ verdict: "passed" }] }] };
   // Every field of the step but its verdict is missing: the first the model declares is named.
@@ -108,10 +108,20 @@ t.test("evidence is read by its kind", async (t) => {
   });
   // A call's evidence with what reached the media port is a CallProbeResult; without it, a plain ProbeResult.
   const evidence = ["scenarios", 0, "steps", 1, "evidence"] as const;
-  const media = { port: 40000, packets: 3, bytes: "many", firstSizes: [], firstPayloadType: 0 };
+  const address = { address: "127.0.0.1", port: 40000 };
+  const received = {
+    packets: 3, bytes: "many", authenticated: 3, authFailed: 0, replayed: 0, mkiMismatch: 0, plainRtp: 0, notRtp: 0, fromOtherAddress: 0, otherSource: null,
+    lost: 0, jitterMs: 0, firstPacketMs: 0, lastPacketMs: 40, payloadTypes: [0], dtmf: "", rtcpPackets: 0, audio: null,
+  };
+  const media = {
+    protection: "srtp", suite: "AES_CM_128_HMAC_SHA1_80", mki: { sent: null, received: null }, codec: "PCMU", telephoneEvent: 101, rtcpMux: false,
+    local: address, remote: address, durationMs: 60, sent: { packets: 3, bytes: 546, rtcpPackets: 0, dtmf: "", errors: 0 }, received,
+    peerReport: null, timeline: { binMs: 250, sent: [3], received: [3] }, verdict: "two-way", failure: null,
+  };
   t.throws(() => parseRunJson(edited([[...evidence, "media"], media], [[...evidence, "endedBy"], "us"]), "run.json"), {
-    message: 'run.json: scenarios[0].steps[1].evidence.media.bytes: expected a number, got "many"',
+    message: 'run.json: scenarios[0].steps[1].evidence.media.received.bytes: expected a number, got "many"',
   });
+  t.doesNotThrow(() => parseRunJson(edited([[...evidence, "media"], { ...media, received: { ...received, bytes: 546 } }], [[...evidence, "endedBy"], "us"]), "run.json"), "a whole MediaEvidence reads");
   t.doesNotThrow(() => parseRunJson(edited([[...evidence, "media"], null], [[...evidence, "endedBy"], null]), "run.json"));
   t.throws(() => parseRunJson(edited([[...evidence, "media"], null]), "run.json"), { message: "run.json: scenarios[0].steps[1].evidence.endedBy: missing (expected one of \"us\", \"peer\")" });
 });

@@ -65,6 +65,8 @@ t.test("lab: calls get their Request-URI, Diversion, first hop and media setting
     headers: ["Diversion: <sip:alice@contoso.com>"],
     media: { setting: "EncryptionLevel", value: "RequireEncryption", policy: "required" },
     holdMs: 0,
+    dtmf: null,
+    srtpMki: true,
   });
   t.match(voicemail.via, { role: "callRouter", fqdn: "cas01.tukwila.contoso.com", port: 5061 });
   const carol = only(plan("  - call: { to: voicemail:carol, hold: 2s }\n").steps, "call");

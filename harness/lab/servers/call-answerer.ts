@@ -148,6 +148,11 @@ export class CallAnswerer {
       return;
     }
     if (this.#opening.has(callId)) return;
+    if (!this.#wouldAnswer(request, spec)) {
+      // Refused offers are answered at once, in the order they came (nothing to bind ports for).
+      this.#invite(request, spec, null);
+      return;
+    }
     this.#opening.add(callId);
     MediaSession.open(request.address).then(
       (session) => {
@@ -159,6 +164,17 @@ export class CallAnswerer {
         this.#invite(request, spec, null);
       },
     );
+  }
+
+  /** Whether the INVITE's offer would be answered with 200 (so its media ports are worth binding first). */
+  #wouldAnswer(request: SimRequest, spec: CallAnswerSpec): boolean {
+    const body = request.message.body;
+    if (body.trim() === "") return spec.noOffer === undefined;
+    try {
+      return answerOffer(body, { policy: spec.policy, address: request.address, port: 9 }).kind === "answer";
+    } catch {
+      return false;
+    }
   }
 
   #invite(request: SimRequest, spec: CallAnswerSpec, session: MediaSession | null): void {

@@ -7,7 +7,7 @@
 'use strict'
 exports[`harness/report/json.test.ts > TAP > run.json is the run model, unchanged (golden) > run.json 1`] = `
 {
-  "schemaVersion": 1,
+  "schemaVersion": 2,
   "runId": "<run-id>",
   "tool": {
     "name": "exum",
@@ -146,13 +146,7 @@ exports[`harness/report/json.test.ts > TAP > run.json is the run model, unchange
               "profile": "RTP/SAVP",
               "mode": "Secured"
             },
-            "media": {
-              "port": 46727,
-              "packets": 0,
-              "bytes": 0,
-              "firstSizes": [],
-              "firstPayloadType": null
-            },
+            "media": null,
             "endedBy": "us",
             "hops": [
               {
