@@ -134,6 +134,21 @@ t.test("--log-file writes JSON lines with no private key in them", async (t) => 
   for (const line of lines) t.doesNotThrow(() => JSON.parse(line));
 });
 
+t.test("exum call --hold 3 --dtmf --pcap: media both ways proven in the text, digits sent, the capture written", async (t) => {
+  const { call, identity, resolve } = await setUp(t);
+  const dir = await tempDir(t);
+  const pcap = join(dir, "call.pcapng");
+  const { code, stdout } = await exum(["call", ...call, ...identity, ...resolve, "--hold", "3", "--dtmf", "1#", "--dtmf-at", "0.5", "--pcap", pcap]);
+  t.equal(code, ExitCode.Ok, stdout);
+  t.match(stdout, /^ {2}media: SRTP both ways, AES_CM_128_HMAC_SHA1_80 with MKI 1: \d+ packets sent, \d+ received, all authenticated; audio [\d.]+% non-silent; digits sent 1#/m);
+  const file = await readFile(pcap);
+  t.equal(file.readUInt32LE(0), 0x0a0d0d0a, "a pcapng section header");
+  t.ok(file.length > 50_000, `the capture holds the call (${file.length} bytes)`);
+  const json = await exum(["call", ...call, ...identity, ...resolve, "--json"]);
+  t.match(JSON.parse(json.stdout), { outcome: "answered", media: null }, "a call not held has no media evidence");
+  t.match(JSON.parse(json.stdout).warnings, [/media not measured: the call was held 0 ms/]);
+});
+
 t.test("bad input exits 2 with the flag or file named, before any connection", async (t) => {
   const dir = await tempDir(t);
   const notPem = join(dir, "not.pem");
@@ -155,6 +170,10 @@ t.test("bad input exits 2 with the flag or file named, before any connection", a
     [["call", "cas01", "--header", "Call-ID: mine"], /cannot set Call-ID: the harness writes it/],
     [["call", "cas01", "--max-redirects", "-1"], /--max-redirects -1 must be a whole number from 0 to 20/],
     [["call", "cas01", "--max-redirects", "2.5"], /--max-redirects/],
+    [["call", "cas01", "--hold", "5", "--dtmf", "12x"], /--dtmf "12x" is not a string of DTMF digits/],
+    [["call", "cas01", "--hold", "1", "--dtmf", "1001#1234#"], /--hold 1 ends the call before the digits are sent/],
+    [["call", "cas01", "--hold", "5", "--dtmf", "1", "--dtmf-at", "-1"], /--dtmf-at -1 must be from 0 to 3600 seconds/],
+    [["options", "cas01", "--pcap", join(dir, "no-such-folder", "x.pcapng")], /--pcap .*no-such-folder.* cannot be written \(ENOENT\)/],
     [["options"], /Not enough non-option arguments|target/],
     [["nonsense"], /Unknown argument|command/],
   ];

@@ -37,6 +37,22 @@ t.test("a Secured call: SRTP both ways, every packet authenticated, the greeting
   t.same(media.received.audio?.tones, [alice]);
   t.not(alice, mailboxGreetingNotes("bob@contoso.com")[0]?.hz, "bob's greeting differs from alice's");
   t.equal(media.failure, null);
+  // The worker's own session saw the same call from its side (docs/media.md §8): every packet of ours authenticated.
+  let served = lab.calls.ended("mbx01.tukwila.contoso.com").at(-1)?.mediaEvidence ?? null;
+  for (let i = 0; i < 100 && served === null; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    served = lab.calls.ended("mbx01.tukwila.contoso.com").at(-1)?.mediaEvidence ?? null;
+  }
+  t.match(served, { protection: "srtp", verdict: "two-way", failure: null, received: { audio: { tones: [1004] } } });
+  t.equal(served?.received.authenticated, served?.received.packets, "the worker authenticated every packet we sent");
+  t.ok((served?.received.packets ?? 0) >= 100, `the worker received ${served?.received.packets}`);
+});
+
+t.test("the Mediation Server answers a gateway's call with media both ways too (SRTPMode Required)", async (t) => {
+  const lab = await startTestLab(t);
+  const result = await probeCall(labTarget(lab, "med01.contoso.com", "gateway-tls", "+14255550100"), { ...(await clientOptions(lab, "gateway")), policy: "required", holdMs: 2000 });
+  t.match(result, { outcome: "answered", media: { protection: "srtp", verdict: "two-way", failure: null } });
+  t.equal(result.media?.received.authenticated, result.media?.received.packets);
 });
 
 t.test("a SIPSecured dial plan with SupportEncryption: RTP both ways, in the clear", async (t) => {
