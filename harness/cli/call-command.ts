@@ -10,7 +10,7 @@ import { dtmfDurationMs } from "../media/dtmf/dtmf-schedule.js";
 import { isDtmfDigits } from "../media/dtmf/telephone-event.js";
 import type { CliCommand } from "./cli-command.js";
 import { formatProbeResult } from "./format-probe-result.js";
-import { probeFlags, probeOptionsFromFlags, type ProbeFlags, probeTargetFromFlags } from "./probe-flags.js";
+import { onceOnly, probeFlags, probeOptionsFromFlags, type ProbeFlags, probeTargetFromFlags } from "./probe-flags.js";
 
 interface CallFlags extends ProbeFlags {
   encryption?: string;
@@ -58,6 +58,7 @@ export const callCommand: CliCommand<CallFlags> = {
         "a voice-mail call as the pool, through Call Router → UM service → worker",
       ),
   async run(flags, io) {
+    onceOnly(flags as unknown as Record<string, unknown>, ["encryption", "srtp-mode", "hold", "max-redirects", "dtmf", "dtmf-at"]);
     const target = probeTargetFromFlags(flags);
     if (flags.encryption !== undefined && flags["srtp-mode"] !== undefined) {
       throw inputError("EXUM_BAD_FLAG", "--encryption and --srtp-mode both say what to offer; give one", {

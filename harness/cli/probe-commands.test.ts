@@ -173,6 +173,8 @@ t.test("bad input exits 2 with the flag or file named, before any connection", a
     [["call", "cas01", "--hold", "5", "--dtmf", "12x"], /--dtmf "12x" is not a string of DTMF digits/],
     [["call", "cas01", "--hold", "1", "--dtmf", "1001#1234#"], /--hold 1 ends the call before the digits are sent/],
     [["call", "cas01", "--hold", "5", "--dtmf", "1", "--dtmf-at", "-1"], /--dtmf-at -1 must be from 0 to 3600 seconds/],
+    [["options", "cas01", "--cert", "a.pem", "--cert", "b.pem", "--key", "k.pem"], /--cert was given 2 times \("a\.pem", "b\.pem"\); it takes one value/],
+    [["call", "cas01", "--hold", "3", "--hold", "4"], /--hold was given 2 times/],
     [["options", "cas01", "--pcap", join(dir, "no-such-folder", "x.pcapng")], /--pcap .*no-such-folder.* cannot be written \(ENOENT\)/],
     [["options"], /Not enough non-option arguments|target/],
     [["nonsense"], /Unknown argument|command/],

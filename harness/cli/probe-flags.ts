@@ -17,6 +17,7 @@ import { checkTimeoutFlag } from "./timeout-flag.js";
 
 /** The target of `exum options` and `exum call`: the Request-URI, and the server it goes to when `--next-hop` names one. */
 export function probeTargetFromFlags(flags: Pick<ProbeFlags, "target" | "next-hop">): SipTarget {
+  onceOnly(flags as unknown as Record<string, unknown>, ["next-hop"]);
   const target = parseSipTarget(flags.target);
   if (flags["next-hop"] === undefined) return target;
   return viaNextHop(flags.target, parseNextHop(flags["next-hop"], target.transport));
@@ -87,6 +88,7 @@ export function probeFlags(yargs: Argv): Argv {
  * (exit 2, naming the flag and the file).
  */
 export async function probeOptionsFromFlags(flags: ProbeFlags, io: CliIo) {
+  onceOnly(flags as unknown as Record<string, unknown>, SINGLE_VALUED);
   checkTimeoutFlag(flags.timeout);
   if ((flags.cert === undefined) !== (flags.key === undefined) && flags.pfx === undefined) {
     throw inputError("EXUM_BAD_FLAG", "--cert and --key go together", {
@@ -149,6 +151,22 @@ export async function probeOptionsFromFlags(flags: ProbeFlags, io: CliIo) {
       await logging.close();
     },
   };
+}
+
+/** The flags that take one value: given twice, yargs hands an array, which is bad input, not a crash. */
+const SINGLE_VALUED = ["cert", "key", "pfx", "passphrase", "next-hop", "from", "timeout", "keylog", "pcap", "log-level", "log-file", "tls-version"];
+
+/** Refuses a single-valued flag given more than once (exit 2), naming it; which one was meant is not guessed. */
+export function onceOnly(flags: Record<string, unknown>, names: readonly string[]): void {
+  for (const name of names) {
+    const value = flags[name];
+    if (Array.isArray(value)) {
+      throw inputError("EXUM_BAD_FLAG", `--${name} was given ${value.length} times (${value.map((each) => JSON.stringify(each)).join(", ")}); it takes one value`, {
+        field: `--${name}`,
+        hint: `give --${name} once`,
+      });
+    }
+  }
 }
 
 /** `--pcap`'s folder must exist and be writable before anything is sent (bad input, exit 2, nothing lost later). */

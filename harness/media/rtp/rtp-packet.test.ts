@@ -55,7 +55,7 @@ t.test("the CSRC list, the header extension and the padding are skipped (RFC 355
   const padding = Buffer.from([0, 0, 3]);
   t.same(readRtpPacket(header(0xa0, 0x00, PAYLOAD, padding))?.payload, PAYLOAD, "P=1: the last byte's count removed");
 
-  const all = readRtpPacket(header(0xb1, 0x80 | 0, Buffer.alloc(4, 0xcc), extension, PAYLOAD, padding));
+  const all = readRtpPacket(header(0xb1, 0x80, Buffer.alloc(4, 0xcc), extension, PAYLOAD, padding));
   t.same(all?.payload, PAYLOAD, "CSRC, extension and padding together");
   t.equal(all?.marker, true);
   t.equal(all?.sequence, 4242);
