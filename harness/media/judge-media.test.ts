@@ -81,7 +81,7 @@ t.test("the verdict is what crossed our socket: two-way, one-way-in, one-way-out
 // docs/media.md §7: the failure is the first that applies, most basic first.
 const otherAddress: Partial<MediaReceived> = { fromOtherAddress: 150, otherSource: { address: "127.0.0.1", port: 45555 } };
 const noBlockAboutUs = { reports: 2, aboutUs: 0, packetsReceived: null, cumulativeLost: null, jitterMs: null };
-const cases: { name: string; media: MeasuredMedia; code: string | null; message?: RegExp }[] = [
+const cases: { name: string; media: MeasuredMedia; code: string | null; message?: RegExp; verdict?: string }[] = [
   { name: "nothing arrived", media: measured({ received: NOTHING }), code: "no-media", message: /no RTP or SRTP packet arrived on 127\.0\.0\.1:40000 in 3\.0 s; we sent 150/ },
   {
     name: "nothing arrived and we sent nothing",
@@ -92,6 +92,7 @@ const cases: { name: string; media: MeasuredMedia; code: string | null; message?
     name: "only datagrams that are not RTP (SRTP agreed)",
     media: measured({ received: { ...NOTHING, packets: 5, bytes: 100, notRtp: 5 } }),
     code: "no-media",
+    verdict: "one-way-out",
     message: /5 datagram\(s\) arrived on 127\.0\.0\.1:40000, none of them RTP/,
   },
   {
@@ -190,9 +191,10 @@ const cases: { name: string; media: MeasuredMedia; code: string | null; message?
 
 t.test("each failure code, in the order of docs/media.md §7", async (t) => {
   t.equal(STOPPED_AFTER_MS, 1500, "docs/media.md §7: stopped more than 1.5 s before the end");
-  for (const { name, media, code, message } of cases) {
-    const { failure } = judgeMedia(media);
+  for (const { name, media, code, message, verdict } of cases) {
+    const { failure, verdict: seen } = judgeMedia(media);
     t.equal(failure?.code ?? null, code, name);
+    if (verdict !== undefined) t.equal(seen, verdict, `${name}: the verdict`);
     // A failure always explains itself; where the case names the words, they are checked too.
     if (code === null) t.equal(failure, null, `${name}: no failure`);
     else t.match(failure?.message ?? "", message ?? /\S/, `${name}: the message`);

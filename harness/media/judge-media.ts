@@ -20,13 +20,14 @@ export function judgeMedia(media: MeasuredMedia): Pick<MediaEvidence, "verdict" 
     peerReport !== null &&
     sent.packets > 0 &&
     ((peerReport.packetsReceived !== null && peerReport.packetsReceived === 0) || (peerReport.aboutUs === 0 && peerReport.reports >= REPORTS_FOR_ONE_WAY));
-  const arrived = received.packets > 0;
+  // Datagrams that are not RTP at all are no media: they count for no-media, not for the verdict.
+  const arrived = received.packets - received.notRtp > 0;
   let verdict: MediaVerdict;
   if (sent.packets > 0 && !peerMissedUs) verdict = arrived ? "two-way" : "one-way-out";
   else verdict = arrived ? "one-way-in" : "none";
 
   const fail = (code: NonNullable<MediaEvidence["failure"]>["code"], message: string) => ({ verdict, failure: { code, message } });
-  if (!arrived) {
+  if (received.packets === 0) {
     return fail("no-media", `no RTP or SRTP packet arrived on ${media.local.address}:${media.local.port} in ${seconds(media.durationMs)}; we sent ${sent.packets}`);
   }
   const usable = media.protection === "srtp" ? received.authenticated : received.packets - received.notRtp;

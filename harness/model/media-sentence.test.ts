@@ -106,7 +106,7 @@ t.test("digits sent and received", async (t) => {
   );
   t.equal(
     mediaSentence(evidence({ ...RTP, received: { dtmf: "9", authenticated: 0, audio: null } })),
-    "RTP both ways: 150 packets sent, 149 received, in the clear; received 9; the peer reports 150 of ours received",
+    "RTP both ways: 150 packets sent, 149 received, in the clear; digits received 9; the peer reports 150 of ours received",
   );
 });
 

@@ -13,7 +13,7 @@ export function mediaSentence(media: MediaEvidence): string {
   const all = received.authenticated === received.packets ? ", all authenticated" : `, ${received.authenticated} authenticated`;
   const proof = media.protection === "rtp" ? ", in the clear" : received.packets === 0 ? "" : all;
   const audio = received.audio === null ? "" : `; audio ${received.audio.nonSilentPercent}% non-silent`;
-  const dtmf = [sent.dtmf === "" ? null : `digits sent ${sent.dtmf}`, received.dtmf === "" ? null : `received ${received.dtmf}`].filter((part) => part !== null);
+  const dtmf = [sent.dtmf === "" ? null : `digits sent ${sent.dtmf}`, received.dtmf === "" ? null : `${sent.dtmf === "" ? "digits " : ""}received ${received.dtmf}`].filter((part) => part !== null);
   const protection = media.protection === "srtp" ? "SRTP" : "RTP";
   const peer =
     media.peerReport === null

@@ -40,6 +40,9 @@ t.test("the block's fields are written at their widths", async (t) => {
   const block = { ssrc: 1, fractionLost: 255, cumulativeLost: 2 ** 24, extendedHighest: 2 ** 32 - 1, jitter: 7.6 };
   const [report] = readRtcpReports(writeRtcpReport({ ssrc: 2, sender: null, block, nowMs: NOW_MS }));
   t.same(report?.blocks, [{ ssrc: 1, fractionLost: 255, cumulativeLost: 0x7fffff, extendedHighest: 2 ** 32 - 1, jitter: 8 }], "loss clamped to 24-bit signed, jitter rounded");
+  // RFC 3550 §6.4.1: the cumulative loss is signed; duplicates make it negative (0xFFFFFF is -1, not 16777215).
+  const [negative] = readRtcpReports(writeRtcpReport({ ssrc: 2, sender: null, block: { ...block, cumulativeLost: -1 }, nowMs: NOW_MS }));
+  t.equal(negative?.blocks[0]?.cumulativeLost, -1, "a negative loss reads back negative");
 });
 
 t.test("two compound packets in one datagram give both reports", async (t) => {

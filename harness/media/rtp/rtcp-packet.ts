@@ -59,7 +59,7 @@ export function writeRtcpReport(options: WriteReportOptions): Buffer {
   for (const block of blocks) {
     report.writeUInt32BE(block.ssrc >>> 0, offset);
     report[offset + 4] = block.fractionLost & 0xff;
-    report.writeUIntBE(Math.min(block.cumulativeLost, 0x7fffff), offset + 5, 3);
+    report.writeUIntBE(Math.max(-0x800000, Math.min(block.cumulativeLost, 0x7fffff)) & 0xffffff, offset + 5, 3);
     report.writeUInt32BE(block.extendedHighest >>> 0, offset + 8);
     report.writeUInt32BE(Math.round(block.jitter) >>> 0, offset + 12);
     // LSR and DLSR stay 0: no round-trip time is claimed (§6.4.1 "If no SR has been received yet, the field is set to zero").
@@ -109,7 +109,8 @@ export function readRtcpReports(compound: Buffer): RtcpReport[] {
         blocks.push({
           ssrc: compound.readUInt32BE(at),
           fractionLost: compound[at + 4]!,
-          cumulativeLost: compound.readUIntBE(at + 5, 3),
+          // RFC 3550 §6.4.1: "cumulative number of packets lost: 24 bits", signed (duplicates can make it negative).
+          cumulativeLost: signed24(compound.readUIntBE(at + 5, 3)),
           extendedHighest: compound.readUInt32BE(at + 8),
           jitter: compound.readUInt32BE(at + 12),
         });
@@ -119,4 +120,8 @@ export function readRtcpReports(compound: Buffer): RtcpReport[] {
     offset += length;
   }
   return reports;
+}
+
+function signed24(raw: number): number {
+  return raw >= 0x800000 ? raw - 0x1000000 : raw;
 }
