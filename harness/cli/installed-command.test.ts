@@ -1,0 +1,136 @@
+/**
+ * The installed command as a user runs it (bin/exum.js, a process of its own): the full command registry, real
+ * signals, exit codes as a shell sees them (docs/design.md §1: 0 ok, 1 failed, 2 bad input, 3 harness error, 130
+ * SIGINT, 143 SIGTERM). Everything else calls dispatch() in process; this suite is the one that does not.
+ * The children run without NODE_V8_COVERAGE: their coverage, mapped by another loader, would overwrite the
+ * in-process coverage of the same files.
+ */
+import { spawn } from "node:child_process";
+import { mkdir, readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import t from "tap";
+import { sharedLabPkiDir } from "../lab/lab-pki.js";
+import { ALICE_DIVERSION, probeLab, routerFqdn, VOICEMAIL_PARAMS } from "../testing/probe-fixture.js";
+import { tempDir } from "../testing/temp-dir.js";
+import { writeFiles } from "../testing/write-files.js";
+
+const BIN = join(import.meta.dirname, "..", "..", "bin", "exum.js");
+const PKI = ["--certs", sharedLabPkiDir()];
+/** A bound on every child: none of these commands takes long; a hang fails the test instead of stalling it. */
+const CHILD_TIMEOUT_MS = 90_000;
+
+interface Exited {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs `exum <args>` in `cwd`; with `interrupt`, sends that signal once `ready` matches what the child printed (or
+ * wrote to a file it names), bounded.
+ */
+function exum(args: readonly string[], cwd: string, interrupt?: { signal: NodeJS.Signals; ready: (stdout: string, stderr: string) => Promise<boolean> }): Promise<Exited> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
+  delete env["NODE_V8_COVERAGE"];
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+  const killer = setTimeout(() => child.kill("SIGKILL"), CHILD_TIMEOUT_MS);
+  let polling: NodeJS.Timeout | null = null;
+  if (interrupt !== undefined) {
+    let sent = false;
+    polling = setInterval(() => {
+      if (sent) return;
+      void interrupt.ready(stdout, stderr).then((ready) => {
+        if (ready && !sent) {
+          sent = true;
+          child.kill(interrupt.signal);
+        }
+      });
+    }, 100);
+  }
+  return new Promise((resolve) => {
+    child.on("close", (code) => {
+      clearTimeout(killer);
+      if (polling !== null) clearInterval(polling);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const OPTIONS = "name: OPTIONS\nsummary: One OPTIONS over mutual TLS.\nsteps:\n  - options: callRouter\n    expect: { outcome: ok, status: 200 }\n";
+const LONG = "name: Long\nsummary: Waits, and is interrupted.\nsteps:\n  - options: callRouter\n  - wait: 30s\n";
+
+t.test("--help lists every command; --version prints the package's version; both exit 0", async (t) => {
+  const dir = await tempDir(t);
+  const help = await exum(["--help"], dir);
+  t.equal(help.code, 0, help.stderr);
+  for (const command of ["run", "smoke", "matrix", "report", "lab", "options", "call", "certs", "selftest"]) t.match(help.stdout, new RegExp(`exum ${command}\\b`), command);
+  const version = await exum(["--version"], dir);
+  t.equal(version.code, 0);
+  const pkg = JSON.parse(await readFile(join(import.meta.dirname, "..", "..", "package.json"), "utf8")) as { version: string };
+  t.equal(version.stdout.trim(), pkg.version);
+});
+
+t.test("options and call against the lab: 0 when it worked, 1 when the server's answer is a failure, 2 for bad input", async (t) => {
+  const fixture = await probeLab(t);
+  const { pki, lab } = fixture;
+  const identity = ["--cert", pki.personas.pool.chain, "--key", pki.personas.pool.key, "--ca", pki.rootCa];
+  const resolve = [...lab.servers.values()].flatMap((server) => ["--resolve", `${server.fqdn}:*:${server.address}`]);
+  const dir = await tempDir(t);
+  const ok = await exum(["options", `${routerFqdn}:${fixture.routerPort}`, ...identity, ...resolve], dir);
+  t.equal(ok.code, 0, ok.stderr);
+  t.match(ok.stdout, /^OK {2}OPTIONS → 200 OK/);
+  const call = [`sip:alice@${routerFqdn}:${fixture.routerPort}${VOICEMAIL_PARAMS}`, "--header", ALICE_DIVERSION];
+  const refused = await exum(["call", ...call, ...identity, ...resolve, "--encryption", "DoNotSupportEncryption"], dir);
+  t.equal(refused.code, 1, "the Secured dial plan refuses RTP: exit 1");
+  t.match(refused.stdout, /failure: srtp-required-by-peer/);
+  const bad = await exum(["options", "http://x"], dir);
+  t.equal(bad.code, 2);
+  t.match(bad.stderr, /^error\[EXUM_BAD_TARGET\]/m);
+  t.notMatch(bad.stderr, /\n\s+at /, "no stack trace");
+});
+
+t.test("run: 0 and the reports when a scenario passes; 3 for a harness error", async (t) => {
+  const dir = await tempDir(t);
+  // A lab PKI folder whose `mistakes` is a file: the lab cannot make its PKI, a harness error (EXUM_LAB_START).
+  await mkdir(join(dir, "pki"));
+  await writeFiles(dir, { "options.yaml": OPTIONS, "pki/mistakes": "a file where the lab PKI's mistakes folder goes" });
+  const passed = await exum(["run", "options.yaml", ...PKI], dir);
+  t.equal(passed.code, 0, passed.stderr);
+  t.match(passed.stdout, /1 scenario: 1 passed/);
+  const [runId] = await readdir(join(dir, "reports"));
+  t.ok((await readdir(join(dir, "reports", runId ?? ""))).includes("run.json"), "run.json written");
+  const broken = await exum(["run", "options.yaml", "--certs", join(dir, "pki"), "--out", "broken"], dir);
+  t.equal(broken.code, 3, "the lab could not start: a harness error");
+  t.match(broken.stdout, /error\[EXUM_LAB_START\]/);
+});
+
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  t.test(`a real ${signal} mid-run: exit ${code}, what ran is written`, async (t) => {
+    const dir = await tempDir(t);
+    await writeFiles(dir, { "a-options.yaml": OPTIONS, "b-long.yaml": LONG });
+    // The run is interrupted once the long scenario is waiting: its first step is in the run's log.
+    const ready = async () => {
+      const runs = await readdir(join(dir, "reports")).catch(() => [] as string[]);
+      const log = await readFile(join(dir, "reports", runs[0] ?? "none", "log.jsonl.partial"), "utf8").catch(() => "");
+      return log.split("\n").some((line) => line.includes('"scenario":"b-long"') && line.includes('"msg":"step finished"'));
+    };
+    const started = Date.now();
+    const exited = await exum(["run", ".", ...PKI], dir, { signal, ready });
+    t.equal(exited.code, code, exited.stderr);
+    t.ok(Date.now() - started < CHILD_TIMEOUT_MS, "it did not wait the 30 s step out");
+    const [runId] = await readdir(join(dir, "reports"));
+    const run = JSON.parse(await readFile(join(dir, "reports", runId ?? "", "run.json"), "utf8")) as { interrupted: boolean; scenarios: { id: string; verdict: string }[] };
+    t.equal(run.interrupted, true);
+    t.same(run.scenarios.map((scenario) => [scenario.id, scenario.verdict]), [["a-options", "passed"], ["b-long", "skipped"]]);
+  });
+}
+
+t.test("selftest: the README's quick proof exits 0", async (t) => {
+  const dir = await tempDir(t);
+  const selftest = await exum(["selftest"], dir);
+  t.equal(selftest.code, 0, `${selftest.stdout}\n${selftest.stderr}`);
+});
