@@ -1,6 +1,7 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import t from "tap";
+import { parse as parseYaml } from "yaml";
 import { defaultLoadedTopology } from "../lab/topology/topology-default.js";
 import { bindRoles } from "./bind-roles.js";
 import { loadScenarioDir } from "./load-scenario-dir.js";
@@ -50,6 +51,19 @@ t.test("every shipped scenario validates and binds to the default lab", async (t
       t.ok(loaded.scenario.site?.labOnly === true, `${loaded.id} changes or needs the lab, so it is lab-only`);
     }
   }
+});
+
+t.test("every probing step of the library checks something: a step without expect would always pass", async (t) => {
+  const unchecked: string[] = [];
+  for (const file of (await readdir(LIBRARY)).filter((name) => name.endsWith(".yaml") && name !== "site.example.yaml")) {
+    const doc = parseYaml(await readFile(join(LIBRARY, file), "utf8")) as { steps?: Record<string, unknown>[] };
+    (doc.steps ?? []).forEach((step, index) => {
+      const probing = ["options", "call", "certs", "failover"].some((kind) => kind in step);
+      const expect = step["expect"];
+      if (probing && (typeof expect !== "object" || expect === null || Object.keys(expect).length === 0)) unchecked.push(`${file} steps[${index}]`);
+    });
+  }
+  t.same(unchecked, [], "options, call, certs and failover steps each expect something (lab and wait steps change or wait)");
 });
 
 t.test("site.example.yaml validates, and the library binds or skips against it", async (t) => {
