@@ -19,28 +19,6 @@ export const RTP_FAILURES = {
       source: "docs/media.md §5 (Exchange plays a greeting on every answered call) [DOC]; §7",
     },
   },
-  "one-way-media": {
-    layer: "rtp",
-    meaning: "the peer's media arrived, but ours did not reach it (its RTCP reports say it received none) or could not be sent",
-    exitClass: "failed",
-    fix: {
-      problem: "Media flowed only towards us: the peer reports (RTCP) that none of our packets arrived, so it would hear silence.",
-      action: "Check the return path for UDP media (a firewall or NAT that lets the UM server's packets out but not the caller's in) and the c= address in our offer.",
-      commands: [],
-      source: "docs/media.md §2 (RTCP receiver reports, RFC 3550 §6.4.1); §7",
-    },
-  },
-  "srtp-auth-failed": {
-    layer: "rtp",
-    meaning: "SRTP packets arrived whose authentication tag does not verify with the key the answer gave (RFC 3711 §3.3)",
-    exitClass: "failed",
-    fix: {
-      problem: "The peer encrypts media with a key other than the one it put in its SDP answer (or the packets were altered): a real endpoint drops them and the caller hears nothing.",
-      action: "Find which device rewrites the SDP or the media (an SBC or media relay between the pool or Mediation Server and Exchange) and make it keep the SDES keys and the SRTP stream together.",
-      commands: [],
-      source: "docs/media.md §3 (SRTP, RFC 3711 §3.3, §4.2); §7",
-    },
-  },
   "savp-in-name-only": {
     layer: "rtp",
     meaning: "SRTP was negotiated (RTP/SAVP with a=crypto) and the peer sent plain RTP: the packets parse as RTP and no tag verifies",
@@ -63,15 +41,15 @@ export const RTP_FAILURES = {
       source: "docs/media.md §3 (MKI between payload and tag, a classic interop failure)",
     },
   },
-  "media-stopped": {
+  "srtp-auth-failed": {
     layer: "rtp",
-    meaning: "the peer's media started, then stopped for good while the call was still up",
+    meaning: "SRTP packets arrived whose authentication tag does not verify with the key the answer gave (RFC 3711 §3.3)",
     exitClass: "failed",
     fix: {
-      problem: "Media flowed at first and then stopped: callers hear the greeting cut off.",
-      action: "Check the UM worker process (a recycle or crash drops its media) and any media timeout on the path.",
-      commands: ["Get-EventLog -LogName Application -Source MSExchange*UM* -Newest 50   # on the UM server"],
-      source: "docs/media.md §7",
+      problem: "The peer encrypts media with a key other than the one it put in its SDP answer (or the packets were altered): a real endpoint drops them and the caller hears nothing.",
+      action: "Find which device rewrites the SDP or the media (an SBC or media relay between the pool or Mediation Server and Exchange) and make it keep the SDES keys and the SRTP stream together.",
+      commands: [],
+      source: "docs/media.md §3 (SRTP, RFC 3711 §3.3, §4.2); §7",
     },
   },
   "media-from-unexpected-address": {
@@ -83,6 +61,28 @@ export const RTP_FAILURES = {
       action: "Look for NAT or a media relay that rewrites the source, or a multi-homed UM server sending from another interface.",
       commands: [],
       source: "docs/media.md §7 (RFC 3264 §6: the answer's c=/m= is where the peer receives; symmetric RTP, RFC 4961)",
+    },
+  },
+  "one-way-media": {
+    layer: "rtp",
+    meaning: "the peer's media arrived, but ours did not reach it (its RTCP reports say it received none) or could not be sent",
+    exitClass: "failed",
+    fix: {
+      problem: "Media flowed only towards us: the peer reports (RTCP) that none of our packets arrived, so it would hear silence.",
+      action: "Check the return path for UDP media (a firewall or NAT that lets the UM server's packets out but not the caller's in) and the c= address in our offer.",
+      commands: [],
+      source: "docs/media.md §2 (RTCP receiver reports, RFC 3550 §6.4.1); §7",
+    },
+  },
+  "media-stopped": {
+    layer: "rtp",
+    meaning: "the peer's media started, then stopped for good while the call was still up",
+    exitClass: "failed",
+    fix: {
+      problem: "Media flowed at first and then stopped: callers hear the greeting cut off.",
+      action: "Check the UM worker process (a recycle or crash drops its media) and any media timeout on the path.",
+      commands: ["Get-EventLog -LogName Application -Source MSExchange*UM* -Newest 50   # on the UM server"],
+      source: "docs/media.md §7",
     },
   },
 } as const satisfies Readonly<Record<string, FailureDefinition>>;
