@@ -3,9 +3,7 @@ import { renderMatrixMarkdown } from "./matrix-markdown.js";
 import { renderMatrixText } from "./matrix-text.js";
 import { renderMatrixHtml } from "./matrix-html.js";
 import { FIXTURE_MATRIX } from "./testdata/report-fixture.js";
-import { scrubReport } from "../testing/scrub-report.js";
 
-t.cleanSnapshot = scrubReport;
 
 t.test("the matrix grid for the terminal and in Markdown (golden), the differing cell marked ≠", async (t) => {
   const text = renderMatrixText(FIXTURE_MATRIX);

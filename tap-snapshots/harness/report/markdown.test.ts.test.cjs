@@ -8,7 +8,7 @@
 exports[`harness/report/markdown.test.ts > TAP > report.md of the fixture run (golden) > report.md 1`] = `
 # exum interop report
 
-**💥 error** — run \`<run-id>\` against the embedded lab (exum default lab), <time>, 1.25 s (exum 0.1.0)
+**💥 error** — run \`2026-05-01T10-00-00Z-0f0f\` against the embedded lab (exum default lab), 2026-05-01T10:00:00.000Z, 1.25 s (exum 0.1.0)
 
 - scenarios: 4 (1 passed, 1 failed, 1 error, 1 skipped)
 - steps: 7 (6 passed, 1 failed, 0 errors, 0 skipped)
@@ -61,7 +61,7 @@ Pool requires encryption, dial plan is SIP secured; MTLS comes up, the call fail
 
 #### ✅ steps\\[0\\] · options callRouter — passed
 
-OPTIONS to UM Call Router cas01.tukwila.contoso.com:5061 was answered 200 OK over mutual TLS in <ms>.
+OPTIONS to UM Call Router cas01.tukwila.contoso.com:5061 was answered 200 OK over mutual TLS in 6.6 ms.
 
 - ✓ status is 200
 
@@ -103,7 +103,7 @@ The call to sip:alice@contoso.com;opaque=app:voicemail failed before any SIP ans
 
 #### ✅ steps\\[3\\] · Point mbx01 at mbx03 — passed
 
-The lab was changed: mbx01.tukwila.contoso.com → <loopback>.
+The lab was changed: mbx01.tukwila.contoso.com → 127.42.7.13.
 
 #### ✅ steps\\[4\\] · wait 2s — passed
 
@@ -113,8 +113,8 @@ Event log of the simulated servers:
 
 | time | server | event | level | message |
 | --- | --- | --- | --- | --- |
-| \`<time>\` | cas01.tukwila.contoso.com | 1647 | warning | The UM Call Router rejected a call: \\*bold\\* \\[link\\](http://example.invalid) \\| pipe |
-| \`<time>\` | mbx01.tukwila.contoso.com | 1021 | warning | The call was rejected: Incompatible security setting. &lt;img src=x onerror=alert(2)&gt; |
+| \`2026-05-01T10:00:00.010Z\` | cas01.tukwila.contoso.com | 1647 | warning | The UM Call Router rejected a call: \\*bold\\* \\[link\\](http://example.invalid) \\| pipe |
+| \`2026-05-01T10:00:00.040Z\` | mbx01.tukwila.contoso.com | 1021 | warning | The call was rejected: Incompatible security setting. &lt;img src=x onerror=alert(2)&gt; |
 
 ### ✅ Wildcard Subject Name — passed
 
@@ -152,6 +152,6 @@ Event log outside any scenario:
 
 | time | server | event | level | message |
 | --- | --- | --- | --- | --- |
-| \`<time>\` | cas01.tukwila.contoso.com | 1401 | information | SIP peers healthy |
+| \`2026-05-01T10:00:00.001Z\` | cas01.tukwila.contoso.com | 1401 | information | SIP peers healthy |
 
 `
