@@ -93,7 +93,7 @@ t.test("close() frees every port and is bounded; a second close does nothing", a
   t.ok(lab.dns !== null && lab.dns.port > 0, "the lab DNS server runs");
   const started = Date.now();
   t.same(await lab.close(), []);
-  t.ok(Date.now() - started < 5000);
+  t.ok(Date.now() - started < 20_000, "close is bounded");
   t.ok(lab.closed);
   const stillOpen = (await Promise.all(endpoints.map(([address, port]) => connectionRefused(address, port)))).filter((r) => !r);
   t.equal(stillOpen.length, 0, "every listener refuses after close");

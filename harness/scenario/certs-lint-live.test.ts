@@ -136,7 +136,7 @@ t.test("a TLS server that speaks no SIP: acceptance is unknown, with the reason,
   t.match(facts.acceptanceEvidence, /^no SIP response came back \(no-response: no final response to OPTIONS within 1500 ms\)$/);
   t.equal(facts.error?.code, "no-response");
   t.equal(facts.peerChainPems.length, 2, "the chain is still there to lint");
-  t.ok(facts.elapsedMs >= 1400 && facts.elapsedMs < 5000, `bounded by the timeout (${Math.round(facts.elapsedMs)} ms)`);
+  t.ok(facts.elapsedMs >= 1400 && facts.elapsedMs < 15_000, `bounded by the 1.5 s timeout (${Math.round(facts.elapsedMs)} ms); a silent server would hold it forever`);
 });
 
 t.test("a bare IP target sends no SNI; the target is shown as given", async (t) => {

@@ -52,7 +52,7 @@ steps:
   const failover = scenario?.steps[1]?.evidence as FailoverEvidence;
   t.equal(failover.servedBy, "mbx02.tukwila.contoso.com");
   t.ok((failover.failoverMs ?? 0) >= 300, `failover took the timer and the answer: ${failover.failoverMs} ms`);
-  t.ok((failover.failoverMs ?? Infinity) < 2000, "and not much more: no wait for a CANCEL that was never sent");
+  t.ok((failover.failoverMs ?? Infinity) < 300 + 2000, "less than the timer plus the 2 s a CANCEL would be waited for: none was sent");
   t.match(failover.attempts[0]?.evidence.failure, { code: /timeout|no-response/ });
   await nothingLeftBehind(t);
 });
@@ -84,7 +84,7 @@ name: Too slow
 summary: A wait longer than the scenario may take.
 timeout: 300ms
 steps:
-  - wait: 5s
+  - wait: 30s
   - options: callRouter
 `),
   ]);
@@ -92,7 +92,7 @@ steps:
   t.equal(scenario?.verdict, "error");
   t.same(scenario?.steps.map((step) => step.verdict), ["error", "skipped"]);
   t.match(scenario?.steps[0]?.error, { code: "EXUM_SCENARIO_TIMEOUT", message: /within its timeout \(300 ms\)/ });
-  t.ok((scenario?.durationMs ?? Infinity) < 3000, "it did not wait the 5 s");
+  t.ok((scenario?.durationMs ?? Infinity) < 15_000, "it did not wait the 30 s");
   await nothingLeftBehind(t);
 });
 

@@ -21,7 +21,8 @@ function echo(request: InboundRequest): string {
   return [`Via: ${header("Via")}`, `From: ${header("From")}`, `To: ${header("To")};tag=srv1`, `Call-ID: ${request.message.callId}`, `CSeq: ${header("CSeq")}`].join("\r\n");
 }
 
-const BOUND_MS = 3000;
+/** Long, so "judged when it arrived" is told from "judged at the bound" even on a busy machine. */
+const BOUND_MS = 20_000;
 
 for (const [name, garbage] of [
   ["an HTTP reply after TLS", "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"],
@@ -33,7 +34,7 @@ for (const [name, garbage] of [
     const result = await probeOptions(parseSipTarget(`${routerFqdn}:${server.port}`), { ...(await poolOptions()), timeoutMs: BOUND_MS });
     const tookMs = performance.now() - started;
     t.match(result, { outcome: "failed", failure: { code: "peer-garbage", message: /no SIP status or request line: it began "/ } });
-    t.ok(tookMs < 1000, `judged when it arrived (${Math.round(tookMs)} ms), not after the ${BOUND_MS} ms bound`);
+    t.ok(tookMs < BOUND_MS / 2, `judged when it arrived (${Math.round(tookMs)} ms), not after the ${BOUND_MS} ms bound`);
     t.ok(result.trace.some((entry) => entry.direction === "received" && entry.raw.startsWith(garbage.slice(0, 4))), "what arrived is in the trace");
   });
 }
@@ -50,5 +51,5 @@ t.test("a 302 whose Contact does not parse (Kamailio's <sip:<null>@host>) is red
   const result = await probeCall(parseSipTarget(`sip:alice@${routerFqdn}:${server.port};transport=tls`), { ...(await poolOptions()), policy: "required", timeoutMs: BOUND_MS });
   const tookMs = performance.now() - started;
   t.match(result, { outcome: "failed", failure: { code: "redirect-without-contact" } });
-  t.ok(tookMs < 1000, `judged when it arrived (${Math.round(tookMs)} ms)`);
+  t.ok(tookMs < BOUND_MS / 2, `judged when it arrived (${Math.round(tookMs)} ms), not after the ${BOUND_MS} ms bound`);
 });

@@ -30,7 +30,7 @@ t.test("stop escalates to SIGKILL when SIGTERM is ignored", async (t) => {
   const started = Date.now();
   const exit = await peer.stop();
   t.equal(exit.signal, "SIGKILL");
-  t.ok(Date.now() - started < 2500, "within the grace period plus the kill wait");
+  t.ok(Date.now() - started < 15_000, "it did not wait for a peer that ignores SIGTERM forever");
 });
 
 t.test("waitForLog times out with the code and the output tail", async (t) => {
@@ -41,8 +41,8 @@ t.test("waitForLog times out with the code and the output tail", async (t) => {
 t.test("a wait fails fast when the peer exits", async (t) => {
   const peer = bashPeer(t, "echo bad config; exit 3");
   const started = Date.now();
-  await t.rejects(peer.waitUntilReady({ logLine: /ready/ }, 5000), { code: PeerErrorCode.Exited, message: /exit code 3[^]*bad config/ });
-  t.ok(Date.now() - started < 4000);
+  await t.rejects(peer.waitUntilReady({ logLine: /ready/ }, 30_000), { code: PeerErrorCode.Exited, message: /exit code 3[^]*bad config/ });
+  t.ok(Date.now() - started < 15_000, "the exit ended the wait, not its 30 s bound");
   t.same(peer.exitStatus(), { code: 3, signal: null });
 });
 

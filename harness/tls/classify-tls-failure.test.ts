@@ -295,7 +295,7 @@ t.test("refused, reset, silent and non-TLS peers", async (t) => {
   const started = performance.now();
   const timeout = await dialTls(dialOptions(silent.port, { handshakeTimeoutMs: 150 }));
   t.match(timeout.ok ? null : timeout.failure, { code: "connection-timeout", phase: "handshake", rawCode: "EXUM_DIAL_TIMEOUT" });
-  t.ok(performance.now() - started < 2000, "bounded by our timer");
+  t.ok(performance.now() - started < 10_000, "bounded by our 150 ms timer (a silent server would hold it forever)");
 
   const sip = await startTcpServer((socket) => socket.once("data", () => socket.end("SIP/2.0 400 Bad Request\r\nContent-Length: 0\r\n\r\n")));
   t.teardown(() => sip.close());
