@@ -2,8 +2,9 @@
  * The installed command as a user runs it (bin/exum.js, a process of its own): the full command registry, real
  * signals, exit codes as a shell sees them (docs/design.md §1: 0 ok, 1 failed, 2 bad input, 3 harness error, 130
  * SIGINT, 143 SIGTERM). Everything else calls dispatch() in process; this suite is the one that does not.
- * The children run without NODE_V8_COVERAGE: their coverage, mapped by another loader, would overwrite the
- * in-process coverage of the same files.
+ * The children write their V8 coverage to a folder of their own (NODE_V8_COVERAGE pointed elsewhere; removing the
+ * variable is not enough, tap's spawn hook puts it back): their coverage, mapped by another loader, would overwrite
+ * the in-process coverage of the same files in c8's report.
  */
 import { spawn } from "node:child_process";
 import { mkdir, readdir, readFile } from "node:fs/promises";
@@ -15,6 +16,8 @@ import { tempDir } from "../testing/temp-dir.js";
 import { writeFiles } from "../testing/write-files.js";
 
 const BIN = join(import.meta.dirname, "..", "..", "bin", "exum.js");
+// Ten processes of its own, each starting the TypeScript loader: more than the default 60 s on a loaded CI machine.
+t.setTimeout(300_000);
 const PKI = ["--certs", sharedLabPkiDir()];
 /** A bound on every child: none of these commands takes long; a hang fails the test instead of stalling it. */
 const CHILD_TIMEOUT_MS = 90_000;
@@ -30,8 +33,7 @@ interface Exited {
  * wrote to a file it names), bounded.
  */
 function exum(args: readonly string[], cwd: string, interrupt?: { signal: NodeJS.Signals; ready: (stdout: string, stderr: string) => Promise<boolean> }): Promise<Exited> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
-  delete env["NODE_V8_COVERAGE"];
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", NODE_V8_COVERAGE: join(cwd, ".child-coverage"), _TAPJS_PROCESSINFO_COVERAGE_: "0" };
   const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
