@@ -24,15 +24,27 @@ function options(callId: string, extra = ""): string {
     .join("\r\n");
 }
 
-/** Sends `text` on a new TCP connection to the Call Router's 5060 and collects what comes back until close or `ms`. */
-async function exchange(lab: Lab, text: string | Buffer, ms = 300): Promise<{ data: string; closed: boolean }> {
+/** The bound on waiting for a reply: generous, since it is met at once when the reply (or the close) comes. */
+const REPLY_BOUND_MS = 10_000;
+
+/**
+ * Sends `text` on a new TCP connection to the Call Router's 5060 and collects what comes back until the connection
+ * closes, `replies` whole responses (status line to the blank line) have arrived, or the bound passes.
+ */
+async function exchange(lab: Lab, text: string | Buffer, replies = 1, ms = REPLY_BOUND_MS): Promise<{ data: string; closed: boolean }> {
   const socket: Socket = connect({ host: lab.server(CAS).address, port: lab.port(CAS, "sip-tcp") });
   let data = "";
   let closed = false;
-  socket.on("data", (chunk) => (data += chunk.toString("latin1")));
   socket.on("error", () => undefined);
   await new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
+    socket.on("data", (chunk) => {
+      data += chunk.toString("latin1");
+      if ((data.match(/^SIP\/2\.0 \d{3} [^]*?\r\n\r\n/gm)?.length ?? 0) >= replies) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
     socket.on("close", () => {
       closed = true;
       clearTimeout(timer);
@@ -58,7 +70,7 @@ t.test("malformed requests get 400 where they can be answered, a clean close whe
   t.ok(garbage.closed, "and the connection is closed");
   const huge = await exchange(lab, `OPTIONS sip:${CAS} SIP/2.0\r\nX: ${"a".repeat(70_000)}`);
   t.ok(huge.closed, "a header section over the limit closes the connection");
-  const twoInOne = await exchange(lab, options("a-1") + options("a-2"));
+  const twoInOne = await exchange(lab, options("a-1") + options("a-2"), 2);
   t.equal(twoInOne.data.match(/SIP\/2\.0 200 OK/g)?.length, 2, "two requests in one segment, two answers");
 });
 
@@ -106,7 +118,9 @@ t.test("one bad connection never affects another; thousands of mutated messages,
     }),
   );
   keeper.write(options("keeper-1"));
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  // Waits for the answer itself (bounded), not for a fixed time a busy machine may overrun.
+  const deadline = Date.now() + REPLY_BOUND_MS;
+  while (!/\r\n\r\n/.test(keeperData) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   t.match(keeperData, /^SIP\/2\.0 200 OK/, "the connection opened before the storm still answers");
   const tls = await probeOptions(labTarget(lab, CAS, "sip-tls", null), await clientOptions(lab, "pool"));
   t.equal(tls.status, 200, "a new mutual-TLS OPTIONS still gets 200");

@@ -94,8 +94,9 @@ t.test("Exchange 2010 disabled (Disable-UMService): new INVITEs get 503, OPTIONS
 
 t.test("CANCEL while the worker holds its answer: 200 to the CANCEL, 487 to the INVITE", async (t) => {
   const lab = await startTestLab(t);
-  lab.setCallTiming(MBX1, { answerAfterMs: 10_000 });
-  const result = await call(lab, "RequireEncryption", { timeoutMs: 600 });
+  lab.setCallTiming(MBX1, { answerAfterMs: 30_000 });
+  // The two redirects must answer within the bound; the held 200 never can.
+  const result = await call(lab, "RequireEncryption", { timeoutMs: 3000 });
   t.equal(result.outcome, "failed");
   t.ok(result.trace.some((entry) => entry.direction === "sent" && entry.firstLine.startsWith("CANCEL ")), "the client cancelled");
   t.ok(result.trace.some((entry) => entry.direction === "received" && entry.firstLine.startsWith("SIP/2.0 487")), "the INVITE got 487");

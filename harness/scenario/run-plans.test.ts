@@ -20,17 +20,35 @@ function run(plans: Plan[], over: Partial<RunOptions> = {}) {
 
 const NETWORK = /^(TCPServerWrap|TCPSocketWrap|TLSWrap|UDPWrap|Timeout)$/;
 
-/** Sockets, listeners and timers alive now (after closes settle). */
-async function networkResources(): Promise<string[]> {
-  await new Promise((resolve) => setTimeout(resolve, 100));
+/** Sockets, listeners and timers alive now. */
+function networkResources(): string[] {
   return process.getActiveResourcesInfo().filter((name) => NETWORK.test(name));
 }
 
-const baseline = await networkResources();
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-/** After every run: "no listener or socket left behind after any scenario" (docs/style.md habit 12). */
+/** The baseline once the set stops changing (two readings alike), bounded: no fixed sleep to race. */
+async function settledResources(): Promise<string[]> {
+  let previous = networkResources();
+  for (let i = 0; i < 250; i++) {
+    await settle();
+    const now = networkResources();
+    if (now.join() === previous.join()) return now;
+    previous = now;
+  }
+  return previous;
+}
+
+const baseline = await settledResources();
+
+/**
+ * After every run: "no listener or socket left behind after any scenario" (docs/style.md habit 12). Closes settle
+ * asynchronously, so the check waits for the baseline to come back (up to 5 s) and then compares.
+ */
 async function nothingLeftBehind(t: Test): Promise<void> {
-  t.same(await networkResources(), baseline, "no listener, socket or timer is left behind");
+  const deadline = Date.now() + 5000;
+  while (networkResources().join() !== baseline.join() && Date.now() < deadline) await settle();
+  t.same(networkResources(), baseline, "no listener, socket or timer is left behind");
 }
 
 t.test("failover on timer expiry: a black-holed server, then the next answers (docs/protocol.md §7, MS-EUMR)", async (t) => {
