@@ -12,6 +12,7 @@ import { join } from "node:path";
 import t from "tap";
 import { sharedLabPkiDir } from "../lab/lab-pki.js";
 import { ALICE_DIVERSION, probeLab, routerFqdn, VOICEMAIL_PARAMS } from "../testing/probe-fixture.js";
+import { readIfWritten } from "../testing/read-if-written.js";
 import { tempDir } from "../testing/temp-dir.js";
 import { writeFiles } from "../testing/write-files.js";
 
@@ -117,7 +118,7 @@ for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
     // The run is interrupted once the long scenario is waiting: its first step is in the run's log.
     const ready = async () => {
       const runs = await readdir(join(dir, "reports")).catch(() => [] as string[]);
-      const log = await readFile(join(dir, "reports", runs[0] ?? "none", "log.jsonl.partial"), "utf8").catch(() => "");
+      const log = runs[0] === undefined ? "" : await readIfWritten(join(dir, "reports", runs[0], "log.jsonl.partial"));
       return log.split("\n").some((line) => line.includes('"scenario":"b-long"') && line.includes('"msg":"step finished"'));
     };
     const started = Date.now();
