@@ -1,3 +1,5 @@
+import { readRtpHeader } from "./read-rtp-header.js";
+
 /** An RTP packet's fixed header fields and payload (RFC 3550 §5.1). */
 export interface RtpPacket {
   readonly marker: boolean;
@@ -34,27 +36,23 @@ export function writeRtpPacket(spec: RtpPacketSpec): Buffer {
 }
 
 /**
- * Reads an RTP packet, or null when the datagram is not one: version other than 2, shorter than its header, CSRC list
- * and extension (RFC 3550 §5.1, §5.3.1), or padding longer than the payload (§5.1 "P").
+ * Reads an RTP packet, or null when the datagram is not one (readRtpHeader: version, length, CSRC list and
+ * extension, RFC 3550 §5.1, §5.3.1), or its padding is longer than the payload (§5.1 "P").
  */
 export function readRtpPacket(datagram: Buffer): RtpPacket | null {
-  if (datagram.length < 12 || datagram[0]! >> 6 !== 2) return null;
-  const first = datagram[0]!;
-  let offset = 12 + (first & 0x0f) * 4;
-  if ((first & 0x10) !== 0) {
-    if (datagram.length < offset + 4) return null;
-    offset += 4 + datagram.readUInt16BE(offset + 2) * 4;
-  }
+  const read = readRtpHeader(datagram);
+  if (!read.ok) return null;
+  const { header } = read;
   let end = datagram.length;
-  if ((first & 0x20) !== 0 && end > offset) end -= datagram[end - 1]!;
-  if (offset > end) return null;
+  if ((datagram[0]! & 0x20) !== 0 && end > header.headerLength) end -= datagram[end - 1]!;
+  if (header.headerLength > end) return null;
   return {
-    marker: (datagram[1]! & 0x80) !== 0,
-    payloadType: datagram[1]! & 0x7f,
-    sequence: datagram.readUInt16BE(2),
-    timestamp: datagram.readUInt32BE(4),
-    ssrc: datagram.readUInt32BE(8),
-    payload: datagram.subarray(offset, end),
+    marker: header.marker,
+    payloadType: header.payloadType,
+    sequence: header.sequenceNumber,
+    timestamp: header.timestamp,
+    ssrc: header.ssrc,
+    payload: datagram.subarray(header.headerLength, end),
   };
 }
 

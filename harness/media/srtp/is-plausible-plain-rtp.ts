@@ -1,4 +1,4 @@
-import { readRtpHeader } from "./read-rtp-header.js";
+import { readRtpHeader } from "../rtp/read-rtp-header.js";
 
 /**
  * G.711 at 8000 Hz is one byte per sample: 10, 20 or 30 ms frames are 80, 160 or 240 payload bytes (RFC 3551

@@ -2,7 +2,7 @@ import { diagnoseSrtpFailure } from "./diagnose-srtp-failure.js";
 import { guessSrtpIndex } from "./guess-srtp-index.js";
 import { isPlausiblePlainRtcp } from "./is-plausible-plain-rtcp.js";
 import { isPlausiblePlainRtp } from "./is-plausible-plain-rtp.js";
-import { readRtpHeader } from "./read-rtp-header.js";
+import { readRtpHeader } from "../rtp/read-rtp-header.js";
 import { aesCm, srtpCounterIv } from "./srtp-aes-cm.js";
 import { srtpAuthTag, srtpTagMatches } from "./srtp-auth-tag.js";
 import { deriveSrtpKeys } from "./srtp-key-derivation.js";

@@ -1,4 +1,4 @@
-import { readRtpHeader } from "./read-rtp-header.js";
+import { readRtpHeader } from "../rtp/read-rtp-header.js";
 import { aesCm, srtpCounterIv } from "./srtp-aes-cm.js";
 import { srtpAuthTag } from "./srtp-auth-tag.js";
 import { deriveSrtpKeys } from "./srtp-key-derivation.js";
