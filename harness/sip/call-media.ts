@@ -1,4 +1,4 @@
-import { isIPv4, isIPv6 } from "node:net";
+import { isLoopbackAddress } from "../model/loopback-address.js";
 import { planFromSdp } from "../media/plan-from-sdp.js";
 import type { DtmfPlan } from "../media/media-plan.js";
 import type { MediaSession } from "../media/media-session.js";
@@ -7,10 +7,6 @@ import type { ParsedSessionDescription } from "../sdp/session-description.js";
 
 /** Calls held shorter than this carry no media judgement: too short for a packet count to mean anything. */
 export const MIN_MEDIA_HOLD_MS = 1000;
-
-function isLoopback(address: string): boolean {
-  return (isIPv4(address) && address.startsWith("127.")) || (isIPv6(address) && /^(::1|0:0:0:0:0:0:0:1)$/.test(address));
-}
 
 /**
  * Starts our media on an answered call (docs/media.md §6): the plan from our offer and the answer, our 1004 Hz test
@@ -28,7 +24,7 @@ export function startCallMedia(
   const plan = planFromSdp({ offer, answer, side: "offerer", signal: signalPcm(SIGNAL_NOTES.caller), candidateTones: KNOWN_TONES, dtmf });
   if ("problem" in plan) return `media not sent: ${plan.problem}`;
   const peer = (signalPeer ?? "").replace(/^::ffff:/, "");
-  if (isLoopback(peer) && !isLoopback(plan.remote.address)) {
+  if (isLoopbackAddress(peer) && !isLoopbackAddress(plan.remote.address)) {
     return `media not sent: the peer on loopback (${peer}) asked for media at ${plan.remote.address}, off this machine`;
   }
   session.start(plan);

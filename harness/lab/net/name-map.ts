@@ -1,4 +1,4 @@
-import { isIPv4, isIPv6 } from "node:net";
+import { isLoopbackAddress } from "../../model/loopback-address.js";
 import { inputError } from "../../errors/harness-error.js";
 import type { AddressPlan } from "./address-plan.js";
 
@@ -13,11 +13,6 @@ export type NameChangeListener = (change: NameChange) => void;
 
 function normalize(fqdn: string): string {
   return fqdn.trim().toLowerCase().replace(/\.$/, "");
-}
-
-/** The lab only ever uses loopback addresses (127.0.0.0/8, ::1). */
-function isLoopback(address: string): boolean {
-  return (isIPv4(address) && address.startsWith("127.")) || (isIPv6(address) && (address === "::1" || address === "0:0:0:0:0:0:0:1"));
 }
 
 /**
@@ -101,7 +96,7 @@ export class NameMap {
   }
 
   #check(name: string, address: string): void {
-    if (name === "" || !isLoopback(address)) {
+    if (name === "" || !isLoopbackAddress(address)) {
       throw inputError("EXUM_LAB_NOT_LOOPBACK", `${shown(name)} → ${address}: the lab's names may only point at loopback addresses`, {
         hint: "use an address in 127.0.0.0/8 (or ::1); the lab never touches another network",
       });
