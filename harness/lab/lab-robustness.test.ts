@@ -3,6 +3,8 @@ import t from "tap";
 import { probeOptions } from "../sip/options-probe.js";
 import { clientOptions, labTarget, startTestLab } from "./lab-test-fixture.js";
 import type { Lab } from "./lab.js";
+import { defaultLoadedTopology } from "./topology/topology-default.js";
+import { applyOverrides } from "./topology/topology-overrides.js";
 
 const CAS = "cas01.tukwila.contoso.com";
 
@@ -124,4 +126,115 @@ t.test("one bad connection never affects another; thousands of mutated messages,
   t.match(keeperData, /^SIP\/2\.0 200 OK/, "the connection opened before the storm still answers");
   const tls = await probeOptions(labTarget(lab, CAS, "sip-tls", null), await clientOptions(lab, "pool"));
   t.equal(tls.status, 200, "a new mutual-TLS OPTIONS still gets 200");
+});
+
+/** Opens a TCP connection to the Call Router's 5060 from `localAddress` (any 127.x address works on Linux). */
+function connectFrom(lab: Lab, localAddress: string): Promise<Socket> {
+  const socket = connect({ host: lab.server(CAS).address, port: lab.port(CAS, "sip-tcp"), localAddress });
+  socket.on("error", () => undefined);
+  return new Promise((resolve) => socket.once("connect", () => resolve(socket)).once("close", () => resolve(socket)));
+}
+
+/** Resolves when `socket` closes (true) or the bound passes (false). */
+function closedWithin(socket: Socket, ms = REPLY_BOUND_MS): Promise<boolean> {
+  if (socket.destroyed) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    socket.once("close", () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/** Sends a whole OPTIONS on `socket` and waits (bounded) for one response. */
+async function ask(socket: Socket, callId: string): Promise<string> {
+  let data = "";
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, REPLY_BOUND_MS);
+    socket.on("data", (chunk: Buffer) => {
+      data += chunk.toString("latin1");
+      if (data.includes("\r\n\r\n")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    socket.once("close", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    socket.write(options(callId));
+  });
+  return data;
+}
+
+const HALF_OPEN = `OPTIONS sip:${CAS} SIP/2.0\r\nVia: SIP/2.0/TCP 127.0.0.2:5999;branch=z9hG4bKhalf\r\n`;
+
+t.test("600 half-open requests from one address: the others keep being served (behaviour.listenerLimits)", async (t) => {
+  const lab = await startTestLab(t);
+  const since = lab.events.lastSeq;
+  // Before the per-address bound, the listener's `server.maxConnections = 512` closed every connection past 512,
+  // whoever sent it: at ~520 half-open requests from one client the lab reset every other client.
+  const flood = await Promise.all(Array.from({ length: 600 }, () => connectFrom(lab, "127.0.0.2")));
+  t.teardown(() => flood.forEach((socket) => socket.destroy()));
+  for (const socket of flood) if (!socket.destroyed) socket.write(HALF_OPEN);
+  const perAddress = 128; // listenerLimits.maxConnectionsPerAddress's default
+  const deadline = Date.now() + REPLY_BOUND_MS;
+  while (flood.filter((socket) => socket.destroyed).length < 600 - perAddress && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  t.equal(flood.filter((socket) => !socket.destroyed).length, perAddress, "the address keeps its bound of open connections, the rest are refused");
+
+  const other = await connectFrom(lab, "127.0.0.3");
+  t.teardown(() => other.destroy());
+  t.match(await ask(other, "other-1"), /^SIP\/2\.0 200 OK\r\n/, "a client from another address is answered");
+  const again = await connectFrom(lab, "127.0.0.2");
+  t.ok(await closedWithin(again), "the flooding address still gets no further connection");
+  const tls = await probeOptions(labTarget(lab, CAS, "sip-tls", null), await clientOptions(lab, "pool"));
+  t.equal(tls.status, 200, "a mutual-TLS OPTIONS from the pool still gets 200");
+
+  const refused = lab.events.entries({ eventId: 60101, since }).filter((event) => event.details["reason"] === "connections-per-address");
+  t.ok(refused.length >= 1, "the Call Router logged event 60101 for the refusals");
+  t.ok(refused.length < 20, "in runs per address, not one event per refused connection");
+  t.match(refused[0], { server: CAS, level: "Warning", details: { peerAddress: "127.0.0.2", limit: perAddress, listener: "sip-tcp" } });
+});
+
+t.test("a partial request is closed after requestTimeoutMs (slowloris); an idle connection is kept", async (t) => {
+  const topology = applyOverrides(defaultLoadedTopology(), { behaviour: { listenerLimits: { requestTimeoutMs: 300 } } });
+  const lab = await startTestLab(t, { topology });
+  const since = lab.events.lastSeq;
+  const idle = await connectFrom(lab, "127.0.0.4");
+  t.teardown(() => idle.destroy());
+  const slow = await connectFrom(lab, "127.0.0.5");
+  t.teardown(() => slow.destroy());
+  const started = Date.now();
+  slow.write(HALF_OPEN);
+  // A byte every 100 ms keeps the connection busy, but the request never completes.
+  const drip = setInterval(() => slow.write("X"), 100);
+  t.teardown(() => clearInterval(drip));
+  t.ok(await closedWithin(slow), "the lab closes the partial request");
+  clearInterval(drip);
+  t.ok(Date.now() - started >= 300, "not before the bound");
+  const [event] = lab.events.entries({ eventId: 60101, since });
+  t.match(event, { server: CAS, details: { reason: "request-timeout", peerAddress: "127.0.0.5", limit: 300 } });
+  t.ok(Number(event?.details["bufferedBytes"]) > HALF_OPEN.length, "the event says how much of the request had come");
+  t.notOk(idle.destroyed, "a connection that sent nothing is kept (Lync keeps its connections up)");
+  t.match(await ask(idle, "idle-1"), /^SIP\/2\.0 200 OK\r\n/, "and is answered when it speaks");
+});
+
+t.test("a connection holding more than maxBufferedBytes is closed, with the event", async (t) => {
+  const topology = applyOverrides(defaultLoadedTopology(), { behaviour: { listenerLimits: { maxBufferedBytes: 4096 } } });
+  const lab = await startTestLab(t, { topology });
+  const since = lab.events.lastSeq;
+  const big = await connectFrom(lab, "127.0.0.6");
+  t.teardown(() => big.destroy());
+  big.write(`${HALF_OPEN}X-Filler: ${"a".repeat(5000)}`);
+  t.ok(await closedWithin(big), "closed");
+  const [event] = lab.events.entries({ eventId: 60101, since });
+  t.match(event, { details: { reason: "buffered-bytes", peerAddress: "127.0.0.6", limit: 4096 } });
+  const body = await connectFrom(lab, "127.0.0.6");
+  t.teardown(() => body.destroy());
+  body.write(options("big-body").replace("Content-Length: 0", "Content-Length: 100000"));
+  t.ok(await closedWithin(body), "a Content-Length past the bound closes the connection before its body is read");
+  const small = await connectFrom(lab, "127.0.0.6");
+  t.teardown(() => small.destroy());
+  t.match(await ask(small, "small-1"), /^SIP\/2\.0 200 OK\r\n/, "a request within the bound is answered");
 });

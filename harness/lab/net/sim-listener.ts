@@ -1,11 +1,14 @@
 import { createServer as createTcpServer, type Server, type Socket } from "node:net";
 import { createServer as createTlsServer, type Server as TlsServer, type TLSSocket } from "node:tls";
 import type { Logger } from "../../log/logger.js";
+import { FramingError } from "../../sip/framing-error.js";
 import { MessageFramer } from "../../sip/message-framer.js";
 import type { TlsVersion } from "../../tls/tls-version.js";
+import { listenerLimitsSchema, type ListenerLimits } from "../topology/topology-listener-limits.js";
 import { buildResponse } from "./build-response.js";
 import { parseInbound } from "./malformed-request.js";
 import type { InboundRequest } from "./inbound-request.js";
+import type { ListenerDrop, ListenerDropReason } from "./listener-drop.js";
 
 /**
  * What the listener does with a new TCP connection, decided per connection by the server host (state and fault):
@@ -48,9 +51,11 @@ export interface SimListenerOptions {
   onTlsFailure?(failure: ListenerTlsFailure): void;
   /** A connection closed (its calls end). */
   onClose?(socket: Socket): void;
+  /** A connection closed for breaking a bound (the server logs it; refusals of one address come in runs). */
+  onDrop?(drop: ListenerDrop): void;
   logger: Logger;
-  /** More connections at once are closed on arrival. @defaultValue 512 */
-  maxConnections?: number;
+  /** The bounds, read at every connection (a lab step may change them). @defaultValue the schema's defaults */
+  limits?: () => ListenerLimits;
   /** A TLS handshake that takes longer is aborted. @defaultValue 10000 */
   handshakeTimeoutMs?: number;
   /** A connection that sends this many unusable messages is closed. @defaultValue 20 */
@@ -60,8 +65,13 @@ export interface SimListenerOptions {
 /** A fatal handshake_failure alert record (content type 21, TLS 1.2 record version, level 2, description 40). */
 const HANDSHAKE_FAILURE_ALERT = Buffer.from([0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28]);
 
-/** Largest SIP body a simulated server reads (an SDP offer is a few kilobytes). */
-const MAX_BODY_BYTES = 256 * 1024;
+/** The largest header section a simulated server reads (MessageFramer's own default). */
+const MAX_HEADER_BYTES = 64 * 1024;
+
+/** Refusals of one address are reported at most this often (the first at once), so a flood cannot flood the log. */
+const REFUSAL_REPORT_MS = 1000;
+
+const DEFAULT_LIMITS: ListenerLimits = listenerLimitsSchema.parse({});
 
 /** Maps OpenSSL's server-side errors to why the client certificate was refused. */
 function tlsFailureKind(code: string | null, message: string): ListenerTlsFailure["kind"] {
@@ -86,6 +96,10 @@ export class SimListener {
   readonly #sockets = new Set<Socket>();
   readonly #peers = new WeakMap<Socket, { address: string; port: number }>();
   readonly #tlsServer: TlsServer | null;
+  /** Open connections per source address. */
+  readonly #perAddress = new Map<string, number>();
+  /** Per address and reason: when refusals were last reported and how many came since. */
+  readonly #refusals = new Map<string, { reportedAt: number; since: number }>();
   #server: Server | null = null;
   #port: number;
 
@@ -107,8 +121,9 @@ export class SimListener {
   /** Binds and accepts. In ephemeral mode the same port is taken again when it is free, a new one otherwise. */
   async listen(): Promise<void> {
     if (this.#server !== null) return;
+    // No `server.maxConnections`: Node closes every connection past it whoever sends it, so one client holding
+    // 512 half-open requests made the lab reset every other client; the bounds are per address (#admit).
     const server = createTcpServer({ pauseOnConnect: false }, (socket) => this.#onConnection(socket));
-    server.maxConnections = this.#options.maxConnections ?? 512;
     try {
       await bind(server, this.#options.address, this.#port);
     } catch (error) {
@@ -185,7 +200,58 @@ export class SimListener {
     return server;
   }
 
+  #limits(): ListenerLimits {
+    try {
+      return this.#options.limits?.() ?? DEFAULT_LIMITS;
+    } catch {
+      return DEFAULT_LIMITS;
+    }
+  }
+
+  /** Reports a drop to the server; its failure never breaks the listener. */
+  #report(drop: ListenerDrop): void {
+    try {
+      this.#options.onDrop?.(drop);
+    } catch (error) {
+      this.#options.logger.warn({ err: error }, "drop hook failed");
+    }
+  }
+
+  /**
+   * Whether a new connection fits the bounds: the per-address bound first (one client's flood never takes another
+   * address's place), then the listener's. A refused connection is destroyed and reported in runs per address.
+   */
+  #admit(socket: Socket, address: string, limits: ListenerLimits): boolean {
+    const open = this.#perAddress.get(address) ?? 0;
+    let reason: ListenerDropReason | null = null;
+    let limit = 0;
+    if (open >= limits.maxConnectionsPerAddress) [reason, limit] = ["connections-per-address", limits.maxConnectionsPerAddress];
+    else if (this.#sockets.size >= limits.maxConnections) [reason, limit] = ["connections", limits.maxConnections];
+    if (reason === null) return true;
+    socket.on("error", () => undefined);
+    socket.destroy();
+    const key = `${reason} ${address}`;
+    const now = Date.now();
+    const run = this.#refusals.get(key);
+    if (run === undefined || now - run.reportedAt >= REFUSAL_REPORT_MS) {
+      this.#refusals.set(key, { reportedAt: now, since: 0 });
+      const connections = (run?.since ?? 0) + 1;
+      this.#report({ reason, peerAddress: address, peerPort: socket.remotePort ?? 0, limit, connections, bufferedBytes: 0 });
+    } else {
+      run.since += 1;
+    }
+    return false;
+  }
+
   #onConnection(socket: Socket): void {
+    const address = (socket.remoteAddress ?? "").replace(/^::ffff:/, "");
+    if (!this.#admit(socket, address, this.#limits())) return;
+    this.#perAddress.set(address, (this.#perAddress.get(address) ?? 0) + 1);
+    socket.once("close", () => {
+      const left = (this.#perAddress.get(address) ?? 1) - 1;
+      if (left <= 0) this.#perAddress.delete(address);
+      else this.#perAddress.set(address, left);
+    });
     this.#track(socket);
     this.#peers.set(socket, { address: socket.remoteAddress ?? "", port: socket.remotePort ?? 0 });
     let gate: ConnectionGate;
@@ -242,7 +308,21 @@ export class SimListener {
         }
       });
     }
-    const framer = new MessageFramer({ maxBodyBytes: MAX_BODY_BYTES });
+    const limits = this.#limits();
+    const framer = new MessageFramer({ maxHeaderBytes: Math.min(MAX_HEADER_BYTES, limits.maxBufferedBytes), maxBodyBytes: limits.maxBufferedBytes });
+    const drop = (reason: ListenerDropReason, limit: number, bufferedBytes: number) => {
+      if (socket.destroyed) return;
+      this.#report({ reason, peerAddress: (socket.remoteAddress ?? "").replace(/^::ffff:/, ""), peerPort: socket.remotePort ?? 0, limit, connections: 1, bufferedBytes });
+      socket.destroy();
+    };
+    // The time to a complete request (header section and body) runs from the first byte of a request that is
+    // still partial, and stops when it completes; an idle connection between requests is kept.
+    let requestTimer: NodeJS.Timeout | null = null;
+    const stopRequestTimer = () => {
+      if (requestTimer !== null) clearTimeout(requestTimer);
+      requestTimer = null;
+    };
+    socket.once("close", stopRequestTimer);
     const maxBad = this.#options.maxBadMessages ?? 20;
     let bad = 0;
     let peerCertificate: InboundRequest["peerCertificate"] | undefined;
@@ -251,13 +331,29 @@ export class SimListener {
       return peerCertificate;
     };
     socket.on("data", (chunk: Buffer) => {
+      // A peer that sends but never reads: the responses it left unread count against its memory too.
+      if (socket.writableLength > limits.maxBufferedBytes) {
+        drop("buffered-bytes", limits.maxBufferedBytes, socket.writableLength + framer.pendingBytes);
+        return;
+      }
       let messages: string[];
       try {
         messages = framer.push(chunk);
       } catch (error) {
-        this.#options.logger.debug({ err: error }, "closing a connection that broke SIP framing");
+        const code = error instanceof FramingError ? error.code : null;
+        if (code === "header-too-large" || code === "body-too-large") drop("buffered-bytes", limits.maxBufferedBytes, chunk.length);
+        else this.#options.logger.debug({ err: error }, "closing a connection that broke SIP framing");
         socket.destroy();
         return;
+      }
+      if (framer.pendingBytes > limits.maxBufferedBytes) {
+        drop("buffered-bytes", limits.maxBufferedBytes, framer.pendingBytes);
+        return;
+      }
+      if (messages.length > 0) stopRequestTimer();
+      if (framer.pendingBytes > 0 && requestTimer === null && !socket.destroyed) {
+        requestTimer = setTimeout(() => drop("request-timeout", limits.requestTimeoutMs, framer.pendingBytes), limits.requestTimeoutMs);
+        requestTimer.unref();
       }
       for (const raw of messages) {
         if (socket.destroyed) return;

@@ -34,6 +34,11 @@ export const LAB_EVENT_IDS = {
    * authenticated, digits received; docs/media.md §8).
    */
   labCallMedia: 60100,
+  /**
+   * Not a Microsoft event: the lab closed or refused a connection that broke a listener bound (behaviour.listenerLimits:
+   * a request too slow, too many connections from one address or in all, too many bytes held).
+   */
+  labConnectionDropped: 60101,
 } as const;
 
 /** The level each event is written with (Windows shows these as Error/Warning/Information). */
@@ -50,6 +55,7 @@ export const LAB_EVENT_LEVELS: Readonly<Record<number, EventLevel>> = {
   25051: "Warning",
   25061: "Error",
   25052: "Error",
+  60101: "Warning",
 };
 
 /** The level of an event ID, Information when unknown. */

@@ -11,6 +11,7 @@ import type { EventLogWriter } from "./event-log.js";
 import type { NameMap } from "../net/name-map.js";
 import { peerNames } from "../net/peer-names.js";
 import { SimListener, type ConnectionGate } from "../net/sim-listener.js";
+import { listenerDropEvent } from "./listener-drop-event.js";
 import type {
   SimCallTiming,
   SimHandler,
@@ -118,6 +119,12 @@ export class SimServerHost {
           this.#handler.onTlsFailure?.({ ...failure, listener: this.#info(spec.name) });
         },
         onClose: (socket) => options.calls.endOnSocket(socket, "connection-lost"),
+        limits: () => options.behaviour().listenerLimits,
+        onDrop: (drop) => {
+          if (this.#options.closing()) return;
+          const event = listenerDropEvent(drop, spec.name);
+          options.events.write(event.eventId, event.level, event.message, event.details);
+        },
         logger: options.logger.child({ listener: spec.name }),
       });
       this.#listeners.push({ spec, listener, allowed });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { WORKER_PORT_LAYOUTS } from "./address-plan-listeners.js";
+import { listenerLimitsSchema } from "./topology-listener-limits.js";
 import { mediationBehaviourSchema, poolBehaviourSchema } from "./topology-lync-behaviour.js";
 
 /**
@@ -138,6 +139,7 @@ export const behaviourSchema = z
       .describe("docs/protocol.md §6 [3P]: the Mediation Server pings gateways every 4 s to 1 min, marks one down after 5 misses, re-checks every minute"),
     pool: poolBehaviourSchema,
     mediation: mediationBehaviourSchema,
+    listenerLimits: listenerLimitsSchema,
     userAgents: z
       .strictObject({
         exchange: z.string().min(1).default("MSExchangeUM/15.01.2507.000"),
