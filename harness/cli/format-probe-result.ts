@@ -62,9 +62,25 @@ function formatHop(hop: Hop, index: number, count: number): string[] {
     const asked = c.requested === null ? "unknown" : c.requested ? "yes" : "no";
     const accepted = c.accepted === null ? "unknown" : c.accepted ? "yes" : "NO";
     lines.push(`    client certificate: asked for ${asked}; sent ${c.sent ? "yes" : "no"}; accepted ${accepted}`);
+    lines.push(...formatAcceptableCas(c.acceptableCAs ?? null, c.issuerListed ?? null));
+    for (const warning of tls.warnings) lines.push(`    tls warning: ${warning}`);
   }
   for (const [name, values] of Object.entries(hop.headers)) {
     for (const value of values) lines.push(`    ${name}: ${value}`);
   }
+  return lines;
+}
+
+/** The CertificateRequest's CA names shown in full up to this many; --json has them all. */
+const SHOWN_CA_NAMES = 20;
+
+/** The CA names the server's CertificateRequest listed, and whether our issuer is among them (docs/protocol.md §5). */
+function formatAcceptableCas(names: readonly string[] | null, issuerListed: boolean | null): string[] {
+  if (names === null) return [];
+  if (names.length === 0) return ["    CAs the server names in its CertificateRequest: none (an empty list: any certificate may be sent)"];
+  const listed = issuerListed === null ? "n/a" : issuerListed ? "yes" : "NO";
+  const lines = [`    CAs the server names in its CertificateRequest: ${names.length}; our issuer among them: ${listed}`];
+  for (const name of names.slice(0, SHOWN_CA_NAMES)) lines.push(`      ${name}`);
+  if (names.length > SHOWN_CA_NAMES) lines.push(`      … and ${names.length - SHOWN_CA_NAMES} more (--json lists them all)`);
   return lines;
 }

@@ -185,3 +185,17 @@ t.test("bad input exits 2 with the flag or file named, before any connection", a
     t.match(stderr, pattern, args.join(" "));
   }
 });
+
+t.test("exum options against a server whose CertificateRequest Schannel truncated: the names and the finding", async (t) => {
+  const { options, identity, resolve } = await setUp(t, { servers: [{ fqdn: routerFqdn, certificateRequest: { caNames: "many", otherRoots: 300 } }] });
+  const { code, stdout } = await exum(["options", options, ...identity, ...resolve]);
+  t.equal(code, ExitCode.Ok, "the lab server trusts our root and answers");
+  t.match(stdout, /CAs the server names in its CertificateRequest: \d+; our issuer among them: NO/);
+  t.match(stdout, /\n {6}O=exum lab, CN=Exum Other Trusted Root 0001\n|\n {6}.*CN=Exum Other Trusted Root 0001\n/);
+  t.match(stdout, /… and \d+ more \(--json lists them all\)/);
+  t.match(stdout, /tls warning: tls-client-ca-not-listed: the server's CertificateRequest names \d+ CA\(s\), none of which issued our certificate/);
+  const json = JSON.parse((await exum(["options", options, ...identity, ...resolve, "--json"])).stdout);
+  t.ok(probeOutputSchema.safeParse(json).success, "still what docs/probe.schema.json describes");
+  t.equal(json.tls.clientCertificate.issuerListed, false);
+  t.ok(json.tls.clientCertificate.acceptableCAs.length > 100);
+});

@@ -29,6 +29,7 @@ import type { Server } from "./topology/topology-resolve.js";
 import type { ServerRole } from "../model/server-role.js";
 import type { Topology } from "./topology/topology-schema.js";
 import type { ServerState } from "./topology/topology-server-state.js";
+import { certificateRequestOption } from "./client-ca-list.js";
 
 export interface LabOptions {
   /** @defaultValue the built-in default topology */
@@ -215,6 +216,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
           logger: logger.child({ server: fqdn }),
           closing: () => closing,
           ...(options.maxTlsVersion === undefined ? {} : { maxTlsVersion: options.maxTlsVersion }),
+          ...certificateRequestOption(serverOrThrow(fqdn), pki.rootCaPem),
         });
         hosts.set(fqdn, host);
         teardown.add(`server ${fqdn}`, () => host.close());

@@ -97,6 +97,23 @@ export const CONNECTION_FAILURES = {
       source: "docs/protocol.md §5 \"Certificates and who is trusted\": \"the UM and Lync servers must chain to the same root CA\" [DOC, seed]",
     },
   },
+  "tls-client-ca-not-listed": {
+    layer: "connection",
+    meaning:
+      "The server's CertificateRequest named CAs, none of which issued our certificate (a list Windows Schannel truncated past 16 KB), and the server then refused us.",
+    exitClass: "failed",
+    fix: {
+      problem:
+        "The server trusts so many root CAs that Schannel cut the list of CA names it sends (Schannel event 36885): a Lync or Exchange peer finds no certificate the list names and sends none.",
+      action:
+        "On the server that asks (the Exchange UM or Lync/SfB server), remove the root CAs it does not need from the Trusted Root store until the list fits in 16 KB, or make Schannel send no list at all (SendTrustedIssuerList = 0), then restart the UM or Lync services.",
+      commands: [
+        "Get-ChildItem Cert:\\LocalMachine\\Root | Measure-Object   # how many roots the server trusts",
+        "New-ItemProperty 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL' -Name SendTrustedIssuerList -Value 0 -PropertyType DWord",
+      ],
+      source: "docs/protocol.md §5 \"The CertificateRequest's CA list\" (KB 2464556, KB 933430, KB 2880390) [KB]",
+    },
+  },
   "tls-protocol-version": {
     layer: "connection",
     meaning: "No TLS version both sides accept (alert 70, or our side refused the server's version).",

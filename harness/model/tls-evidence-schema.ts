@@ -36,6 +36,8 @@ const clientCertificateEvidence = z.strictObject({
   requestedBasis: z.string(),
   accepted: z.boolean().nullable(),
   subject: z.string().nullable(),
+  acceptableCAs: z.array(z.string()).nullable().optional(),
+  issuerListed: z.boolean().nullable().optional(),
 });
 
 export const clientCertificateEvidenceSchema: z.ZodType<ClientCertificateEvidence> = clientCertificateEvidence;

@@ -32,6 +32,18 @@ export interface ClientCertificateEvidence {
   accepted: boolean | null;
   /** Subject of the certificate we sent, or null. */
   subject: string | null;
+  /**
+   * The CA names the server's CertificateRequest listed ("acceptable certificate authorities", RFC 5246 §7.4.4), as
+   * `O=…, CN=…`: [] for an empty list (any certificate may be sent), null when no CertificateRequest was read.
+   * A Windows client picks its certificate by this list; Schannel truncates it past 16 KB (docs/protocol.md §5
+   * "The CertificateRequest's CA list"). Absent in runs recorded before it was kept.
+   */
+  acceptableCAs?: string[] | null;
+  /**
+   * Whether one of the names is the issuer of our certificate or of a CA certificate in the chain we present; null
+   * when the list is empty or unknown, or we had no certificate.
+   */
+  issuerListed?: boolean | null;
 }
 
 /** The TCP endpoints of the connection. */

@@ -1,3 +1,4 @@
+import { certificateRequestAuthorities, distinguishedNameText } from "./distinguished-name.js";
 import { HandshakeReader, HandshakeType, type HandshakeMessage } from "./handshake-reader.js";
 import { parseNssKeylogLine } from "./nss-keylog-line.js";
 import { parseServerHello, protocolName } from "./server-hello.js";
@@ -17,6 +18,13 @@ export interface CertificateRequestObservation {
   cipherSuite: string | null;
   /** A TLS alert the server sent before its handshake flight ended (plaintext or decrypted), or null. */
   serverAlert: number | null;
+  /**
+   * The CA names the CertificateRequest listed (RFC 5246 §7.4.4 certificate_authorities; RFC 8446 §4.2.4), as
+   * `O=…, CN=…`, in the server's order; [] for an empty list; null when no CertificateRequest was read.
+   */
+  acceptableCAs: string[] | null;
+  /** The same names as DER, hex, to compare with our certificates' issuers byte for byte. */
+  acceptableCaDer: string[] | null;
 }
 
 type State = "server-hello" | "tls12" | "tls13" | "done";
@@ -56,6 +64,7 @@ export class CertificateRequestObserver {
   private protocol: string | null = null;
   private cipherSuite: string | null = null;
   private serverAlert: number | null = null;
+  private authorities: Buffer[] | null = null;
 
   /** True once the verdict is final; later bytes are ignored. */
   get done(): boolean {
@@ -97,6 +106,8 @@ export class CertificateRequestObserver {
       protocol: this.protocol,
       cipherSuite: this.cipherSuite,
       serverAlert: this.serverAlert,
+      acceptableCAs: this.authorities === null ? null : this.authorities.map(nameText),
+      acceptableCaDer: this.authorities === null ? null : this.authorities.map((der) => der.toString("hex")),
     };
   }
 
@@ -194,9 +205,19 @@ export class CertificateRequestObserver {
       return;
     }
     if (message.type === HandshakeType.certificateRequest) {
+      this.readAuthorities(message.body, false);
       this.finish(true, `the server's ${this.protocol ?? "TLS"} handshake carried a CertificateRequest (read in plaintext)`);
     } else if (message.type === HandshakeType.serverHelloDone) {
       this.finish(false, `the server's ${this.protocol ?? "TLS"} handshake reached ServerHelloDone without a CertificateRequest (read in plaintext)`);
+    }
+  }
+
+  /** Keeps the CA names of a CertificateRequest; a body it cannot read leaves them unknown (null), not empty. */
+  private readAuthorities(body: Buffer, tls13: boolean): void {
+    try {
+      this.authorities = certificateRequestAuthorities(body, tls13);
+    } catch {
+      this.authorities = null;
     }
   }
 
@@ -223,6 +244,7 @@ export class CertificateRequestObserver {
       for (const message of this.decrypted.push(inner.content)) {
         const how = `(decrypted with the server handshake traffic secret, ${this.suite.name}${this.helloRetried ? ", after a HelloRetryRequest" : ""})`;
         if (message.type === HandshakeType.certificateRequest) {
+          this.readAuthorities(message.body, true);
           this.finish(true, `the server's encrypted TLS 1.3 handshake carried a CertificateRequest ${how}`);
           return;
         }
@@ -232,5 +254,14 @@ export class CertificateRequestObserver {
         }
       }
     }
+  }
+}
+
+/** A CA name for the evidence; one that is not a readable Name is shown as hex. */
+function nameText(der: Buffer): string {
+  try {
+    return distinguishedNameText(der);
+  } catch {
+    return `#${der.toString("hex")}`;
   }
 }

@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { connect, type TLSSocket } from "node:tls";
+import { acceptableCaEvidence, caListFinding } from "./acceptable-cas.js";
 import { CertificateRequestObserver, type CertificateRequestObservation } from "./certificate-request-observer.js";
 import { classifyTlsFailure } from "./classify-tls-failure.js";
 import { DialTimeoutError } from "./dial-timeout-error.js";
@@ -159,13 +160,22 @@ export async function dialTls(options: DialTlsOptions): Promise<DialResult<TLSSo
 
   if (!outcome.secure) {
     socket.destroy();
-    const failure = classifyTlsFailure(outcome.error, "handshake", { certificateRequested: observation?.requested ?? null });
+    let failure = classifyTlsFailure(outcome.error, "handshake", { certificateRequested: observation?.requested ?? null });
     const requested = observation?.requested ?? null;
     evidence.clientCertificate.requested = requested;
     evidence.clientCertificate.requestedBasis = observation?.basis ?? "wire observation was off";
     evidence.clientCertificate.sent = requested === true && options.identity !== undefined;
     evidence.clientCertificate.subject = evidence.clientCertificate.sent && options.identity !== undefined ? identitySubject(options.identity) : null;
-    if (failure.code === "tls-client-cert-rejected") evidence.clientCertificate.accepted = false;
+    Object.assign(evidence.clientCertificate, acceptableCaEvidence(observation, options.identity));
+    const finding = caListFinding(evidence.clientCertificate);
+    if (finding !== null) evidence.warnings.push(finding);
+    if (failure.code === "tls-client-cert-rejected") {
+      evidence.clientCertificate.accepted = false;
+      // The server refused us after listing CAs none of which is ours: the list is why (docs/protocol.md §5).
+      if (evidence.clientCertificate.issuerListed === false) {
+        failure = { ...failure, code: "tls-client-ca-not-listed", message: `${caListFinding(evidence.clientCertificate) ?? ""}; then it refused us (${failure.message})` };
+      }
+    }
     log.debug({ address: options.address, port: options.port, failure: failure.code, raw: failure.rawCode }, "tls handshake failed");
     return { ok: false, failure, evidence, timings };
   }
@@ -184,6 +194,9 @@ export async function dialTls(options: DialTlsOptions): Promise<DialResult<TLSSo
   evidence.clientCertificate.sent = settled.requested === true && options.identity !== undefined;
   evidence.clientCertificate.subject =
     evidence.clientCertificate.sent && options.identity !== undefined ? identitySubject(options.identity) : null;
+  Object.assign(evidence.clientCertificate, acceptableCaEvidence(observation, options.identity));
+  const caFinding = caListFinding(evidence.clientCertificate);
+  if (caFinding !== null) evidence.warnings.push(caFinding);
   if (settled.requested === null) log.debug({ basis: settled.basis }, "could not tell whether the server asked for a client certificate");
 
   const { verification, failure } = verifyServerCertificate(socket, verifyName, evidence.peer);

@@ -9,6 +9,7 @@ import { buildResponse } from "./build-response.js";
 import { parseInbound } from "./malformed-request.js";
 import type { InboundRequest } from "./inbound-request.js";
 import type { ListenerDrop, ListenerDropReason } from "./listener-drop.js";
+import { verifyClientChain } from "./verify-client-chain.js";
 
 /**
  * What the listener does with a new TCP connection, decided per connection by the server host (state and fault):
@@ -29,6 +30,12 @@ export interface SimListenerTls {
   rejectUnauthorized: boolean;
   minVersion?: TlsVersion;
   maxVersion?: TlsVersion;
+  /**
+   * The CA names the CertificateRequest lists, as certificates, when they differ from `ca` (topology
+   * `certificateRequest`); [] lists none. The client's certificate is then judged against `ca` by the lab itself
+   * (verify-client-chain.ts), since OpenSSL takes the list and its trust from the same `ca` option.
+   */
+  advertisedCa?: string[];
 }
 
 /** A refused handshake as the listener saw it. */
@@ -166,17 +173,23 @@ export class SimListener {
   #makeTlsServer(): TlsServer {
     const tls = this.#options.tls;
     if (tls === undefined) throw new Error("a TLS listener needs its certificate");
+    const manual = tls.advertisedCa !== undefined && tls.requestCert;
     const server = createTlsServer({
       cert: tls.cert,
       key: tls.key,
-      ca: tls.ca,
+      // Node puts every `ca` certificate both in the trust store and in the CertificateRequest's list (OpenSSL
+      // SSL_CTX_add_client_CA); with no `ca` the list is empty.
+      ...(manual ? (tls.advertisedCa?.length === 0 ? {} : { ca: tls.advertisedCa }) : { ca: tls.ca }),
       requestCert: tls.requestCert,
-      rejectUnauthorized: tls.rejectUnauthorized,
+      rejectUnauthorized: manual ? false : tls.rejectUnauthorized,
       ...(tls.minVersion === undefined ? {} : { minVersion: tls.minVersion }),
       ...(tls.maxVersion === undefined ? {} : { maxVersion: tls.maxVersion }),
       handshakeTimeout: this.#options.handshakeTimeoutMs ?? 10_000,
     });
-    server.on("secureConnection", (socket: TLSSocket) => this.#serveSip(socket, "tls"));
+    server.on("secureConnection", (socket: TLSSocket) => {
+      if (manual && !this.#judgeClient(socket, tls)) return;
+      this.#serveSip(socket, "tls");
+    });
     server.on("tlsClientError", (error: NodeJS.ErrnoException, socket: TLSSocket) => {
       // An untrusted client certificate: Node completes the handshake, sets `authorizationError` and destroys the
       // socket (no alert), so the error itself only says ECONNRESET; the raw socket (`_parent`) kept the address.
@@ -240,6 +253,28 @@ export class SimListener {
     } else {
       run.since += 1;
     }
+    return false;
+  }
+
+  /**
+   * The lab's check of the client certificate where OpenSSL's is off (`advertisedCa`): refused as OpenSSL would have
+   * refused it (a closed connection and the TLS failure hook), accepted with `authorized` set as OpenSSL would.
+   */
+  #judgeClient(socket: TLSSocket, tls: SimListenerTls): boolean {
+    const verdict = verifyClientChain(socket, tls.ca);
+    if (verdict.ok) {
+      (socket as { authorized: boolean }).authorized = true;
+      return true;
+    }
+    if (!tls.rejectUnauthorized) return true;
+    const raw = (socket as unknown as { _parent?: Socket })._parent;
+    const peer = (raw === undefined ? undefined : this.#peers.get(raw)) ?? { address: socket.remoteAddress ?? "", port: socket.remotePort ?? 0 };
+    try {
+      this.#options.onTlsFailure?.({ peerAddress: peer.address.replace(/^::ffff:/, ""), peerPort: peer.port, code: null, message: verdict.reason, kind: verdict.kind });
+    } catch (failure) {
+      this.#options.logger.warn({ err: failure }, "TLS failure hook failed");
+    }
+    socket.destroy();
     return false;
   }
 

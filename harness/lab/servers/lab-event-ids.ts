@@ -25,6 +25,11 @@ export const LAB_EVENT_IDS = {
   /** SIP peers unhealthy / healthy. */
   peersUnhealthy: 1400,
   peersHealthy: 1401,
+  /**
+   * Windows (source Schannel, System log): the list of trusted CAs sent in a CertificateRequest grew past 16 KB and
+   * was truncated (KB 933430, KB 2464556; docs/protocol.md §5 "The CertificateRequest's CA list").
+   */
+  schannelCaListTruncated: 36885,
   /** Mediation Server: no OPTIONS reply; gateway marked down. */
   mediationNoOptionsReply: 25051,
   mediationGatewayDown: 25061,
@@ -55,6 +60,7 @@ export const LAB_EVENT_LEVELS: Readonly<Record<number, EventLevel>> = {
   25051: "Warning",
   25061: "Error",
   25052: "Error",
+  36885: "Warning",
   60101: "Warning",
 };
 

@@ -12,6 +12,7 @@ import type { NameMap } from "../net/name-map.js";
 import { peerNames } from "../net/peer-names.js";
 import { SimListener, type ConnectionGate } from "../net/sim-listener.js";
 import { listenerDropEvent } from "./listener-drop-event.js";
+import { eventLevelOf, LAB_EVENT_IDS } from "./lab-event-ids.js";
 import type {
   SimCallTiming,
   SimHandler,
@@ -46,6 +47,11 @@ export interface SimServerHostOptions {
   logger: Logger;
   /** Whether the lab is closing. */
   closing: () => boolean;
+  /**
+   * The CA names the server's CertificateRequest lists when they are not its trust list (topology
+   * `certificateRequest`, the lab's client-ca-list.ts), and whether Schannel's bound cut them.
+   */
+  certificateRequest?: { advertisedCaPem: string[]; truncated: boolean };
   /** Caps the TLS version of every listener unless the role's tlsPolicy says otherwise. */
   maxTlsVersion?: TlsVersion;
 }
@@ -109,6 +115,7 @@ export class SimServerHost {
                 requestCert: policy.requestCert ?? true,
                 rejectUnauthorized: policy.rejectUnauthorized ?? policy.requestCert ?? true,
                 ...(maxVersion === undefined ? {} : { maxVersion }),
+                ...(options.certificateRequest === undefined ? {} : { advertisedCa: options.certificateRequest.advertisedCaPem }),
               },
             }
           : {}),
@@ -134,6 +141,16 @@ export class SimServerHost {
   /** Makes the handler, binds every listener the server's startup mode and state allow. */
   static async start(options: SimServerHostOptions): Promise<SimServerHost> {
     const host = new SimServerHost(options);
+    if (options.certificateRequest?.truncated === true) {
+      // The System log's Schannel warning, as KB 933430 quotes it.
+      const id = LAB_EVENT_IDS.schannelCaListTruncated;
+      options.events.write(
+        id,
+        eventLevelOf(id),
+        "When asking for client authentication, this server sends a list of trusted certificate authorities to the client. The client uses this list to choose a client certificate that is trusted by the server. Currently, this server trusts so many certificate authorities that the list has grown too long. This list has thus been truncated.",
+        { source: "Schannel", listed: options.certificateRequest.advertisedCaPem.length },
+      );
+    }
     try {
       await host.apply();
     } catch (error) {

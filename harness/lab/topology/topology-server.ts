@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ENCRYPTION_LEVELS, type EncryptionLevel } from "../../model/encryption-level.js";
 import { SRTP_MODES, type SrtpMode } from "../../model/srtp-mode.js";
+import { certificateRequestSchema } from "./topology-certificate-request.js";
 import { faultSchema } from "./topology-fault.js";
 import { fqdnSchema } from "./topology-fqdn.js";
 import { SERVER_STATES, type ServerState } from "./topology-server-state.js";
@@ -28,6 +29,7 @@ const common = {
     .optional()
     .describe("running | stopped | disabled | faulty; default faulty when a fault is given, else running (a fault is applied only while faulty)"),
   fault: faultSchema.optional(),
+  certificateRequest: certificateRequestSchema.optional(),
 };
 
 const startupMode = z

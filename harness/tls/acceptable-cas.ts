@@ -1,0 +1,62 @@
+import { X509Certificate } from "node:crypto";
+import type { CertificateRequestObservation } from "./certificate-request-observer.js";
+import { certificateNames } from "./distinguished-name.js";
+import type { TlsIdentity } from "./tls-identity.js";
+import type { ClientCertificateEvidence } from "../model/tls-evidence.js";
+
+const BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
+/** The issuer Names (DER, hex) of every certificate we present: the leaf's issuer and each intermediate's. */
+function issuersOf(identity: TlsIdentity): Set<string> {
+  const issuers = new Set<string>();
+  for (const block of identity.certPem.match(BLOCK) ?? []) {
+    try {
+      const names = certificateNames(Buffer.from(new X509Certificate(block).raw));
+      issuers.add(names.issuer.toString("hex"));
+      // RFC 5246 §7.4.4: the names "may specify a desired distinguished name for a root CA or for a subordinate
+      // CA": an intermediate we send is a CA of our chain as much as its issuer is.
+      if (!names.issuer.equals(names.subject)) issuers.add(names.subject.toString("hex"));
+    } catch {
+      // a certificate we cannot read names nothing
+    }
+  }
+  // The leaf's own subject is not a CA of the chain.
+  const leaf = (identity.certPem.match(BLOCK) ?? [])[0];
+  if (leaf !== undefined) {
+    try {
+      const own = certificateNames(Buffer.from(new X509Certificate(leaf).raw)).subject.toString("hex");
+      const leafIssuer = certificateNames(Buffer.from(new X509Certificate(leaf).raw)).issuer.toString("hex");
+      if (own !== leafIssuer) issuers.delete(own);
+    } catch {
+      // as above
+    }
+  }
+  return issuers;
+}
+
+/**
+ * The CA names the server listed and whether our chain's issuer is among them (RFC 5246 §7.4.4: "If the
+ * certificate_authorities list is empty, then the client MAY send any certificate of the appropriate
+ * ClientCertificateType"; a Windows client sends none that the list does not name, docs/protocol.md §5).
+ */
+export function acceptableCaEvidence(
+  observation: CertificateRequestObservation | null,
+  identity: TlsIdentity | undefined,
+): Pick<ClientCertificateEvidence, "acceptableCAs" | "issuerListed"> {
+  const names = observation?.acceptableCAs ?? null;
+  const der = observation?.acceptableCaDer ?? null;
+  if (names === null || der === null) return { acceptableCAs: null, issuerListed: null };
+  if (der.length === 0 || identity === undefined) return { acceptableCAs: names, issuerListed: null };
+  const issuers = issuersOf(identity);
+  return { acceptableCAs: names, issuerListed: der.some((name) => issuers.has(name)) };
+}
+
+/** The finding for a list that names CAs but none of ours, or null (docs/failure-codes.md `tls-client-ca-not-listed`). */
+export function caListFinding(evidence: Pick<ClientCertificateEvidence, "acceptableCAs" | "issuerListed">): string | null {
+  if (evidence.issuerListed !== false) return null;
+  const count = evidence.acceptableCAs?.length ?? 0;
+  return (
+    `tls-client-ca-not-listed: the server's CertificateRequest names ${count} CA(s), none of which issued our certificate; ` +
+    "a Windows client (Lync, Exchange) would send no certificate (Schannel truncates the list past 16 KB, KB 2464556)"
+  );
+}
