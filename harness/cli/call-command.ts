@@ -8,6 +8,7 @@ import { probeCall } from "../sip/call-probe.js";
 import { PROBE_OUTPUT_SCHEMA_VERSION } from "../model/probe-result-schema.js";
 import { dtmfDurationMs } from "../media/dtmf/dtmf-schedule.js";
 import { isDtmfDigits } from "../media/dtmf/telephone-event.js";
+import { CALL_OFFERS } from "../model/call-offer.js";
 import type { CliCommand } from "./cli-command.js";
 import { formatProbeResult } from "./format-probe-result.js";
 import { onceOnly, probeFlags, probeOptionsFromFlags, type ProbeFlags, probeTargetFromFlags } from "./probe-flags.js";
@@ -22,6 +23,7 @@ interface CallFlags extends ProbeFlags {
   dtmf?: string;
   "dtmf-at": number;
   "srtp-mki": boolean;
+  offer: string;
 }
 
 /** Headers the harness writes itself (RFC 3261 §8.1.1, §20): `--header` may not set them. */
@@ -52,13 +54,25 @@ export const callCommand: CliCommand<CallFlags> = {
         default: true,
         describe: "offer Lync's SRTP line with an MKI (|2^31|1:1) beside the one without; --no-srtp-mki offers only the line without (for peers that ignore the MKI)",
       })
+      .option("offer", {
+        type: "string",
+        default: "audio",
+        describe: `what to offer: ${CALL_OFFERS.join(" or ")} (fax: T.38 only, m=image udptl t38; docs/protocol.md §8)`,
+      })
       .example("$0 call sip:dp1.contoso.com@cas01.contoso.com --hold 6 --dtmf 1001#1234# …", "a Subscriber Access logon: media both ways for 6 s, extension and PIN as RFC 4733 digits")
       .example(
         "$0 call sip:alice@contoso.com;opaque=app:voicemail --resolve contoso.com:5061:10.0.0.5 --pfx pool.pfx --passphrase … --ca root.pem",
         "a voice-mail call as the pool, through Call Router → UM service → worker",
       ),
   async run(flags, io) {
-    onceOnly(flags as unknown as Record<string, unknown>, ["encryption", "srtp-mode", "hold", "max-redirects", "dtmf", "dtmf-at"]);
+    onceOnly(flags as unknown as Record<string, unknown>, ["encryption", "srtp-mode", "hold", "max-redirects", "dtmf", "dtmf-at", "offer"]);
+    const offer = CALL_OFFERS.find((name) => name === String(flags.offer).toLowerCase());
+    if (offer === undefined) {
+      throw inputError("EXUM_BAD_FLAG", `--offer ${JSON.stringify(flags.offer)} is not something the harness offers`, { field: "--offer", hint: `use one of: ${CALL_OFFERS.join(", ")}` });
+    }
+    if (offer === "fax" && flags.dtmf !== undefined) {
+      throw inputError("EXUM_BAD_FLAG", "--dtmf needs an audio call; --offer fax offers no audio", { field: "--dtmf", hint: "drop --dtmf, or --offer audio" });
+    }
     const target = probeTargetFromFlags(flags);
     if (flags.encryption !== undefined && flags["srtp-mode"] !== undefined) {
       throw inputError("EXUM_BAD_FLAG", "--encryption and --srtp-mode both say what to offer; give one", {
@@ -107,6 +121,7 @@ export const callCommand: CliCommand<CallFlags> = {
         extraHeaders: flags.header,
         allowDowngrade: flags["allow-downgrade"],
         srtpMki: flags["srtp-mki"],
+        offer,
         dtmf: flags.dtmf === undefined ? null : { digits: flags.dtmf, atMs: flags["dtmf-at"] * 1000 },
       });
       io.out(flags.json ? `${JSON.stringify({ schemaVersion: PROBE_OUTPUT_SCHEMA_VERSION, ...result }, null, 2)}\n` : formatProbeResult(result));

@@ -199,3 +199,13 @@ t.test("exum options against a server whose CertificateRequest Schannel truncate
   t.equal(json.tls.clientCertificate.issuerListed, false);
   t.ok(json.tls.clientCertificate.acceptableCAs.length > 100);
 });
+
+t.test("exum call --offer: fax or audio; anything else is exit 2 before a connection", async (t) => {
+  const { call, identity, resolve } = await setUp(t);
+  const bad = await exum(["call", ...call, ...identity, ...resolve, "--offer", "video"]);
+  t.equal(bad.code, ExitCode.BadInput);
+  t.match(bad.stderr, /--offer "video" is not something the harness offers/);
+  const dtmf = await exum(["call", ...call, ...identity, ...resolve, "--offer", "fax", "--dtmf", "1", "--hold", "3"]);
+  t.equal(dtmf.code, ExitCode.BadInput);
+  t.match(dtmf.stderr, /--dtmf needs an audio call/);
+});

@@ -17,6 +17,18 @@ export const MEDIA_FAILURES = {
       source: "docs/protocol.md §3 \"Incompatible security setting\" [DOC, seed]; §2 \"The compatibility matrix\"; seed Lync Phone Edition table",
     },
   },
+  "fax-not-supported": {
+    layer: "media",
+    meaning: "we offered fax only (T.38: m=image udptl t38) and the peer refused it (415, 488 or 606): faxing is not supported on this path",
+    exitClass: "failed",
+    fix: {
+      problem: "Users on a SIP URI dial plan cannot receive faxes: faxing is not supported through a Mediation Server.",
+      action:
+        "Send faxes to a fax server or fax partner service instead of Exchange UM through Lync/SfB (Exchange 2013 and later have no built-in fax; a UM mailbox policy can name a fax partner), or route the fax number from the gateway straight to that service.",
+      commands: ["Set-UMMailboxPolicy -Identity <policy> -FaxServerURI 'sip:<fax partner FQDN>:<port>;transport=tls'   # a fax partner"],
+      source: "docs/protocol.md §8 \"Request shapes\": \"faxing is not supported through a Mediation Server\" [DOC, seed]",
+    },
+  },
   "srtp-required-by-peer": {
     layer: "media",
     meaning: "we offered RTP only and the peer insists on SRTP: 488/606, a rejected stream, or an RTP/SAVP answer",

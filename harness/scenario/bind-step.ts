@@ -64,11 +64,12 @@ function callPlan(spec: FailoverCallSpec, bound: BoundDestination, persona: Pers
     throw new BindProblem(`hold ${holdMs} ms is longer than the site allows (safety.maxHold ${maxHold} ms)`, "shorten hold, or raise safety.maxHold in the site file", [key, "hold"]);
   }
   const dtmf = spec.dtmf === undefined ? null : { digits: spec.dtmf.digits, atMs: spec.dtmf.at ?? 1000 };
+  if (dtmf !== null && spec.offer === "fax") throw new BindProblem("dtmf needs an audio call; offer fax offers no audio", "drop dtmf, or offer audio", [key, "dtmf"]);
   if (dtmf !== null && holdMs < dtmf.atMs + dtmfDurationMs(dtmf.digits)) {
     const needed = Math.ceil((dtmf.atMs + dtmfDurationMs(dtmf.digits)) / 1000) + 1;
     throw new BindProblem(`hold ${holdMs} ms ends the call before the digits ${dtmf.digits} are sent`, `hold the call at least ${needed}s`, [key, "hold"]);
   }
-  return { to: spec.to, destination: parseCallDestination(spec.to).kind, requestUri: bound.requestUri, headers: bound.headers, media, holdMs, dtmf, srtpMki: spec.srtpMki ?? true };
+  return { to: spec.to, destination: parseCallDestination(spec.to).kind, requestUri: bound.requestUri, headers: bound.headers, media, holdMs, dtmf, srtpMki: spec.srtpMki ?? true, offer: spec.offer ?? "audio" };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CALL_OFFERS } from "../model/call-offer.js";
 import { ENCRYPTION_LEVELS, type EncryptionLevel } from "../model/encryption-level.js";
 import { SRTP_MODES, type SrtpMode } from "../model/srtp-mode.js";
 import { callDestinationSchema } from "./call-destination.js";
@@ -35,6 +36,10 @@ const callFields = {
     .boolean()
     .optional()
     .describe("Offer Lync's SRTP line with an MKI besides the one without (default true); false offers only the line without"),
+  offer: z
+    .enum(CALL_OFFERS)
+    .optional()
+    .describe("What the INVITE offers: audio (default) or fax (T.38 only, m=image udptl t38; docs/protocol.md §8)"),
 };
 
 /** EncryptionLevel and SRTPMode are two vocabularies for one choice: give one. */

@@ -3,6 +3,7 @@ import type { Fault } from "../lab/index.js";
 import type { UmIpGatewayStatus } from "../lab/index.js";
 import type { Topology } from "../lab/index.js";
 import type { ServerState } from "../lab/index.js";
+import type { CallOffer } from "../model/call-offer.js";
 import type { EncryptionLevel } from "../model/encryption-level.js";
 import type { MediaPolicy } from "../sdp/media-policy.js";
 import type { SrtpMode } from "../model/srtp-mode.js";
@@ -91,6 +92,8 @@ export interface CallPlan {
   readonly dtmf: { readonly digits: string; readonly atMs: number } | null;
   /** Offer the SRTP line with an MKI (default true). */
   readonly srtpMki: boolean;
+  /** Audio (default) or fax (T.38 only). */
+  readonly offer: CallOffer;
 }
 
 /** A role reference of an expectation, resolved: a role, a server, or both. */

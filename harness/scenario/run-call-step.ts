@@ -20,6 +20,7 @@ export async function runCallStep(step: PlannedCall, run: StepRun): Promise<Step
     extraHeaders: [...step.call.headers],
     dtmf: step.call.dtmf,
     srtpMki: step.call.srtpMki,
+    offer: step.call.offer,
   });
   const evidence = probeEvidence(result, run.env);
   return {

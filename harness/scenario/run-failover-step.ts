@@ -36,7 +36,7 @@ export async function runFailoverStep(step: PlannedFailover, run: StepRun): Prom
     if (run.signal.aborted) break;
     const attemptStart = elapsed();
     const target = firstHopTarget(step.call.requestUri, server, run.env.portOf(server));
-    const result = await probeCall(target, { ...options, policy: step.call.media.policy, holdMs: step.call.holdMs, extraHeaders: [...step.call.headers], dtmf: step.call.dtmf, srtpMki: step.call.srtpMki });
+    const result = await probeCall(target, { ...options, policy: step.call.media.policy, holdMs: step.call.holdMs, extraHeaders: [...step.call.headers], dtmf: step.call.dtmf, srtpMki: step.call.srtpMki, offer: step.call.offer });
     const evidence = probeEvidence(result, run.env);
     attempts.push({ server: server.fqdn, role: server.role, evidence });
     if (evidence.outcome === "answered") {

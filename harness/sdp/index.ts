@@ -2,6 +2,7 @@
 // A pure layer (docs/design.md §2): it imports nothing of ours but harness/errors, and does no I/O.
 export { answerOffer, type AnswerOptions } from "./answer-offer.js";
 export { NOT_ACCEPTABLE_REASONS, type AnswerResult, type NotAcceptableReason } from "./answer-result.js";
+export { buildFaxOffer, isFaxOffer } from "./build-fax-offer.js";
 export { buildOffer, type Offer, type OfferOptions } from "./build-offer.js";
 export { classifyMedia, type ClassifyMediaInput, type MediaClassification } from "./classify-media.js";
 export {

@@ -2,7 +2,9 @@ import { performance } from "node:perf_hooks";
 import type { Socket } from "node:net";
 import { stopwatch } from "../model/clock.js";
 import { Inviter, SessionState, UserAgent, type Session, type URI } from "sip.js";
+import { buildFaxOffer } from "../sdp/build-fax-offer.js";
 import { buildOffer } from "../sdp/build-offer.js";
+import type { CallOffer } from "../model/call-offer.js";
 import { classifyMedia } from "../sdp/classify-media.js";
 import { exchangeSecurityMode } from "../sdp/exchange-security-mode.js";
 import type { MediaPolicy } from "../sdp/media-policy.js";
@@ -41,7 +43,12 @@ export interface CallProbeOptions extends ProbeOptions {
   srtpMki?: boolean;
   /** RFC 4733 digits to send during the hold, and when (ms after the answer). */
   dtmf?: DtmfPlan | null;
+  /** Audio (by `policy`) or fax (T.38 only: docs/protocol.md §8). @defaultValue "audio" */
+  offer?: CallOffer;
 }
+
+/** The statuses that refuse a fax offer's media: 415 Unsupported Media Type, 488 Not Acceptable Here, 606 (RFC 3261 §21). */
+const FAX_REFUSALS: readonly number[] = [415, 488, 606];
 
 /** The defaults of {@link CallProbeOptions} beyond PROBE_DEFAULTS (probe-options.ts). */
 export const CALL_DEFAULTS = { holdMs: 0, maxRedirects: 5, allowDowngrade: false } as const satisfies Partial<CallProbeOptions>;
@@ -65,6 +72,7 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
   const mediaWarnings: string[] = [];
   const sdp: SdpExchange = { offer: null, answer: null };
   let current = target;
+  const fax = options.offer === "fax";
   /** The first INVITE's Call-ID, From tag, To and CSeq: every redirected INVITE keeps them (CSeq + 1). */
   let dialog: { readonly callId: string; readonly fromTag: string; readonly toUri: string; readonly cseq: number } | null = null;
   let result: Omit<CallProbeResult, "kind" | "hops" | "trace" | "startedAt" | "durationMs" | "insecure" | "warnings" | "sdp"> | undefined;
@@ -88,6 +96,7 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
         if (options.capture !== undefined) media.session.capture = options.capture;
         sdp.offer = null;
         sdp.answer = null;
+        if (fax) return buildFaxOffer({ address, port: media.session.local.port });
         return buildOffer({ policy: options.policy, address, port: media.session.local.port, mki: options.srtpMki ?? true }).sdp;
       },
       send(link, delegate) {
@@ -149,6 +158,10 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
       continue;
     }
 
+    if (fax) {
+      result = await faxOutcome(final.status, final.reason, run.hop, link, inviter, options, trace, stopMedia, mediaWarnings, () => rejectionFailure(final));
+      continue;
+    }
     const offer = sdp.offer === null ? null : parseSessionDescription(sdp.offer);
     if (final.status >= 400) {
       await ackSent(trace, inviter);
@@ -221,6 +234,48 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
     trace: trace.entries,
     startedAt,
     durationMs: elapsed(),
+  };
+}
+
+/**
+ * A fax call's end: refused (415/488/606 is `fax-not-supported`, docs/protocol.md §8; any other status its usual
+ * rejection) or answered (ACK, BYE after the hold; T.38 media is not measured, so the result says so).
+ */
+async function faxOutcome(
+  status: number,
+  reason: string,
+  hop: Hop,
+  link: AgentLink,
+  inviter: Inviter,
+  options: ProbeSettings & CallProbeOptions,
+  trace: MessageTrace,
+  stopMedia: () => Promise<MediaEvidence | null>,
+  warnings: string[],
+  rejection: () => ProbeFailure,
+): Promise<Omit<CallProbeResult, "kind" | "hops" | "trace" | "startedAt" | "durationMs" | "insecure" | "warnings" | "sdp">> {
+  if (status >= 400) {
+    await ackSent(trace, inviter);
+    await link.close();
+    await stopMedia();
+    const why = FAX_REFUSALS.includes(status)
+      ? failure("fax-not-supported", `the fax offer (T.38, m=image udptl t38) was refused: ${status} ${reason}`)
+      : rejection();
+    return failed(why, hop, null);
+  }
+  const ended = await answeredCall(link, inviter, options, trace);
+  await stopMedia();
+  warnings.push("fax media not measured: the harness offers T.38 but sends and reads no UDPTL packets");
+  const signaling = hop.signaling ?? "tcp";
+  return {
+    outcome: ended.failure === null ? "answered" : "failed",
+    status,
+    reason,
+    failure: ended.failure === null ? null : failure(ended.failure.code, ended.failure.message),
+    tls: hop.tls,
+    negotiated: { signaling, media: null, suite: null, cryptoTag: null, profile: null, mode: null },
+    media: null,
+    endedBy: ended.endedBy,
+    endReason: ended.endReason,
   };
 }
 

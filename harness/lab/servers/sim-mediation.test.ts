@@ -204,3 +204,18 @@ t.test("edges over raw TCP: late offer, a body that is not SDP, unknown dialogs,
   t.same(finals, ["400", "481", "481", "405", "481"], "not SDP → 400; BYE/CANCEL/re-INVITE of no dialog → 481; INFO → 405");
   t.match(replies.find((r) => r.startsWith("SIP/2.0 405")), /^Allow: INVITE, ACK, BYE, CANCEL, OPTIONS\r?$/m);
 });
+
+t.test("a fax offer (T.38 only) is refused on every listener: faxing is not supported through a Mediation Server (docs/protocol.md §8)", async (t) => {
+  const lab = await startTestLab(t);
+  for (const [listener, persona] of [["gateway-tls", "gateway"], ["gateway-tcp", null], ["pool-mtls", "pool"]] as const) {
+    const fax = await probeCall(labTarget(lab, MED, listener, DIAL), { ...(await clientOptions(lab, persona)), policy: "none", offer: "fax" });
+    t.match(fax, { outcome: "failed", status: 488, failure: { code: "fax-not-supported" }, negotiated: null }, listener);
+    t.match(fax.sdp?.offer, /\r\nm=image \d+ udptl t38\r\n/, "the offer is T.38 over UDPTL");
+    t.notMatch(fax.sdp?.offer, /m=audio/, "and nothing else");
+    t.match(fax.hops[0]?.diagnostics, [{ header: "ms-diagnostics", code: 10098, component: "mediation-server", source: MED }]);
+  }
+  const settings = applyOverrides(defaultLoadedTopology(), { behaviour: { mediation: { faxOffer: { status: 415, reason: "Unsupported Media Type" } } } });
+  const other = await startTestLab(t, { topology: settings });
+  const refused = await probeCall(labTarget(other, MED, "gateway-tls", DIAL), { ...(await clientOptions(other, "gateway")), policy: "none", offer: "fax" });
+  t.match(refused, { status: 415, failure: { code: "fax-not-supported" } }, "the answer is a topology setting; 415 is classified the same");
+});

@@ -1,4 +1,6 @@
 import type { ResponseSpec } from "../net/build-response.js";
+import { isFaxOffer } from "../../sdp/build-fax-offer.js";
+import { parseSessionDescription } from "../../sdp/parse-session-description.js";
 import { CALL_ALLOW, CallAnswerer, type CallOutcome } from "./call-answerer.js";
 import { mediationLeg, type MediationListener } from "./sim-mediation-leg.js";
 import type { MediationSimSettings } from "../topology/sim-mediation-settings.js";
@@ -39,6 +41,8 @@ function peersOf(context: SimServerContext, listener: MediationListener) {
  *   pool's EncryptionLevel [INF]; an offer the policy cannot take gets `notAcceptable` (488 + ms-diagnostics
  *   10099 by default [INF]); the harness classifies that from the SDP facts, not the code;
  * - ACK, BYE, CANCEL per RFC 3261, timed by `lab.setCallTiming` (call-answerer.ts); other methods 405;
+ * - an INVITE that offers fax only (T.38): `faxOffer` (488 + ms-diagnostics 10098 [INF]; docs/protocol.md §8:
+ *   "faxing is not supported through a Mediation Server");
  * - a TLS peer whose certificate names no peer of the listener: `untrustedPeer` (403 + ms-diagnostics 1099 [INF]).
  * `Server:` is `behaviour.userAgents.mediation` (docs/protocol.md §8: "RTCC/<ver> MediationServer").
  * Not simulated: its OPTIONS pinging of gateways (events 25051, 25061/25052 of docs/protocol.md §4 are therefore never
@@ -75,6 +79,10 @@ export function mediationHandler(options: MediationHandlerOptions = {}): SimHand
             request.respond(optionsAnswer(settings.optionsStatus, headers()));
             return;
           case "INVITE": {
+            if (offersFax(request.message.body)) {
+              request.respond(lyncRejection(settings.faxOffer, context.fqdn, headers()));
+              return;
+            }
             const leg = mediationLeg(context.lab.topology(), context.server() as ServerOf<"mediation">, listener);
             calls.invite(request, { policy: leg.policy, notAcceptable: () => lyncRejection(settings.notAcceptable, context.fqdn) });
             return;
@@ -86,6 +94,16 @@ export function mediationHandler(options: MediationHandlerOptions = {}): SimHand
       },
     };
   };
+}
+
+/** Whether an INVITE's body is a fax-only offer (docs/protocol.md §8); a body that is not SDP is the answerer's business. */
+function offersFax(body: string): boolean {
+  if (body.trim() === "") return false;
+  try {
+    return isFaxOffer(parseSessionDescription(body));
+  } catch {
+    return false;
+  }
 }
 
 /** RFC 3261 §11.2: an OPTIONS answer carries Allow and Accept. */

@@ -13,6 +13,13 @@ export interface MediationSimSettings {
    */
   notAcceptable: LyncRejection;
   /**
+   * The answer to an INVITE that offers fax only (T.38, `m=image … udptl t38`). docs/protocol.md §8: "faxing is not
+   * supported through a Mediation Server [DOC, seed]"; how it refuses is not public [INF]. Defaults: `488 Not
+   * Acceptable Here` (RFC 3261 §21.4.26: the media of the offer cannot be accepted) with
+   * `ms-diagnostics: 10098;reason="Fax (T.38) is not supported through a Mediation Server";source="<mediation fqdn>"`.
+   */
+  faxOffer: LyncRejection;
+  /**
    * The answer to a request over TLS whose certificate chains to the lab root but names no peer of that listener:
    * on 5070 a Front End pool, on 5067 a gateway of the topology. [INF] Defaults as the pool's: 403 Forbidden,
    * `ms-diagnostics: 1099;reason="…";source="<mediation fqdn>"` (SIP stack range, docs/protocol.md §4).
@@ -41,6 +48,12 @@ export const MEDIATION_SIM_DEFAULTS: Readonly<Required<Omit<MediationSimSettings
     reason: "Not Acceptable Here",
     diagnosticsCode: 10099,
     diagnosticsReason: "Encryption levels not compatible",
+  },
+  faxOffer: {
+    status: 488,
+    reason: "Not Acceptable Here",
+    diagnosticsCode: 10098,
+    diagnosticsReason: "Fax (T.38) is not supported through a Mediation Server",
   },
   untrustedPeer: {
     status: 403,

@@ -47,6 +47,10 @@ export const mediationBehaviourSchema = z
       "[INF] The answer to an offer the leg's media policy (trunk SRTPMode, docs/protocol.md §2) cannot take: " +
         '488 Not Acceptable Here + ms-diagnostics: 10099;reason="Encryption levels not compatible" (Mediation Server range 10000–10999)',
     ),
+    faxOffer: lyncRejectionSchema(MEDIATION_SIM_DEFAULTS.faxOffer).describe(
+      "[INF] The answer to a fax-only offer (T.38, m=image udptl t38); docs/protocol.md §8: faxing is not supported through a Mediation Server: " +
+        '488 Not Acceptable Here + ms-diagnostics: 10098;reason="Fax (T.38) is not supported through a Mediation Server"',
+    ),
     untrustedPeer: lyncRejectionSchema(MEDIATION_SIM_DEFAULTS.untrustedPeer).describe(
       "[INF] The answer over TLS to a lab certificate naming no peer of that listener (5070: a pool; 5067: a gateway): 403 + ms-diagnostics 1099",
     ),
