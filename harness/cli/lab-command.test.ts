@@ -61,3 +61,23 @@ t.test("exum lab with a topology file that does not exist: exit 2, named", async
   t.equal(await dispatch(["lab", "/nonexistent/topology.yaml"], io, registry), ExitCode.BadInput);
   t.match(io.stderr, /EXUM_TOPOLOGY_UNREADABLE/);
 });
+
+t.test("exum lab --ipv6: every server on ::1 with ports of their own; Exchange 2010 closed; --block refused", async (t) => {
+  const controller = new AbortController();
+  const io = memoryIo({ signal: controller.signal });
+  const exit = dispatch(["lab", "--ipv6", "--json", "--certs", sharedLabPkiDir()], io, registry);
+  await until(() => io.stdout.includes("\n"));
+  const summary = JSON.parse(io.stdout.split("\n")[0] ?? "{}") as LabSummary;
+  t.equal(summary.ports, "ephemeral", "addresses cannot tell the servers apart, so ports do");
+  t.ok(summary.servers.every((server) => server.address === "::1"));
+  const cas = summary.servers.find((s) => s.fqdn === "cas01.tukwila.contoso.com");
+  t.match(cas, { ports: { "sip-tcp": Number, "sip-tls": Number } });
+  t.notOk(await connectionRefused("::1", cas?.ports["sip-tls"] ?? 0), "the Call Router listens on ::1");
+  t.same(summary.servers.find((s) => s.role === "exchange2010")?.ports, {}, "Exchange 2010 opens nothing on IPv6");
+  t.ok(summary.resolve.includes("cas01.tukwila.contoso.com:*:[::1]"), "--resolve lines in curl's IPv6 form");
+  controller.abort();
+  t.equal(await exit, ExitCode.Interrupted);
+  const bad = memoryIo();
+  t.equal(await dispatch(["lab", "--ipv6", "--block", "127.42.7", "--certs", sharedLabPkiDir()], bad, registry), ExitCode.BadInput);
+  t.match(bad.stderr, /--block names an IPv4 loopback block/);
+});

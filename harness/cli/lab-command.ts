@@ -16,6 +16,7 @@ export interface LabFlags {
   certs?: string;
   block?: string;
   "dns-port": number;
+  ipv6: boolean;
 }
 
 function eventLine(event: EventLogEntry): string {
@@ -40,13 +41,24 @@ export const labCommand: CliCommand<LabFlags> = {
       .option("certs", { type: "string", describe: "the lab PKI directory, created on first use (default: certs/)" })
       .option("block", { type: "string", describe: "the loopback /24 block, e.g. 127.42.7 (default: a random free one)" })
       .option("dns-port", { type: "number", default: 0, describe: "the lab DNS server's port (default: the kernel's choice)" })
+      .option("ipv6", {
+        type: "boolean",
+        default: false,
+        describe: "run the lab on ::1 (ephemeral ports; Exchange 2013+ answers, Exchange 2010 cannot be reached over IPv6): the topology's addressFamily ipv6",
+      })
       .example("$0 lab", "the built-in lab on real ports (5060–5070) of a loopback block of its own")
-      .example("$0 lab my-lab.yaml --json", "a topology file; the endpoints as JSON"),
+      .example("$0 lab my-lab.yaml --json", "a topology file; the endpoints as JSON")
+      .example("$0 lab --ipv6", "the built-in lab on ::1"),
   async run(flags, io) {
     if (!Number.isInteger(flags["dns-port"]) || flags["dns-port"] < 0 || flags["dns-port"] > 65535) {
       throw inputError("EXUM_BAD_FLAG", `--dns-port ${flags["dns-port"]} is not a port number`, { field: "--dns-port", hint: "0 lets the kernel choose" });
     }
-    const topology = flags.topology === undefined ? defaultTopology() : (await loadTopology(resolvePath(io.cwd, flags.topology))).topology;
+    if (flags.ipv6 && flags.block !== undefined) {
+      throw inputError("EXUM_BAD_FLAG", "--block names an IPv4 loopback block; an IPv6 lab runs every server on ::1", { field: "--block", hint: "drop --block, or --ipv6" });
+    }
+    const loaded = flags.topology === undefined ? defaultTopology() : (await loadTopology(resolvePath(io.cwd, flags.topology))).topology;
+    // docs/protocol.md §1 "IPv6": on ::1 the servers cannot be told apart by address, so their ports are ephemeral.
+    const topology = flags.ipv6 ? { ...loaded, addressFamily: "ipv6" as const } : loaded;
     if (io.signal.aborted) return ExitCode.Interrupted;
     const lab = await startLab({
       topology,

@@ -61,7 +61,8 @@ export function labSummary(lab: Lab): LabSummary {
     users: topology.users.map((user) => ({ sipAddress: user.sipAddress, dialPlan: user.dialPlan, extension: user.extension, mailboxServer: user.mailboxServer, umEnabled: user.umEnabled })),
     dns: lab.dns === null ? null : { address: lab.dns.address, port: lab.dns.port },
     pki: { dir: lab.pki.dir, rootCa: lab.pki.rootCa, personas: lab.pki.personas },
-    resolve: lab.names.entries().map(([fqdn, address]) => `${fqdn}:*:${address}`),
+    // curl writes an IPv6 address of --resolve in brackets.
+    resolve: lab.names.entries().map(([fqdn, address]) => `${fqdn}:*:${address.includes(":") ? `[${address}]` : address}`),
   };
 }
 
@@ -74,7 +75,7 @@ function shown(path: string, cwd: string): string {
 /** The text `exum lab` prints once the lab is up: endpoints, dial plans, users, DNS, PKI and `--resolve` lines. */
 export function formatLabSummary(summary: LabSummary, cwd: string): string {
   const lines: string[] = [];
-  const where = summary.block === null ? "127.0.0.1" : summary.block;
+  const where = summary.block ?? summary.servers[0]?.address ?? "127.0.0.1";
   lines.push(`exum lab${summary.name === null ? "" : ` "${summary.name}"`}: ${summary.servers.length} servers on ${where}, ${summary.ports} ports`);
   lines.push("");
   const rows = summary.servers.map((server) => [

@@ -37,7 +37,10 @@ export function labEnvironment(lab: Lab, logger: Logger, keylog: KeylogSink | un
     return lab.identity(planned.certificate);
   };
   const placeOf = (hop: { address: string | null; port: number; transport: "tls" | "tcp"; target: string }): HopPlace => {
-    let server = hop.address === null ? undefined : servers.find((candidate) => candidate.address === hop.address);
+    // Where servers share an address (::1 in an IPv6 lab, 127.0.0.1 off Linux) the port tells them apart.
+    const atAddress = hop.address === null ? [] : servers.filter((candidate) => candidate.address === hop.address);
+    let server =
+      atAddress.find((candidate) => candidate.listeners().some((info) => info.port === hop.port && info.transport === hop.transport)) ?? atAddress[0];
     if (server === undefined) {
       const host = hostOf(hop.target);
       server = host === null ? undefined : servers.find((candidate) => candidate.fqdn === host);

@@ -31,7 +31,9 @@ function listenerPort(lab: Lab, server: string, listener: ListenerName): number 
 /** Each hop with the lab server and role at its address and port (Hop `server`, `role`). */
 function annotate(lab: Lab, hops: readonly Hop[]): Hop[] {
   return hops.map((hop) => {
-    const planned = lab.plan.servers.find((entry) => entry.address === hop.address);
+    // Servers that share an address (::1, or 127.0.0.1 off Linux) are told apart by the port.
+    const atAddress = lab.plan.servers.filter((entry) => entry.address === hop.address);
+    const planned = atAddress.find((entry) => lab.server(entry.fqdn).listeners().some((listener) => listener.port === hop.port)) ?? atAddress[0];
     if (planned === undefined) return hop;
     const listener = lab.server(planned.fqdn).listeners().find((entry) => entry.port === hop.port) ?? planned.listeners.find((entry) => entry.port === hop.port);
     return { ...hop, server: planned.fqdn, role: listener === undefined ? naturalTargetRole(planned.role) : roleOfListener(planned.role, listener.name) };

@@ -47,6 +47,15 @@ async function firstBusy(plan: AddressPlan, timeoutMs: number): Promise<string |
 export async function allocateAddressPlan(topology: Topology, options: AllocateOptions = {}): Promise<AddressPlan> {
   const attempts = options.attempts ?? 8;
   const timeoutMs = options.bindTimeoutMs ?? 2000;
+  if (topology.addressFamily === "ipv6") {
+    const failure = await tryBind("::1", 0, timeoutMs);
+    if (failure !== null) {
+      throw internalError("EXUM_LAB_NO_IPV6", `an IPv6 lab needs the loopback address ::1, which does not bind here: ${failure}`, {
+        hint: "enable IPv6 on the loopback interface (sysctl net.ipv6.conf.lo.disable_ipv6=0), or run the lab on IPv4",
+      });
+    }
+    return planAddresses(topology, options);
+  }
   const explicit = options.block !== undefined && options.block !== "random";
   let lastBusy = "";
   for (let attempt = 0; attempt < (explicit ? 1 : attempts); attempt += 1) {

@@ -32,15 +32,15 @@ export interface PlannedListener {
 export interface PlannedServer {
   readonly fqdn: string;
   readonly role: ServerRole;
-  /** Its own loopback address (127.a.b.x on Linux; 127.0.0.1 elsewhere). */
+  /** Its own loopback address (127.a.b.x on Linux; 127.0.0.1 elsewhere; ::1 for every server of an IPv6 lab). */
   readonly address: string;
   readonly listeners: readonly PlannedListener[];
 }
 
 export interface AddressPlan {
   readonly ports: PortMode;
-  /** Why the ports are what they are. */
-  readonly portsReason: "asked" | "not-linux";
+  /** Why the ports are what they are: as asked, not on Linux, or every server on ::1 (topology `addressFamily: ipv6`). */
+  readonly portsReason: "asked" | "not-linux" | "ipv6";
   /** The /24 block the servers' addresses come from (`127.42.7.0/24`); null when every server shares 127.0.0.1. */
   readonly block: string | null;
   readonly servers: readonly PlannedServer[];
@@ -57,9 +57,15 @@ export interface AddressPlan {
  *   fight over a port because each has its own addresses; `allocateAddressPlan` also checks the block is free.
  * - With `ports: "ephemeral"` every port is 0 (the lab binds port 0 and reads the port back).
  * - Elsewhere (macOS, Windows: only 127.0.0.1 answers) every server shares 127.0.0.1 with ephemeral ports.
+ * - With the topology's `addressFamily: ipv6`, every server shares ::1 (the one IPv6 loopback address, RFC 4291
+ *   §2.5.3) with ephemeral ports, since addresses cannot tell the servers apart.
  * Every listener of a role is listed whatever the server's UMStartupMode; the server opens those its mode allows.
  */
 export function planAddresses(topology: Topology, options: PlanOptions = {}): AddressPlan {
+  if (topology.addressFamily === "ipv6") {
+    const servers = topology.servers.map((server): PlannedServer => ({ fqdn: server.fqdn, role: server.role, address: "::1", listeners: plannedListeners(topology, server, "ephemeral") }));
+    return { ports: "ephemeral", portsReason: "ipv6", block: null, servers };
+  }
   const linux = (options.platform ?? process.platform) === "linux";
   const ports: PortMode = linux ? (options.ports ?? "real") : "ephemeral";
   const block: AddressBlock | null = !linux
@@ -67,17 +73,19 @@ export function planAddresses(topology: Topology, options: PlanOptions = {}): Ad
     : options.block === undefined || options.block === "random"
       ? randomAddressBlock(options.random)
       : parseAddressBlock(options.block);
-  const layout = topology.behaviour.worker.portLayout;
-  const servers = topology.servers.map((server, index): PlannedServer => {
-    const specs = roleListeners(server.role, { workerPortLayout: layout, ...(server.role === "owa" ? { owaPort: server.port } : {}) });
-    return {
-      fqdn: server.fqdn,
-      role: server.role,
-      address: block === null ? "127.0.0.1" : blockAddress(block, index),
-      listeners: specs.map((spec) => ({ ...spec, port: ports === "real" ? spec.port : 0, realPort: spec.port })),
-    };
-  });
+  const servers = topology.servers.map((server, index): PlannedServer => ({
+    fqdn: server.fqdn,
+    role: server.role,
+    address: block === null ? "127.0.0.1" : blockAddress(block, index),
+    listeners: plannedListeners(topology, server, ports),
+  }));
   return { ports, portsReason: linux ? "asked" : "not-linux", block: block === null ? null : `${block.prefix}.0/24`, servers };
+}
+
+/** A server's listeners: the role's, on their real ports or on port 0. */
+function plannedListeners(topology: Topology, server: Topology["servers"][number], ports: PortMode): PlannedListener[] {
+  const specs = roleListeners(server.role, { workerPortLayout: topology.behaviour.worker.portLayout, ...(server.role === "owa" ? { owaPort: server.port } : {}) });
+  return specs.map((spec) => ({ ...spec, port: ports === "real" ? spec.port : 0, realPort: spec.port }));
 }
 
 /** The plan of one server, by FQDN (any case). */

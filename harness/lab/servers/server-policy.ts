@@ -21,6 +21,16 @@ export function startupModeAllows(server: Server, transport: "tcp" | "tls"): boo
   return !isExchange(server) || !("startupMode" in server) || startupModeOpens(server.startupMode, transport);
 }
 
+/**
+ * Whether the server's product listens on an address of this family: Exchange 2013 and later (UCMA 4) can be reached
+ * over IPv6, Exchange 2010 cannot (docs/protocol.md §1 "IPv6" [DOC, seed]); Lync / SfB servers are taken to listen on
+ * both [INF]. An IPv6 lab (topology `addressFamily: ipv6`) therefore opens no listener of an Exchange 2010 server: its
+ * ports refuse connections.
+ */
+export function addressFamilyAllows(server: Server, address: string): boolean {
+  return !(address.includes(":") && server.role === "exchange2010");
+}
+
 /** Whether a fault applies to a listener and (for request-level faults) a method. */
 export function faultApplies(fault: Fault | undefined, listener: string, method?: string): fault is Fault {
   if (fault === undefined) return false;

@@ -26,7 +26,7 @@ import type {
 import type { InboundRequest } from "../net/inbound-request.js";
 import type { Behaviour } from "../topology/topology-behaviour.js";
 import type { Server } from "../topology/topology-resolve.js";
-import { connectionGate, listenerOpen, requestDecision, responseTiming, startupModeAllows } from "./server-policy.js";
+import { addressFamilyAllows, connectionGate, listenerOpen, requestDecision, responseTiming, startupModeAllows } from "./server-policy.js";
 import type { TimerSet } from "./timer-set.js";
 
 /** What a server host needs from the lab. */
@@ -99,7 +99,7 @@ export class SimServerHost {
     };
     this.#handler = options.factory(this.#context);
     for (const spec of planned.listeners) {
-      const allowed = startupModeAllows(options.server(), spec.transport);
+      const allowed = startupModeAllows(options.server(), spec.transport) && addressFamilyAllows(options.server(), planned.address);
       const policy = spec.transport === "tls" ? (this.#handler.tlsPolicy?.(spec.name) ?? {}) : {};
       const maxVersion = policy.maxVersion ?? options.maxTlsVersion;
       const listener = new SimListener({

@@ -23,6 +23,13 @@ export const topologyShape = z
     users: z.array(umUserSchema).default([]).describe("UM-enabled users"),
     autoAttendants: z.array(autoAttendantSchema).default([]),
     subscriberAccess: z.array(subscriberAccessSchema).default([]).describe("Subscriber Access (Outlook Voice Access) pilots"),
+    addressFamily: z
+      .enum(["ipv4", "ipv6"])
+      .default("ipv4")
+      .describe(
+        "ipv4: each server on a loopback address of its own (127.a.b.x); ipv6: every server on ::1 with ephemeral ports, where " +
+          "Exchange 2013 and later (UCMA 4) answer and Exchange 2010 cannot be reached (docs/protocol.md §1 \"IPv6\")",
+      ),
     behaviour: behaviourSchema,
   })
   .describe("An exum lab topology: the simulated Exchange UM and Lync deployment");
