@@ -35,9 +35,17 @@ export function tlsHtml(tls: TlsEvidence, caption: string): SafeHtml {
           verification.verifiedName === null ? "" : html` (<code>${verification.verifiedName}</code>)`
         }${verification.error === null ? "" : html`; error: <code>${verification.error}</code>`}${verification.insecure ? html` <strong>— --insecure: not enforced</strong>` : ""}</td></tr><tr><th>Our certificate</th><td>sent: ${yesNo(
           client.sent,
-        )}; asked for: ${yesNo(client.requested)} (${client.requestedBasis}); accepted: ${yesNo(client.accepted)}${client.subject === null ? "" : html`; <code>${client.subject}</code>`}</td></tr>`
+        )}; asked for: ${yesNo(client.requested)} (${client.requestedBasis}); accepted: ${yesNo(client.accepted)}${client.subject === null ? "" : html`; <code>${client.subject}</code>`}</td></tr>${acceptableCasHtml(client.acceptableCAs ?? null, client.issuerListed ?? null)}`
       : ""
   }${tls.warnings.length === 0 ? "" : html`<tr><th>Warnings</th><td>${tls.warnings.map((warning) => html`<div>${warning}</div>`)}</td></tr>`}</table></div>${
     tls.peer === null ? "" : html`<p><strong>Server certificate</strong></p><div class="scroll">${certificateHtml(tls.peer)}</div>`
   }${chain.length === 0 ? "" : html`<p><strong>Chain above it</strong></p>${chain.map((certificate) => html`<div class="scroll">${certificateHtml(certificate)}</div>`)}`}`;
+}
+
+/** The CertificateRequest's CA names (docs/protocol.md §5 "The CertificateRequest's CA list"), folded: a list can be long. */
+function acceptableCasHtml(names: readonly string[] | null, issuerListed: boolean | null) {
+  if (names === null) return "";
+  if (names.length === 0) return html`<tr><th>CAs the server names</th><td>none (an empty list: any certificate may be sent)</td></tr>`;
+  const listed = issuerListed === null ? "n/a" : issuerListed ? "yes" : html`<strong>no</strong>`;
+  return html`<tr><th>CAs the server names</th><td><details><summary>${String(names.length)} name(s); our issuer among them: ${listed}</summary>${names.map((name) => html`<div class="mono">${name}</div>`)}</details></td></tr>`;
 }

@@ -147,3 +147,13 @@ t.test("a taken block is retried when random and an input error when written", {
   t.not(plan.block, taken, "the busy block was skipped");
   t.equal(plan.block, "127.153.51.0/24");
 });
+
+t.test("addressFamily ipv6: every server on ::1 with ephemeral ports, whatever --ports or --block asks", async (t) => {
+  const topology = applyOverrides(defaultLoadedTopology(), { addressFamily: "ipv6" });
+  const plan = planAddresses(topology, { ports: "real", block: "127.42.7" });
+  t.match(plan, { ports: "ephemeral", portsReason: "ipv6", block: null });
+  t.ok(plan.servers.every((server) => server.address === "::1" && server.listeners.every((listener) => listener.port === 0)));
+  t.equal(plannedListener(plan, "cas01.tukwila.contoso.com", "sip-tls")?.realPort, 5061, "the real port is still known");
+  const allocated = await allocateAddressPlan(topology);
+  t.equal(allocated.portsReason, "ipv6", "::1 binds on this machine");
+});
