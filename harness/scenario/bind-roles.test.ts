@@ -67,7 +67,9 @@ t.test("lab: calls get their Request-URI, Diversion, first hop and media setting
     holdMs: 0,
     dtmf: null,
     srtpMki: true,
+    offer: "audio",
   });
+  t.equal(only(plan("  - call: { to: voicemail:alice, offer: fax }\n").steps, "call").call.offer, "fax", "offer: fax is carried to the probe");
   t.match(voicemail.via, { role: "callRouter", fqdn: "cas01.tukwila.contoso.com", port: 5061 });
   const carol = only(plan("  - call: { to: voicemail:carol, hold: 2s }\n").steps, "call");
   t.match(carol.via, { role: "exchange2010", fqdn: "um2010.contoso.com", port: 5061 }, "Exchange 2010 users go to their UM server");
