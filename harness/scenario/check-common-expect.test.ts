@@ -1,7 +1,8 @@
 import t from "tap";
 import type { MsDiagnostics } from "../model/ms-diagnostics.js";
 import type { Hop } from "../model/probe-result.js";
-import { checkDiagnostics } from "./check-common-expect.js";
+import { checkDiagnostics, checkTls } from "./check-common-expect.js";
+import { emptyEvidence } from "../tls/empty-evidence.js";
 
 const diagnostics = (reason: string): MsDiagnostics => ({
   header: "ms-diagnostics-public",
@@ -23,4 +24,15 @@ t.test("expect.diagnostics.reason matches the leading reason, whatever details E
   t.match(checkDiagnostics("steps[0].expect", { reason: "Incompatible security" }, hop(diagnostics("Incompatible securitysetting"))), [{ met: false }], "a prefix that ends inside a word is not the reason");
   t.match(checkDiagnostics("steps[0].expect", { reason: "Incompatible security setting" }, hop(diagnostics("User routing issue"))), [{ met: false, seen: "User routing issue" }]);
   t.match(checkDiagnostics("steps[0].expect", { reason: "Incompatible security setting" }, hop()), [{ met: false, seen: null }], "no header at all");
+});
+
+t.test("tls.issuerListed: whether the CertificateRequest named our CA (docs/protocol.md §5); unknown is null, never a pass", async (t) => {
+  const tls = emptyEvidence("tls");
+  tls.version = "TLSv1.3";
+  tls.clientCertificate.acceptableCAs = ["CN=Other"];
+  tls.clientCertificate.issuerListed = false;
+  t.match(checkTls("steps[0].expect", { issuerListed: false }, tls), [{ met: true }]);
+  t.match(checkTls("steps[0].expect", { issuerListed: true }, tls), [{ met: false, path: "steps[0].expect.tls.issuerListed" }]);
+  delete tls.clientCertificate.issuerListed;
+  t.match(checkTls("steps[0].expect", { issuerListed: false }, tls), [{ met: false }], "a run recorded before it was kept");
 });

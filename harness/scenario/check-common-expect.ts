@@ -8,15 +8,16 @@ import type { ResolvedRef } from "./plan.js";
 import type { TimingPhase } from "./expect-fields.js";
 
 /** The TLS facts `expect.tls` names, as the evidence of one connection shows them (null: not seen). */
-export function tlsFacts(tls: TlsEvidence | null): Record<"version" | "mutual" | "clientCertificateRequested" | "trusted" | "nameMatches", string | boolean | null> {
+export function tlsFacts(tls: TlsEvidence | null): Record<"version" | "mutual" | "clientCertificateRequested" | "issuerListed" | "trusted" | "nameMatches", string | boolean | null> {
   if (tls === null || tls.transport !== "tls") {
-    return { version: null, mutual: tls === null ? null : false, clientCertificateRequested: tls === null ? null : false, trusted: null, nameMatches: null };
+    return { version: null, mutual: tls === null ? null : false, clientCertificateRequested: tls === null ? null : false, issuerListed: null, trusted: null, nameMatches: null };
   }
   return {
     version: tls.version,
     // docs/protocol.md §5: "Report 'mutual TLS accepted' only after the first SIP response arrives" (harness/tls settles it).
     mutual: tls.clientCertificate.sent && tls.clientCertificate.accepted === true,
     clientCertificateRequested: tls.clientCertificate.requested,
+    issuerListed: tls.clientCertificate.issuerListed ?? null,
     trusted: tls.version === null && tls.peer === null ? null : tls.verification.trusted,
     nameMatches: tls.verification.nameMatches,
   };

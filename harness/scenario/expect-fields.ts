@@ -67,6 +67,10 @@ export const tlsExpectSchema = z
       .optional()
       .describe("We presented a certificate and the server answered a request on that connection (docs/protocol.md §5: only after the first SIP response)"),
     clientCertificateRequested: z.boolean().optional().describe("The server sent a CertificateRequest"),
+    issuerListed: z
+      .boolean()
+      .optional()
+      .describe("The server's CertificateRequest names the CA of our certificate (false: it names others only, e.g. a list Schannel truncated; docs/protocol.md §5)"),
     trusted: z.boolean().optional().describe("The server's chain leads to a CA we trust"),
     nameMatches: z.boolean().optional().describe("The server's certificate names the host we asked for"),
   })
