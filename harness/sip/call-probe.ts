@@ -19,7 +19,7 @@ import { withProbeDefaults, type ProbeOptions, type ProbeSettings } from "./prob
 import type { CallProbeResult, Hop, Negotiated } from "../model/probe-result.js";
 import { parseRedirectContacts } from "./redirect-contact.js";
 import { rejectionFailure } from "./rejection-failure.js";
-import { runHop } from "./run-hop.js";
+import { runHop, type HopRun } from "./run-hop.js";
 import { parseSipTarget, type SipTarget } from "./sip-target.js";
 import type { SdpExchange } from "./text-session-description-handler.js";
 
@@ -65,6 +65,8 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
   const mediaWarnings: string[] = [];
   const sdp: SdpExchange = { offer: null, answer: null };
   let current = target;
+  /** The agent left open after a 3xx whose next hop is this connection's (RFC 3263 §4.4 / docs/design.md §10). */
+  let kept: { readonly link: AgentLink; readonly hop: Hop } | null = null;
   /** The first INVITE's Call-ID, From tag, To and CSeq: every redirected INVITE keeps them (CSeq + 1). */
   let dialog: { readonly callId: string; readonly fromTag: string; readonly toUri: string; readonly cseq: number } | null = null;
   let result: Omit<CallProbeResult, "kind" | "hops" | "trace" | "startedAt" | "durationMs" | "insecure" | "warnings" | "sdp"> | undefined;
@@ -75,12 +77,15 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
     const media: { session?: MediaSession } = {};
     const stopMedia = async () => (media.session ? await media.session.stop() : null);
     let inviter: Inviter | undefined;
-    const run = await runHop({
+    const reuse: { readonly link: AgentLink; readonly hop: Hop } | undefined = kept ?? undefined;
+    kept = null;
+    const run: HopRun = await runHop({
       method: "INVITE",
       target: hopTarget,
       options,
       trace,
       sdp,
+      ...(reuse === undefined ? {} : { reuse }),
       async offer(socket: Socket) {
         const address = (socket.localAddress ?? "127.0.0.1").replace(/^::ffff:/, "");
         await media.session?.stop();
@@ -117,8 +122,10 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
       },
     }).catch(async (error: unknown) => {
       await stopMedia();
+      await reuse?.link.close();
       throw error;
     });
+    if (reuse !== undefined && run.link !== reuse.link) await reuse.link.close();
     hops.push(run.hop);
     const final = run.wait?.outcome.kind === "final" ? run.wait.outcome.response : null;
 
@@ -127,11 +134,10 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
       result = failed(run.hop.failure ?? failure("no-response", "no final response"), run.hop, await stopMedia());
       continue;
     }
-    const link = run.link;
+    const link: AgentLink = run.link;
 
     if (final.status >= 300 && final.status < 400) {
       await ackSent(trace, inviter);
-      await link.close();
       await stopMedia();
       const next = nextTarget(final.contacts);
       if ("failure" in next) {
@@ -144,8 +150,12 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
         result = failed(failure("redirect-downgrade", `${final.status} from a TLS hop points at ${next.target.uri} over TCP; not followed (--allow-downgrade follows it)`), run.hop, null);
       } else {
         if (current.transport === "tls" && next.target.transport === "tcp") downgraded.push(next.target.uri);
+        // "Lync keeps its MTLS connections up" (docs/protocol.md §6): a redirect to the same host, port, transport
+        // and name goes on the connection it came from; anything else gets a connection of its own.
+        if (connectionKey(next.target) === connectionKey(current) && link.isOpen()) kept = { link, hop: run.hop };
         current = next.target;
       }
+      if (kept?.link !== link) await link.close();
       continue;
     }
 
@@ -230,6 +240,16 @@ function failed(
   media: MediaEvidence | null,
 ): Omit<CallProbeResult, "kind" | "hops" | "trace" | "startedAt" | "durationMs" | "insecure" | "warnings" | "sdp"> {
   return { outcome: "failed", status: hop.status, reason: hop.reason, failure: why, tls: hop.tls, negotiated: null, media, endedBy: null, endReason: null };
+}
+
+/**
+ * The connection a target's request goes on: where it connects (next hop, maddr or host), whom it verifies, the port
+ * and the transport. The identity and trust are the call's own, the same on every hop.
+ */
+function connectionKey(target: SipTarget): string {
+  const verify = target.nextHop?.host ?? target.host;
+  const connectTo = target.nextHop?.host ?? target.params.maddr ?? target.host;
+  return `${connectTo.toLowerCase()}|${verify.toLowerCase()}|${target.nextHop?.port ?? target.port}|${target.transport}`;
 }
 
 /** Two targets are the same hop when they name the same user, host, port and transport (maddr aside). */

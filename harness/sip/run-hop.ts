@@ -26,6 +26,11 @@ export interface HopRequest {
   send(link: AgentLink, delegate: ResponseDelegate): void;
   /** Runs before the agent is closed when no final response came (INVITE: CANCEL). */
   abandon?(link: AgentLink, wait: FinalWait): Promise<void>;
+  /**
+   * An agent still open on the connection to this hop's next hop (same host, port, transport and identity), from
+   * the hop before: the request goes on it, with no new handshake (docs/design.md §10 "Connection reuse").
+   */
+  reuse?: { readonly link: AgentLink; readonly hop: Hop };
 }
 
 export interface HopRun {
@@ -43,6 +48,11 @@ export interface HopRun {
 export async function runHop(request: HopRequest): Promise<HopRun> {
   const { target, options } = request;
   const base = { method: request.method, target: target.uri, host: target.nextHop?.host ?? target.host, port: target.nextHop?.port ?? target.port, transport: target.transport };
+  if (request.reuse !== undefined && request.reuse.link.isOpen()) {
+    const { link, hop } = request.reuse;
+    if (request.offer) link.setOffer(await request.offer(link.socket));
+    return sendOn(link, request, { ...base, connection: "reused", address: hop.address, tls: hop.tls }, null);
+  }
   const connection = await openConnection(target, options);
   const timingsOf = (first: number | null, final: number | null) => ({
     tcpConnectMs: round(connection.tcpConnectMs),
@@ -54,6 +64,7 @@ export async function runHop(request: HopRequest): Promise<HopRun> {
     return {
       hop: {
         ...base,
+        connection: "new",
         address: connection.address,
         status: null,
         reason: null,
@@ -87,14 +98,33 @@ export async function runHop(request: HopRequest): Promise<HopRun> {
     connection.socket.destroy();
     const lost = failure("connection-lost", `the connection closed before the request could be sent: ${(error as Error).message}`);
     return {
-      hop: { ...base, address: connection.address, status: null, reason: null, provisional: [], headers: {}, diagnostics: [], signaling: null, tls, timings: timingsOf(null, null), failure: lost },
+      hop: { ...base, connection: "new", address: connection.address, status: null, reason: null, provisional: [], headers: {}, diagnostics: [], signaling: null, tls, timings: timingsOf(null, null), failure: lost },
       link: null,
       wait: null,
     };
   }
+  return sendOn(link, request, { ...base, connection: "new", address: connection.address, tls }, connection);
+}
+
+/** Sends the hop's request on an open agent, waits for its final response and turns what was seen into a Hop. */
+async function sendOn(
+  link: AgentLink,
+  request: HopRequest,
+  base: Pick<Hop, "method" | "target" | "host" | "port" | "transport" | "connection" | "address" | "tls">,
+  connection: { readonly tcpConnectMs: number | null; readonly tlsHandshakeMs: number | null } | null,
+): Promise<HopRun> {
+  const { target, options } = request;
+  const tls = base.tls;
+  const timingsOf = (first: number | null, final: number | null) => ({
+    tcpConnectMs: round(connection?.tcpConnectMs ?? null),
+    tlsHandshakeMs: round(connection?.tlsHandshakeMs ?? null),
+    firstResponseMs: round(first),
+    finalResponseMs: round(final),
+  });
   const timeoutMs = options.timeoutMs;
   const wait = await awaitFinal(link, (delegate) => request.send(link, delegate), timeoutMs, options.signal);
-  const firstAt = link.firstInboundAt();
+  const firstAt = link.firstInboundAt(wait.sentAt);
+  const cseq = lastSentCseq(request.trace, request.method);
   let hopFailure: ProbeFailure | null = null;
   let finalAt: number | null = null;
   let status: number | null = null;
@@ -139,10 +169,9 @@ export async function runHop(request: HopRequest): Promise<HopRun> {
   }
   const hop: Hop = {
     ...base,
-    address: connection.address,
     status,
     reason,
-    provisional: link.provisionalStatuses(request.method),
+    provisional: link.provisionalStatuses(request.method, cseq),
     headers,
     diagnostics,
     signaling: signalingOf(target.transport, tls),
@@ -156,6 +185,13 @@ export async function runHop(request: HopRequest): Promise<HopRun> {
     return { hop, link: null, wait };
   }
   return { hop, link, wait };
+}
+
+/** The CSeq number of the request just sent (the trace's last one of that method): its provisionals are its own. */
+function lastSentCseq(trace: MessageTrace, method: string): number | undefined {
+  const sent = trace.entries.findLast((entry) => entry.direction === "sent" && entry.firstLine.startsWith(`${method} `));
+  const number = Number(sent?.cseq?.split(" ")[0]);
+  return Number.isInteger(number) ? number : undefined;
 }
 
 function round(ms: number | null): number | null {

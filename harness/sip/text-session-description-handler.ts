@@ -11,12 +11,14 @@ export interface SdpExchange {
 /**
  * A session-description handler with no media engine (docs/sipjs.md "What the project supplies" 2): it returns
  * the offer text the harness built (with its `a=crypto` lines) and records the answer as it came.
- * A far-end re-INVITE offer is answered with the original offer (the harness keeps no media state).
+ * A far-end re-INVITE offer is answered with the original offer (the harness keeps no media state). The offer is read
+ * when sip.js asks for it: an agent kept open across a redirect to the same next hop sends a new offer per INVITE.
  */
-export function textSessionDescriptionHandlerFactory(offer: string, exchange: SdpExchange): SessionDescriptionHandlerFactory {
+export function textSessionDescriptionHandlerFactory(offerOf: () => string, exchange: SdpExchange): SessionDescriptionHandlerFactory {
   return (_session: Session): SessionDescriptionHandler => ({
     close() {},
     async getDescription(): Promise<BodyAndContentType> {
+      const offer = offerOf();
       exchange.offer = offer;
       return { body: offer, contentType: "application/sdp" };
     },

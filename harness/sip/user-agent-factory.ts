@@ -18,8 +18,8 @@ export interface UserAgentFactoryOptions {
   /** Our From/Contact user and the domain of our AOR (e.g. the pool FQDN we play). */
   fromUser: string;
   fromDomain: string;
-  /** The offer the INVITE carries, when this agent places a call. */
-  offer?: string;
+  /** The offer an INVITE carries, when this agent places calls: read at each INVITE. */
+  offer?: () => string;
   sdp?: SdpExchange;
   /** Option tags for `Supported:` (sip.js always adds `outbound`; this replaces the whole list). @defaultValue [] */
   supported?: string[];
@@ -57,7 +57,7 @@ export function createUserAgent(options: UserAgentFactoryOptions): UserAgent {
     sendInitialProvisionalResponse: false,
     // No answer timer of sip.js's own: the harness owns every timeout (trap 4).
     noAnswerTimeout: 0,
-    sessionDescriptionHandlerFactory: textSessionDescriptionHandlerFactory(options.offer ?? "", sdp),
+    sessionDescriptionHandlerFactory: textSessionDescriptionHandlerFactory(options.offer ?? (() => ""), sdp),
     transportConstructor: StreamTransport,
     transportOptions: {
       socket: options.socket,
