@@ -7,6 +7,7 @@ import { parseResolveEntry, type ResolveEntry } from "../sip/resolve-map.js";
 import { durationSchema, timeoutSchema } from "./duration.js";
 import { siteEndpointsSchema } from "./site-endpoint.js";
 import { siteIdentitySchema } from "./site-identity.js";
+import { targetRefSchema } from "./target-ref.js";
 import { TARGET_ROLES, type TargetRole } from "../model/target-role.js";
 
 /** The site file format version this harness reads. */
@@ -87,6 +88,11 @@ export const siteSchema = z
       })
       .prefault({})
       .describe("The deployment's media settings"),
+    nextHop: targetRefSchema
+      .optional()
+      .describe(
+        "Where a call's first INVITE goes when a step gives no via: a role, a server or a sip: URI (a Director, the pool, an SBC in front of Exchange); the Request-URI is sent as written (default: the Call Router, or the Exchange 2010 UM server)",
+      ),
     resolve: z.array(resolveEntry).default([]).describe("Name overrides, as --resolve"),
     timeout: timeoutSchema.default(8_000).describe("Bound on each connect, handshake and final response (default 8s)"),
     safety: z
