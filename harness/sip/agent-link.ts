@@ -2,6 +2,8 @@ import { performance } from "node:perf_hooks";
 import type { Socket } from "node:net";
 import type { UserAgent } from "sip.js";
 import type { FramingError } from "./framing-error.js";
+import type { MessageTrace } from "./message-trace.js";
+import type { SdpExchange } from "./text-session-description-handler.js";
 import { createUserAgent, type UserAgentFactoryOptions } from "./user-agent-factory.js";
 
 /** How a connection ended, if it did, while a transaction waited on it. */
@@ -35,12 +37,31 @@ export interface AgentLink {
   isOpen(): boolean;
   /** Resolves when the connection closes or the peer breaks framing; never rejects. */
   readonly closure: Promise<LinkClosure>;
+  /**
+   * Calls `listener` once when the connection ends (at once, asynchronously, when it already has); the returned
+   * function removes it. A link kept open for many requests gives each its own listener and takes it back, where a
+   * `.then` on {@link closure} per request would pile up until the connection closed.
+   */
+  onClosure(listener: (closure: LinkClosure) => void): () => void;
+  /**
+   * Where the link records what it sends and receives and the SDP it hands out, from now on: the probe using it (a
+   * link kept in a {@link ConnectionPool} serves one probe after another).
+   */
+  use(binding: LinkBinding): void;
   /** Stops the agent and destroys the socket. Safe to call twice; never throws. */
   close(): Promise<void>;
 }
 
+/** The probe a link serves at the moment: its trace and its SDP exchange. */
+export interface LinkBinding {
+  readonly trace: MessageTrace;
+  readonly sdp: SdpExchange;
+}
+
 /** The agent's options; the link supplies the transport callbacks itself. */
-export type AgentLinkOptions = Omit<UserAgentFactoryOptions, "onInbound" | "onClosed" | "onFramingError" | "offer"> & {
+export type AgentLinkOptions = Omit<UserAgentFactoryOptions, "onInbound" | "onClosed" | "onFramingError" | "offer" | "trace" | "sdp"> & {
+  readonly trace: MessageTrace;
+  readonly sdp?: SdpExchange;
   /** The offer the first INVITE carries (setOffer changes it for the next). */
   readonly offer?: string;
 };
@@ -59,15 +80,23 @@ export async function openAgentLink(options: AgentLinkOptions): Promise<AgentLin
   const inbound: Inbound[] = [];
   let firstInbound: number | null = null;
   let offer = options.offer ?? "";
-  let settled = false;
+  let ended: LinkClosure | null = null;
+  const listeners = new Set<(closure: LinkClosure) => void>();
   let settle: (closure: LinkClosure) => void = () => undefined;
   const closure = new Promise<LinkClosure>((resolve) => (settle = resolve));
   const end = (value: LinkClosure) => {
-    settled = true;
+    if (ended !== null) return;
+    ended = value;
     settle(value);
+    for (const listener of [...listeners]) listener(value);
+    listeners.clear();
   };
+  let binding: LinkBinding = { trace: options.trace, sdp: options.sdp ?? { offer: null, answer: null } };
   const userAgent = createUserAgent({
     ...options,
+    // The trace and SDP exchange are read through the binding: a pooled link records into the probe it serves.
+    trace: { record: (...entry: Parameters<MessageTrace["record"]>) => binding.trace.record(...entry) },
+    sdp: () => binding.sdp,
     offer: () => offer,
     onInbound: (raw) => {
       const at = performance.now();
@@ -90,8 +119,20 @@ export async function openAgentLink(options: AgentLinkOptions): Promise<AgentLin
         .filter((entry) => entry.status !== null && entry.status < 200 && entry.method === method && (cseq === undefined || entry.cseq === cseq))
         .map((entry) => entry.status as number),
     setOffer: (text) => (offer = text),
-    isOpen: () => !closed && !settled && !options.socket.destroyed,
+    isOpen: () => !closed && ended === null && !options.socket.destroyed,
     closure,
+    onClosure(listener) {
+      if (ended !== null) {
+        const value = ended;
+        queueMicrotask(() => listener(value));
+        return () => undefined;
+      }
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    use(next) {
+      binding = next;
+    },
     async close() {
       if (closed) return;
       closed = true;
@@ -107,6 +148,20 @@ export async function openAgentLink(options: AgentLinkOptions): Promise<AgentLin
     throw error;
   }
   return link;
+}
+
+/** Resolves when the link's connection ends or the signal aborts, whichever is first; leaves no listener behind. */
+export function untilClosed(link: AgentLink, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      off();
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const off = link.onClosure(done);
+    signal.addEventListener("abort", done, { once: true });
+  });
 }
 
 /** Resolves after ms, or at once when the signal aborts; the timer never keeps the process alive alone. */

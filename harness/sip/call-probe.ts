@@ -7,7 +7,7 @@ import { classifyMedia } from "../sdp/classify-media.js";
 import { exchangeSecurityMode } from "../sdp/exchange-security-mode.js";
 import type { MediaPolicy } from "../sdp/media-policy.js";
 import { parseSessionDescription } from "../sdp/parse-session-description.js";
-import { delay, type AgentLink } from "./agent-link.js";
+import { delay, untilClosed, type AgentLink } from "./agent-link.js";
 import { fromAddress } from "./from-address.js";
 import { MediaSession } from "../media/media-session.js";
 import type { DtmfPlan } from "../media/media-plan.js";
@@ -287,8 +287,8 @@ async function answeredCall(
   const timeoutMs = options.timeoutMs;
   try {
     await untilState(inviter, SessionState.Established, timeoutMs);
-    const peerEnded = Promise.race([untilState(inviter, SessionState.Terminated, 2 ** 31 - 1), link.closure]).then(() => true);
     const holding = new AbortController();
+    const peerEnded = Promise.race([untilState(inviter, SessionState.Terminated, 2 ** 31 - 1), untilClosed(link, holding.signal)]).then(() => true);
     const stopHolding = () => holding.abort();
     options.signal?.addEventListener("abort", stopHolding, { once: true });
     const held = await Promise.race([delay(options.holdMs ?? 0, holding.signal).then(() => false), peerEnded]).finally(() => {
@@ -320,7 +320,7 @@ async function answeredCall(
     // The bound's timer is cleared as soon as the race is decided: a pending timer would keep the process (and a
     // whole run) alive for `timeoutMs` after the last call.
     const bound = new AbortController();
-    await Promise.race([byeDone, delay(timeoutMs, bound.signal), link.closure]).finally(() => bound.abort());
+    await Promise.race([byeDone, delay(timeoutMs, bound.signal), untilClosed(link, bound.signal)]).finally(() => bound.abort());
     if (byeStatus === null || byeStatus < 200 || byeStatus >= 300) {
       return { endedBy: "us", endReason: null, failure: failure("bye-failed", `BYE got ${byeStatus ?? "no answer"}`) };
     }

@@ -14,8 +14,11 @@ export interface SdpExchange {
  * A far-end re-INVITE offer is answered with the original offer (the harness keeps no media state). The offer is read
  * when sip.js asks for it: an agent kept open across a redirect to the same next hop sends a new offer per INVITE.
  */
-export function textSessionDescriptionHandlerFactory(offerOf: () => string, exchange: SdpExchange): SessionDescriptionHandlerFactory {
-  return (_session: Session): SessionDescriptionHandler => ({
+export function textSessionDescriptionHandlerFactory(offerOf: () => string, exchangeOf: () => SdpExchange): SessionDescriptionHandlerFactory {
+  return (_session: Session): SessionDescriptionHandler => {
+    // The session's exchange, fixed when sip.js makes the handler (one per INVITE session).
+    const exchange = exchangeOf();
+    return {
     close() {},
     async getDescription(): Promise<BodyAndContentType> {
       const offer = offerOf();
@@ -31,5 +34,6 @@ export function textSessionDescriptionHandlerFactory(offerOf: () => string, exch
     sendDtmf() {
       return false;
     },
-  });
+    };
+  };
 }
