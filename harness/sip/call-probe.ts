@@ -19,7 +19,8 @@ import { withProbeDefaults, type ProbeOptions, type ProbeSettings } from "./prob
 import type { CallProbeResult, Hop, Negotiated } from "../model/probe-result.js";
 import { parseRedirectContacts } from "./redirect-contact.js";
 import { rejectionFailure } from "./rejection-failure.js";
-import { runHop, type HopRun } from "./run-hop.js";
+import { releaseLink, runHop, type HopRun } from "./run-hop.js";
+import { targetConnectionKey } from "./connection-key.js";
 import { parseSipTarget, type SipTarget } from "./sip-target.js";
 import type { SdpExchange } from "./text-session-description-handler.js";
 
@@ -137,7 +138,7 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
     const link: AgentLink = run.link;
 
     if (final.status >= 300 && final.status < 400) {
-      await ackSent(trace, inviter);
+      const acked = await ackSent(trace, inviter);
       await stopMedia();
       const next = nextTarget(final.contacts);
       if ("failure" in next) {
@@ -152,17 +153,16 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
         if (current.transport === "tls" && next.target.transport === "tcp") downgraded.push(next.target.uri);
         // "Lync keeps its MTLS connections up" (docs/protocol.md §6): a redirect to the same host, port, transport
         // and name goes on the connection it came from; anything else gets a connection of its own.
-        if (connectionKey(next.target) === connectionKey(current) && link.isOpen()) kept = { link, hop: run.hop };
+        if (targetConnectionKey(next.target) === targetConnectionKey(current) && link.isOpen()) kept = { link, hop: run.hop };
         current = next.target;
       }
-      if (kept?.link !== link) await link.close();
+      if (kept?.link !== link) await releaseLink(link, run.hop, hopTarget, options, acked);
       continue;
     }
 
     const offer = sdp.offer === null ? null : parseSessionDescription(sdp.offer);
     if (final.status >= 400) {
-      await ackSent(trace, inviter);
-      await link.close();
+      await releaseLink(link, run.hop, hopTarget, options, await ackSent(trace, inviter));
       const observed = await stopMedia();
       const classified =
         offer === null ? null : classifyMedia({ offerPolicy: options.policy, offer, answer: null, finalStatus: final.status });
@@ -185,6 +185,8 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
       }
     }
     const ended = await answeredCall(link, inviter, options, trace);
+    // Only a call we ended with a 2xx to our BYE leaves its connection fit for the next probe.
+    await releaseLink(link, run.hop, hopTarget, options, ended.endedBy === "us" && ended.failure === null);
     const observed = await stopMedia();
     if (classified !== null && sdp.answer !== null && answer === null) {
       // A body that is not SDP at all is a broken answer, not a missing one.
@@ -240,16 +242,6 @@ function failed(
   media: MediaEvidence | null,
 ): Omit<CallProbeResult, "kind" | "hops" | "trace" | "startedAt" | "durationMs" | "insecure" | "warnings" | "sdp"> {
   return { outcome: "failed", status: hop.status, reason: hop.reason, failure: why, tls: hop.tls, negotiated: null, media, endedBy: null, endReason: null };
-}
-
-/**
- * The connection a target's request goes on: where it connects (next hop, maddr or host), whom it verifies, the port
- * and the transport. The identity and trust are the call's own, the same on every hop.
- */
-function connectionKey(target: SipTarget): string {
-  const verify = target.nextHop?.host ?? target.host;
-  const connectTo = target.nextHop?.host ?? target.params.maddr ?? target.host;
-  return `${connectTo.toLowerCase()}|${verify.toLowerCase()}|${target.nextHop?.port ?? target.port}|${target.transport}`;
 }
 
 /** Two targets are the same hop when they name the same user, host, port and transport (maddr aside). */
@@ -325,8 +317,9 @@ async function answeredCall(
       return { endedBy: "us", endReason: null, failure: failure("bye-failed", `BYE got ${byeStatus ?? "no answer"}`) };
     }
     return { endedBy: "us", endReason: null, failure: null };
-  } finally {
+  } catch (error) {
     await link.close();
+    throw error;
   }
 }
 
@@ -378,10 +371,12 @@ const ACK_BOUND_MS = 1000;
  * Waits until the ACK of the INVITE's non-2xx final response has been sent (RFC 3261 §17.1.1.3: the client
  * transaction ACKs it). sip.js sends that ACK itself, a moment after the response arrived; closing the connection at
  * once lost it about one run in eight ("Failed to send ACK to non-2xx response"). Bounded: a peer never makes us hang.
+ * Says whether it was sent (a connection whose ACK did not leave is not given to the next probe).
  */
-async function ackSent(trace: MessageTrace, inviter: Inviter): Promise<void> {
+async function ackSent(trace: MessageTrace, inviter: Inviter): Promise<boolean> {
   const { callId, cseq } = inviter.request;
   const sent = () => trace.entries.some((entry) => entry.direction === "sent" && entry.callId === callId && entry.cseq === `${cseq} ACK`);
   const deadline = performance.now() + ACK_BOUND_MS;
   while (!sent() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
+  return sent();
 }
