@@ -5,6 +5,7 @@ import { ENCRYPTION_LEVELS, type EncryptionLevel } from "../model/encryption-lev
 import { SRTP_MODES, type SrtpMode } from "../model/srtp-mode.js";
 import { parseResolveEntry, type ResolveEntry } from "../sip/resolve-map.js";
 import { durationSchema, timeoutSchema } from "./duration.js";
+import { siteCallsSchema } from "./site-calls.js";
 import { siteEndpointsSchema } from "./site-endpoint.js";
 import { siteIdentitySchema } from "./site-identity.js";
 import { TARGET_ROLES, type TargetRole } from "../model/target-role.js";
@@ -89,6 +90,7 @@ export const siteSchema = z
       .describe("The deployment's media settings"),
     resolve: z.array(resolveEntry).default([]).describe("Name overrides, as --resolve"),
     timeout: timeoutSchema.default(8_000).describe("Bound on each connect, handshake and final response (default 8s)"),
+    calls: siteCallsSchema,
     safety: z
       .strictObject({
         maxCalls: z.number().int().min(0).max(1_000).default(10).describe("Calls placed at most in one run (0: OPTIONS and certificate checks only)"),
