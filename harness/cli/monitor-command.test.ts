@@ -208,3 +208,33 @@ t.test("bad input: exit 2 naming the flag or field; with --nagios, UNKNOWN (3)",
   t.equal(await done, 3, "UNKNOWN");
   t.match(io.stdout, /^EXUM UNKNOWN - EXUM_SITE_UNREADABLE: /);
 });
+
+t.test("synthetic calls from the site file: media proof, NER and endings, bounded by safety.maxCalls per hour", async (t) => {
+  const lab = await startTestLab(t);
+  const dir = await tempDir(t);
+  await writeFiles(dir, { "site.yaml": siteYaml(lab, "calls: { every: 1s, to: voicemail:alice, hold: 1s }\nsafety: { maxCalls: 2 }\n") });
+  const eventsFile = join(dir, "events.jsonl");
+  const controller = new AbortController();
+  const { io, done } = monitor(dir, ["--site", "site.yaml", "--interval", "5s", "--events", "events.jsonl", "--metrics", "0"], controller.signal);
+  t.teardown(() => controller.abort());
+  const events = await waitFor(eventsFile, (list) => list.filter((e) => e.type === "call").length >= 2 && list.some((e) => e.type === "call-skipped"), 20_000);
+  const port = /metrics at http:\/\/127\.0\.0\.1:(\d+)\/metrics/.exec(io.stderr)?.[1] ?? "0";
+  const metrics = await scrape(`http://127.0.0.1:${port}/metrics`);
+  controller.abort();
+  t.equal(await done, ExitCode.Interrupted);
+  t.match(events[0], { type: "started", calls: ["voicemail:alice"] });
+  const calls = events.filter((e) => e.type === "call");
+  t.match(calls, [
+    { to: "voicemail:alice", outcome: "answered", status: 200, media: "two-way", failure: null },
+    { to: "voicemail:alice", outcome: "answered", status: 200, media: "two-way", failure: null },
+  ], "answered, media seen both ways");
+  t.ok(calls.every((e) => e.type === "call" && e.durationMs >= 1000), "held a second each");
+  t.match(events.find((e) => e.type === "call-skipped"), { to: "voicemail:alice", reason: "safety.maxCalls: 2 calls placed in the last hour" });
+  t.match(metrics.body, /^exum_calls_attempted_total\{to="voicemail:alice"\} 2$/m);
+  t.match(metrics.body, /^exum_calls_answered_total\{to="voicemail:alice"\} 2$/m);
+  t.match(metrics.body, /^exum_calls_media_two_way_total\{to="voicemail:alice"\} 2$/m);
+  t.match(metrics.body, /^exum_call_endings_total\{to="voicemail:alice",ending="200"\} 2$/m);
+  t.match(metrics.body, /^exum_call_network_effectiveness_ratio\{to="voicemail:alice"\} 1$/m);
+  t.match(metrics.body, /^exum_call_average_duration_seconds\{to="voicemail:alice"\} \d+(\.\d+)?$/m);
+  t.match(metrics.body, /^exum_calls_skipped_total\{to="voicemail:alice"\} [1-9]\d*$/m);
+});
