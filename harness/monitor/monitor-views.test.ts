@@ -75,7 +75,7 @@ t.test("peer text is escaped in the terminal and on the HTML page", async (t) =>
   const s = state();
   s.apply(options(false, 1, { failure: "rejected", status: 403, reason: "\u001b[2J<script>x</script>" }));
   s.apply({ type: "certificate", at: AT, ...CAS, status: "warning", daysLeft: 20, certificate: { fingerprint256: "AA", serialNumber: "01", subject: "CN=<b>evil</b>", issuer: "CN=ca", validTo: AT }, lint: "pass", findings: ["x: <img src=x>"], failure: null });
-  t.notMatch(terminalLines(s).join("\n"), /\u001b/);
+  t.notOk(terminalLines(s).join("\n").includes("\u001b"), "no escape character reaches the terminal");
   const page = monitorHtml(s, Date.parse(AT) + 1000);
   t.notMatch(page, /<b>evil|<img/);
   t.match(page, /CN=&lt;b&gt;evil&lt;\/b&gt;/);
