@@ -93,7 +93,7 @@ export const siteSchema = z
     calls: siteCallsSchema,
     safety: z
       .strictObject({
-        maxCalls: z.number().int().min(0).max(1_000).default(10).describe("Calls placed at most in one run (0: OPTIONS and certificate checks only)"),
+        maxCalls: z.number().int().min(0).max(1_000).default(10).describe("Calls placed at most in one run (0: OPTIONS and certificate checks only); exum monitor: in any hour"),
         maxDuration: timeoutSchema.default(300_000).describe("The whole run stops after this long (default 5m)"),
         maxHold: durationSchema.default(5_000).describe("Longest a call may stay up (default 5s)"),
       })
