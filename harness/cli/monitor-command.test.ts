@@ -159,6 +159,16 @@ t.test("--once --nagios: 0 healthy, 1 a certificate within 30 days, 2 a target d
   t.match(run.stdout, /^EXUM OK - 5 targets up \| 'cas01_latency'=\d+ms;;;0 'cas01_cert_days'=\d+;30:;7: 'mbx01_latency'=/);
   t.equal(run.stdout.split("\n").length, 2, "one line");
 
+  const plain = monitor(dir, ["--site", "site.yaml", "--once", "--events", "once.jsonl"]);
+  t.equal(await plain.done, ExitCode.Ok, "--once without --nagios: 0, every target up", { stderr: plain.io.stderr });
+  t.match(plain.io.stdout, /^cas01 +UP +callRouter +\d+ ms +certificate ok \d+ d$/m, "a line per target");
+  t.match((await eventsIn(join(dir, "once.jsonl"))).at(-1), { type: "stopped", reason: "once" });
+  const bounded = monitor(dir, ["--site", "site.yaml", "--interval", "1s", "--for", "2s", "--events", "for.jsonl"]);
+  t.equal(await bounded.done, ExitCode.Ok, "--for: 0 when the time is up");
+  const timed = await eventsIn(join(dir, "for.jsonl"));
+  t.match(timed.at(-1), { type: "stopped", reason: "for" });
+  t.ok(timed.filter((e) => e.type === "options" && e.target === "cas01").length >= 2, "an OPTIONS a second");
+
   await lab.setCertificate(CAS, await expiringIdentity(lab, CAS, 20));
   run = await nagios();
   t.equal(run.code, 1, "WARNING", run);
@@ -169,6 +179,8 @@ t.test("--once --nagios: 0 healthy, 1 a certificate within 30 days, 2 a target d
   run = await nagios();
   t.equal(run.code, 2, "CRITICAL", run);
   t.match(run.stdout, /^EXUM CRITICAL - 1 of 5 targets down: mbx01 \(connection-refused\); certificate expires soon: cas01 .* 'mbx01_latency'=U;;;0 /);
+  const failed = monitor(dir, ["--site", "site.yaml", "--once"]);
+  t.equal(await failed.done, ExitCode.Failed, "--once without --nagios: 1 when a target is down");
 });
 
 t.test("bad input: exit 2 naming the flag or field; with --nagios, UNKNOWN (3)", async (t) => {
