@@ -9,6 +9,7 @@ import { nagiosReport } from "./nagios-report.js";
 import { labelValue, prometheusText } from "./prometheus-text.js";
 import { nextHealth } from "./target-health.js";
 import { terminalLines } from "./terminal-lines.js";
+import { TerminalView } from "./terminal-view.js";
 
 const CAS = { target: "cas01", role: "callRouter", fqdn: "cas01.contoso.com" } as const;
 const AT = "2026-12-03T12:00:00.000Z";
@@ -99,4 +100,21 @@ t.test("--metrics and duration flags", async (t) => {
   } catch (error) {
     t.ok(isHarnessError(error) && error.code === "EXUM_BAD_FLAG" && error.field === "--interval");
   }
+});
+
+t.test("the live view: redrawn in place on a TTY, plain event lines otherwise", async (t) => {
+  let tty = "";
+  let plain = "";
+  const live = new TerminalView((text) => (tty += text), true);
+  const log = new TerminalView((text) => (plain += text), false);
+  const s = state();
+  for (const event of [options(true, 0), options(false, 1)]) {
+    s.apply(event);
+    live.event(event, s);
+    log.event(event, s);
+  }
+  const frames = tty.split("\x1b[2Kcas01").length - 1;
+  t.equal(frames, 2, "the target's line drawn twice");
+  t.ok(tty.includes("\x1b[3A\x1b[2Kcas01"), "the second frame moves up over the three lines of the first (target, call, blank)");
+  t.equal(plain, "12:00:00 cas01 missed OPTIONS 1x: no-response\n", "an answered OPTIONS prints nothing, a miss one line");
 });
