@@ -16,7 +16,8 @@ const allowed = {
   lab: ["errors", "model", "input", "log", "tls", "sdp", "media", "capture", "sip", "pki", "files"],
   report: ["errors", "model", "files"],
   scenario: ["errors", "model", "input", "log", "tls", "sdp", "media", "capture", "sip", "lab", "pki", "report", "files"],
-  cli: ["errors", "model", "input", "log", "tls", "sdp", "media", "capture", "sip", "lab", "pki", "report", "scenario", "files"],
+  monitor: ["errors", "model", "log", "tls", "sip", "report", "scenario", "files"],
+  cli: ["errors", "model", "input", "log", "tls", "sdp", "media", "capture", "sip", "lab", "pki", "report", "scenario", "monitor", "files"],
 };
 const layers = Object.keys(allowed);
 const test = "\\.(test|interop)\\.ts$";

@@ -3,6 +3,7 @@ import { certsCommand } from "./certs-command.js";
 import type { CliCommand } from "./cli-command.js";
 import { labCommand } from "./lab-command.js";
 import { matrixCommand } from "./matrix-command.js";
+import { monitorCommand } from "./monitor-command.js";
 import { optionsCommand } from "./options-command.js";
 import { reportCommand } from "./report-command.js";
 import { runCommand } from "./run-command.js";
@@ -18,6 +19,7 @@ export const commands: readonly CliCommand<never>[] = [
   certsCommand as CliCommand<never>,
   matrixCommand as CliCommand<never>,
   smokeCommand as CliCommand<never>,
+  monitorCommand as CliCommand<never>,
   reportCommand as CliCommand<never>,
   selftestCommand as CliCommand<never>,
 ];

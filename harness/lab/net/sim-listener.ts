@@ -143,6 +143,24 @@ export class SimListener {
     if (server !== null) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /**
+   * Presents another certificate from now on (a renewal or a rotation at run time): new handshakes get it, connections
+   * already up keep theirs, as a real server's do after its certificate is replaced.
+   */
+  setCertificate(cert: string, key: string): void {
+    const tls = this.#options.tls;
+    if (this.#tlsServer === null || tls === undefined) return;
+    tls.cert = cert;
+    tls.key = key;
+    this.#tlsServer.setSecureContext({
+      cert,
+      key,
+      ca: tls.ca,
+      ...(tls.minVersion === undefined ? {} : { minVersion: tls.minVersion }),
+      ...(tls.maxVersion === undefined ? {} : { maxVersion: tls.maxVersion }),
+    });
+  }
+
   /** Destroys the connections that are open now (the port stays open). */
   dropConnections(): void {
     for (const socket of this.#sockets) socket.destroy();

@@ -69,9 +69,12 @@ export class SimServerHost {
   readonly #context: SimServerContext;
   readonly #peers = new WeakMap<Socket, SimPeer>();
   #applying: Promise<void> = Promise.resolve();
+  #identity: SimServerHostOptions["identity"];
 
   private constructor(options: SimServerHostOptions) {
     this.#options = options;
+    this.#identity = options.identity;
+    const identityOf = () => this.#identity;
     this.fqdn = options.planned.fqdn;
     const { planned } = options;
     this.#context = {
@@ -85,7 +88,9 @@ export class SimServerHost {
       names: options.names,
       events: options.events,
       calls: options.calls,
-      certificate: options.identity.summary,
+      get certificate() {
+        return identityOf().summary;
+      },
       callTiming: options.callTiming,
       logger: options.logger,
       schedule: (ms, task) => options.timers.schedule(ms, task),
@@ -134,6 +139,12 @@ export class SimServerHost {
       throw error;
     }
     return host;
+  }
+
+  /** Presents another certificate on every TLS listener from the next handshake on (lab.ts `setCertificate`). */
+  setIdentity(identity: SimServerHostOptions["identity"]): void {
+    this.#identity = identity;
+    for (const hosted of this.#listeners) hosted.listener.setCertificate(identity.certPem, identity.keyPem);
   }
 
   /** The server's listeners as bound now. */
