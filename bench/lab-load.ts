@@ -12,6 +12,7 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { spawnSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -21,9 +22,14 @@ import { startLab, type Lab } from "../harness/lab/lab.js";
 import { findPeerBinary } from "../harness/testing/find-peer-binary.js";
 import { freePortRange, freeTcpPort, freeUdpPort, LOOPBACK } from "../harness/testing/free-port.js";
 import { runToCompletion } from "../harness/testing/run-to-completion.js";
-import type { LoadClientData, LoadResult, LoadTask } from "./lab-load-client.js";
+import { kamailioMissing, startKamailioReference, type GroupMemory } from "./kamailio-reference.js";
+import type { LoadClientData, LoadResult, LoadTarget, LoadTask } from "./lab-load-client.js";
 
 const quick = process.argv.includes("--quick");
+/** `--only <id>[,<id>…]`: run only those workloads (to profile one: `node --cpu-prof --import tsx bench/lab-load.ts --only pipelined`). */
+const onlyFlag = process.argv.indexOf("--only");
+const only = onlyFlag >= 0 ? new Set((process.argv[onlyFlag + 1] ?? "").split(",")) : null;
+const wanted = (id: string) => only === null || only.has(id);
 const scale = quick ? 0.2 : 1;
 const CAS = "cas01.tukwila.contoso.com";
 
@@ -152,6 +158,91 @@ async function sippLoad(lab: Lab, calls: number, rate: number): Promise<void> {
   }
 }
 
+/** One side of the lab-vs-Kamailio comparison: its rounds under the same pipelined OPTIONS load. */
+interface Side {
+  readonly name: string;
+  readonly rounds: LoadResult[];
+  memoryBefore: string;
+  memoryAfter: string;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const groupMemoryText = (memory: GroupMemory) => `RSS ${mb(memory.rssBytes)} (PSS ${mb(memory.pssBytes)}, ${memory.processes} processes)`;
+function labMemoryText(): string {
+  const usage = process.memoryUsage();
+  return `RSS ${mb(usage.rss)} (process, load worker included), heap ${mb(usage.heapUsed)}`;
+}
+
+/** The median round by rate (the middle one of an odd number; the lower middle otherwise). */
+function medianRound(rounds: readonly LoadResult[]): LoadResult | undefined {
+  const sorted = [...rounds].sort((a, b) => perSecond(a.ok, a.elapsedMs) - perSecond(b.ok, b.elapsedMs));
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+/**
+ * The lab's Call Router against Kamailio (bench/kamailio-reference.ts) under the same load: the load worker's one MTLS
+ * connection with 128 pipelined OPTIONS, bounded in count and time, rounds alternating between the two so a noisy
+ * machine weighs on both. Kamailio gets the same identity check (strict mutual TLS against the lab root).
+ */
+async function labVersusKamailio(worker: Worker, lab: Lab): Promise<{ lab: Side; kamailio: Side | string }> {
+  const rounds = quick ? 1 : 3;
+  const task = (target?: LoadTarget): LoadTask => ({ kind: "options", window: 128, maxRequests: Math.round(20_000 * scale), maxMs: 10_000, ...(target === undefined ? {} : { target }) });
+  const labSide: Side = { name: "lab Call Router", rounds: [], memoryBefore: "", memoryAfter: "" };
+  const missing = kamailioMissing();
+  gc();
+  labSide.memoryBefore = labMemoryText();
+  if (missing !== null) {
+    for (let round = 0; round < rounds; round += 1) labSide.rounds.push(await runTask(worker, task()));
+    labSide.memoryAfter = labMemoryText();
+    return { lab: labSide, kamailio: missing };
+  }
+  const cas = await lab.identity(lab.server(CAS).certificate);
+  const kamailio = await startKamailioReference(cas, lab.pki.rootCaPem);
+  const version = /kamailio (\S+)/.exec(spawnSync("kamailio", ["-v"], { encoding: "utf8", timeout: 5000 }).stdout ?? "")?.[1] ?? "?";
+  const kamailioSide: Side = { name: `Kamailio ${version}`, rounds: [], memoryBefore: "", memoryAfter: "" };
+  const target: LoadTarget = { fqdn: CAS, address: "127.0.0.1", port: kamailio.peer.port };
+  try {
+    for (let round = 0; round < rounds; round += 1) {
+      labSide.rounds.push(await runTask(worker, task()));
+      // Its workers are forked once it listens: "before" is read when they are all up, just before its first round.
+      if (round === 0) kamailioSide.memoryBefore = groupMemoryText(await kamailio.memory());
+      kamailioSide.rounds.push(await runTask(worker, task(target)));
+    }
+    labSide.memoryAfter = labMemoryText();
+    kamailioSide.memoryAfter = groupMemoryText(await kamailio.memory());
+  } finally {
+    await kamailio.stop();
+  }
+  return { lab: labSide, kamailio: kamailioSide };
+}
+
+function printComparison(result: { lab: Side; kamailio: Side | string }): void {
+  const rateOf = (side: Side) => {
+    const median = medianRound(side.rounds);
+    return median === undefined ? 0 : perSecond(median.ok, median.elapsedMs);
+  };
+  const describe = (side: Side) => {
+    const errors = side.rounds.reduce((sum, round) => sum + round.failed, 0);
+    const answered = side.rounds.reduce((sum, round) => sum + round.ok, 0);
+    const each = side.rounds.map((round) => fmt(perSecond(round.ok, round.elapsedMs))).join(", ");
+    return [
+      `${side.name.padEnd(20)} ${`${fmt(rateOf(side))}/s`.padStart(9)}  (rounds ${each}); ${answered} × 200, ${errors} errors (non-200 or unanswered)`,
+      `${"".padEnd(20)} memory before ${side.memoryBefore}`,
+      `${"".padEnd(20)} memory after  ${side.memoryAfter}`,
+    ];
+  };
+  console.log("lab vs Kamailio — the same load generator (bench/lab-load-client.ts: one mutual-TLS connection, 128 pipelined OPTIONS,");
+  console.log(`${Math.round(20_000 * scale)} requests or 10 s per round, rounds alternating; the median round of each):`);
+  for (const line of describe(result.lab)) console.log(`  ${line}`);
+  if (typeof result.kamailio === "string") {
+    console.log(`  Kamailio: not measured (${result.kamailio})`);
+    return;
+  }
+  for (const line of describe(result.kamailio)) console.log(`  ${line}`);
+  const ratio = rateOf(result.lab) / Math.max(1, rateOf(result.kamailio));
+  console.log(`  ratio lab / Kamailio: ${ratio.toFixed(2)}× (goal ≥ 0.5×, DESIGN.md §10)`);
+}
+
 const started = performance.now();
 const lab = await startLab({ certsDir: sharedLabPkiDir(), dns: false, onProgress: (line) => process.stderr.write(`${line}\n`) });
 const startMs = performance.now() - started;
@@ -169,48 +260,58 @@ const worker = startWorker(await (async (): Promise<LoadClientData> => {
   };
 })());
 const memories = [];
+let comparison: { lab: Side; kamailio: Side | string } | undefined;
 try {
   gc();
   memories.push(memory("after start (GC'd)"));
 
-  const tasks: { what: string; task: LoadTask; rate: (r: LoadResult) => string; detail: (r: LoadResult) => string }[] = [
+  const tasks: { id: string; what: string; task: LoadTask; rate: (r: LoadResult) => string; detail: (r: LoadResult) => string }[] = [
     {
+      id: "serial",
       what: "OPTIONS, one MTLS connection, one at a time",
       task: { kind: "options", window: 1, maxRequests: Math.round(5000 * scale), maxMs: 5000 },
       rate: (r) => `${fmt(perSecond(r.ok, r.elapsedMs))}/s`,
       detail: (r) => `${r.ok} × 200, ${r.failed} other; round trip ${r.meanMs.toFixed(3)} ms`,
     },
     {
+      id: "pipelined",
       what: "OPTIONS, one MTLS connection, 128 pipelined",
       task: { kind: "options", window: 128, maxRequests: Math.round(20_000 * scale), maxMs: 10_000 },
       rate: (r) => `${fmt(perSecond(r.ok, r.elapsedMs))}/s`,
       detail: (r) => `${r.ok} × 200, ${r.failed} other, in ${(r.elapsedMs / 1000).toFixed(2)} s`,
     },
     {
+      id: "connections",
       what: "new MTLS connections (full handshake + OPTIONS), 4 at once",
       task: { kind: "connections", concurrency: 4, max: Math.round(3000 * scale), maxMs: 10_000 },
       rate: (r) => `${fmt(perSecond(r.ok, r.elapsedMs))}/s`,
       detail: (r) => `${r.ok} ok, ${r.failed} failed; ${r.meanMs.toFixed(2)} ms each`,
     },
     {
+      id: "calls",
       what: "call set-ups, raw client, persistent MTLS, 16 at once",
       task: { kind: "calls", concurrency: 16, max: Math.round(5000 * scale), maxMs: 10_000 },
       rate: (r) => `${fmt(perSecond(r.ok, r.elapsedMs))}/s`,
       detail: (r) => `${r.ok} answered+BYE, ${r.failed} failed; ${r.meanMs.toFixed(2)} ms per call (INVITE/302/ACK ×2, INVITE/200/ACK, BYE/200)`,
     },
     {
+      id: "probe-calls",
       what: "call set-ups, probeCall (sip.js, new TLS per hop), 4 at once",
       task: { kind: "probe-calls", concurrency: 4, max: Math.round(500 * scale), maxMs: 5000 },
       rate: (r) => `${fmt(perSecond(r.ok, r.elapsedMs))}/s`,
       detail: (r) => `${r.ok} answered, ${r.failed} failed; ${r.meanMs.toFixed(1)} ms per call`,
     },
   ];
-  for (const { what, task, rate, detail } of tasks) {
+  for (const { id, what, task, rate, detail } of tasks) {
+    if (!wanted(id)) continue;
     const { value, loop } = await measured(() => runTask(worker, task));
     rows.push({ what, rate: rate(value), detail: detail(value), loop });
   }
-  await sippLoad(lab, Math.round(5000 * scale), 1000);
-  await sippLoad(lab, Math.round(8000 * scale), 4000);
+  if (wanted("kamailio")) comparison = await labVersusKamailio(worker, lab);
+  if (wanted("sipp")) {
+    await sippLoad(lab, Math.round(5000 * scale), 1000);
+    await sippLoad(lab, Math.round(8000 * scale), 4000);
+  }
 
   memories.push(memory("after the load"));
   gc();
@@ -230,4 +331,8 @@ for (const row of rows) console.log(`${row.what.padEnd(w1)}  ${row.rate.padStart
 console.log("");
 console.log("memory (process; heap = the lab's thread)   rss        heapUsed   heapTotal  external");
 for (const m of memories) console.log(`${m.label.padEnd(42)}  ${m.rss.padStart(9)}  ${m.heapUsed.padStart(9)}  ${m.heapTotal.padStart(9)}  ${m.external.padStart(9)}`);
+if (comparison !== undefined) {
+  console.log("");
+  printComparison(comparison);
+}
 console.log(`calls the lab remembers: ${lab.calls.ended().length} ended (kept at most 1000), ${lab.calls.active().length} active; events: ${lab.events.entries().length}`);
