@@ -11,10 +11,11 @@ import { join } from "node:path";
 import { findPeerBinary } from "../harness/testing/find-peer-binary.js";
 import { freeTcpPort } from "../harness/testing/free-port.js";
 import { startKamailio, type KamailioPeer } from "../harness/testing/kamailio.js";
+import { parseProcStat } from "./proc-stat.js";
 
 export interface KamailioReference {
   readonly peer: KamailioPeer;
-  /** RSS and PSS of Kamailio's whole process group (its main process and the workers it forks). */
+  /** RSS, PSS and CPU time of Kamailio's whole process group (its main process and the workers it forks). */
   memory(): Promise<GroupMemory>;
   stop(): Promise<void>;
 }
@@ -25,6 +26,8 @@ export interface GroupMemory {
   readonly rssBytes: number;
   /** Sum of Pss (smaps_rollup): shared pages divided among the processes that map them. */
   readonly pssBytes: number;
+  /** User + system CPU time the group's processes have used so far, ms. */
+  readonly cpuMs: number;
 }
 
 /** Why Kamailio cannot be the reference here, or null when it can. */
@@ -58,12 +61,6 @@ export async function startKamailioReference(identity: { certPem: string; keyPem
   }
 }
 
-/** `/proc/<pid>/stat` field 5 (pgrp); the command name (field 2) is in parentheses and may hold spaces. */
-function processGroupOf(stat: string): number {
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return Number(fields[2]);
-}
-
 function kilobytes(text: string, field: string): number {
   const match = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(text);
   return match === null ? 0 : Number(match[1]) * 1024;
@@ -73,17 +70,20 @@ async function groupMemory(group: number): Promise<GroupMemory> {
   let processes = 0;
   let rssBytes = 0;
   let pssBytes = 0;
+  let cpuMs = 0;
   for (const entry of await readdir("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (processGroupOf(await readFile(`/proc/${entry}/stat`, "utf8")) !== group) continue;
+      const stat = parseProcStat(await readFile(`/proc/${entry}/stat`, "utf8"));
+      if (stat.pgrp !== group) continue;
       const [status, rollup] = await Promise.all([readFile(`/proc/${entry}/status`, "utf8"), readFile(`/proc/${entry}/smaps_rollup`, "utf8").catch(() => "")]);
       processes += 1;
       rssBytes += kilobytes(status, "VmRSS");
       pssBytes += kilobytes(rollup, "Pss");
+      cpuMs += stat.cpuMs;
     } catch {
       // the process ended while we read
     }
   }
-  return { processes, rssBytes, pssBytes };
+  return { processes, rssBytes, pssBytes, cpuMs };
 }

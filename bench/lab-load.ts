@@ -22,6 +22,7 @@ import { startLab, type Lab } from "../harness/lab/lab.js";
 import { findPeerBinary } from "../harness/testing/find-peer-binary.js";
 import { freePortRange, freeTcpPort, freeUdpPort, LOOPBACK } from "../harness/testing/free-port.js";
 import { runToCompletion } from "../harness/testing/run-to-completion.js";
+import { mainThreadCpuMs } from "./proc-stat.js";
 import { kamailioMissing, startKamailioReference, type GroupMemory } from "./kamailio-reference.js";
 import type { LoadClientData, LoadResult, LoadTarget, LoadTask } from "./lab-load-client.js";
 
@@ -41,6 +42,7 @@ interface Row {
   readonly rate: string;
   readonly detail: string;
   readonly loop: string;
+  readonly cpu: string;
 }
 const rows: Row[] = [];
 
@@ -70,13 +72,17 @@ function runTask(worker: Worker, task: LoadTask): Promise<LoadResult> {
   });
 }
 
-/** Runs a workload and measures the lab's event-loop utilisation meanwhile. */
-async function measured<T>(work: () => Promise<T>): Promise<{ value: T; loop: string }> {
+/** Runs a workload and measures the lab's event-loop utilisation and its thread's CPU time meanwhile. */
+async function measured<T>(work: () => Promise<T>): Promise<{ value: T; loop: string; cpuMs: number }> {
   const before = performance.eventLoopUtilization();
+  const cpuBefore = mainThreadCpuMs();
   const value = await work();
   const elu = performance.eventLoopUtilization(before);
-  return { value, loop: elu.utilization.toFixed(2) };
+  return { value, loop: elu.utilization.toFixed(2), cpuMs: mainThreadCpuMs() - cpuBefore };
 }
+
+/** CPU time per operation, µs (what the machine's other load does not change). */
+const cpuPer = (cpuMs: number, operations: number) => (Number.isNaN(cpuMs) || operations <= 0 ? "-" : `${Math.round((cpuMs * 1000) / operations)} µs`);
 
 const perSecond = (count: number, ms: number) => (ms <= 0 ? 0 : (count * 1000) / ms);
 const fmt = (value: number) => Math.round(value).toLocaleString("en-US");
@@ -119,7 +125,7 @@ function sippMs(text: string | undefined): number {
 async function sippLoad(lab: Lab, calls: number, rate: number): Promise<void> {
   const binary = findPeerBinary("sipp");
   if (binary === undefined) {
-    rows.push({ what: `SIPp OPTIONS over TCP at ${rate}/s`, rate: "-", detail: "sipp is not installed (apt-get install sip-tester)", loop: "-" });
+    rows.push({ what: `SIPp OPTIONS over TCP at ${rate}/s`, rate: "-", detail: "sipp is not installed (apt-get install sip-tester)", loop: "-", cpu: "-" });
     return;
   }
   const dir = await mkdtemp(join(tmpdir(), "exum-bench-sipp-"));
@@ -141,7 +147,7 @@ async function sippLoad(lab: Lab, calls: number, rate: number): Promise<void> {
       "-nostdin", "-timeout", "60s", "-timeout_error",
       "-trace_stat", "-stf", join(dir, "stats.csv"), "-fd", "1",
     ];
-    const { value: result, loop } = await measured(() => runToCompletion({ name: "sipp", command: binary, args, cwd: dir, timeoutMs: 65_000 }));
+    const { value: result, loop, cpuMs } = await measured(() => runToCompletion({ name: "sipp", command: binary, args, cwd: dir, timeoutMs: 65_000 }));
     const stats = await sippStats(join(dir, "stats.csv"));
     const ok = Number(stats["SuccessfulCall(C)"] ?? "0");
     const failed = Number(stats["FailedCall(C)"] ?? "0");
@@ -152,16 +158,23 @@ async function sippLoad(lab: Lab, calls: number, rate: number): Promise<void> {
         `${ok} × 200, ${failed} failed, exit ${String(result.code)}${result.timedOut ? " (timed out)" : ""}; ` +
         `SIPp's mean response time ${sippMs(stats["ResponseTime1(C)"]).toFixed(1)} ms (σ ${sippMs(stats["ResponseTime1StDev(C)"]).toFixed(1)})`,
       loop,
+      cpu: cpuPer(cpuMs, ok + failed),
     });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-/** One side of the lab-vs-Kamailio comparison: its rounds under the same pipelined OPTIONS load. */
+/** One round of the lab-vs-Kamailio comparison: what the load worker counted, and the server's CPU time meanwhile. */
+interface Round {
+  readonly result: LoadResult;
+  readonly cpuMs: number;
+}
+
+/** One side of the comparison: its rounds under the same pipelined OPTIONS load. */
 interface Side {
   readonly name: string;
-  readonly rounds: LoadResult[];
+  readonly rounds: Round[];
   memoryBefore: string;
   memoryAfter: string;
 }
@@ -173,26 +186,35 @@ function labMemoryText(): string {
   return `RSS ${mb(usage.rss)} (process, load worker included), heap ${mb(usage.heapUsed)}`;
 }
 
-/** The median round by rate (the middle one of an odd number; the lower middle otherwise). */
-function medianRound(rounds: readonly LoadResult[]): LoadResult | undefined {
-  const sorted = [...rounds].sort((a, b) => perSecond(a.ok, a.elapsedMs) - perSecond(b.ok, b.elapsedMs));
-  return sorted[Math.floor((sorted.length - 1) / 2)];
+const roundRate = (round: Round) => perSecond(round.result.ok, round.result.elapsedMs);
+const roundCpuUs = (round: Round) => (round.cpuMs * 1000) / Math.max(1, round.result.ok + round.result.failed);
+
+/** The median of the rounds' values (the middle one of an odd number; the lower middle otherwise). */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? NaN;
 }
 
 /**
  * The lab's Call Router against Kamailio (bench/kamailio-reference.ts) under the same load: the load worker's one MTLS
  * connection with 128 pipelined OPTIONS, bounded in count and time, rounds alternating between the two so a noisy
- * machine weighs on both. Kamailio gets the same identity check (strict mutual TLS against the lab root).
+ * machine weighs on both. Kamailio gets the same identity check (strict mutual TLS against the lab root). CPU time is
+ * the lab's thread, and the sum over Kamailio's processes.
  */
 async function labVersusKamailio(worker: Worker, lab: Lab): Promise<{ lab: Side; kamailio: Side | string }> {
   const rounds = quick ? 1 : 3;
   const task = (target?: LoadTarget): LoadTask => ({ kind: "options", window: 128, maxRequests: Math.round(20_000 * scale), maxMs: 10_000, ...(target === undefined ? {} : { target }) });
   const labSide: Side = { name: "lab Call Router", rounds: [], memoryBefore: "", memoryAfter: "" };
+  const labRound = async () => {
+    const cpuBefore = mainThreadCpuMs();
+    const result = await runTask(worker, task());
+    labSide.rounds.push({ result, cpuMs: mainThreadCpuMs() - cpuBefore });
+  };
   const missing = kamailioMissing();
   gc();
   labSide.memoryBefore = labMemoryText();
   if (missing !== null) {
-    for (let round = 0; round < rounds; round += 1) labSide.rounds.push(await runTask(worker, task()));
+    for (let round = 0; round < rounds; round += 1) await labRound();
     labSide.memoryAfter = labMemoryText();
     return { lab: labSide, kamailio: missing };
   }
@@ -203,13 +225,16 @@ async function labVersusKamailio(worker: Worker, lab: Lab): Promise<{ lab: Side;
   const target: LoadTarget = { fqdn: CAS, address: "127.0.0.1", port: kamailio.peer.port };
   try {
     for (let round = 0; round < rounds; round += 1) {
-      labSide.rounds.push(await runTask(worker, task()));
+      await labRound();
       // Its workers are forked once it listens: "before" is read when they are all up, just before its first round.
-      if (round === 0) kamailioSide.memoryBefore = groupMemoryText(await kamailio.memory());
-      kamailioSide.rounds.push(await runTask(worker, task(target)));
+      const before = await kamailio.memory();
+      if (round === 0) kamailioSide.memoryBefore = groupMemoryText(before);
+      const result = await runTask(worker, task(target));
+      const after = await kamailio.memory();
+      kamailioSide.rounds.push({ result, cpuMs: after.cpuMs - before.cpuMs });
+      kamailioSide.memoryAfter = groupMemoryText(after);
     }
     labSide.memoryAfter = labMemoryText();
-    kamailioSide.memoryAfter = groupMemoryText(await kamailio.memory());
   } finally {
     await kamailio.stop();
   }
@@ -217,30 +242,28 @@ async function labVersusKamailio(worker: Worker, lab: Lab): Promise<{ lab: Side;
 }
 
 function printComparison(result: { lab: Side; kamailio: Side | string }): void {
-  const rateOf = (side: Side) => {
-    const median = medianRound(side.rounds);
-    return median === undefined ? 0 : perSecond(median.ok, median.elapsedMs);
-  };
   const describe = (side: Side) => {
-    const errors = side.rounds.reduce((sum, round) => sum + round.failed, 0);
-    const answered = side.rounds.reduce((sum, round) => sum + round.ok, 0);
-    const each = side.rounds.map((round) => fmt(perSecond(round.ok, round.elapsedMs))).join(", ");
+    const errors = side.rounds.reduce((sum, round) => sum + round.result.failed, 0);
+    const answered = side.rounds.reduce((sum, round) => sum + round.result.ok, 0);
+    const each = side.rounds.map((round) => fmt(roundRate(round))).join(", ");
     return [
-      `${side.name.padEnd(20)} ${`${fmt(rateOf(side))}/s`.padStart(9)}  (rounds ${each}); ${answered} × 200, ${errors} errors (non-200 or unanswered)`,
-      `${"".padEnd(20)} memory before ${side.memoryBefore}`,
-      `${"".padEnd(20)} memory after  ${side.memoryAfter}`,
+      `${side.name.padEnd(16)} ${`${fmt(median(side.rounds.map(roundRate)))}/s`.padStart(9)}  ${`${fmt(median(side.rounds.map(roundCpuUs)))} µs`.padStart(7)} CPU per request` +
+        `  (rounds ${each}/s); ${answered} × 200, ${errors} errors (non-200 or unanswered)`,
+      `${"".padEnd(16)} memory before ${side.memoryBefore}`,
+      `${"".padEnd(16)} memory after  ${side.memoryAfter}`,
     ];
   };
   console.log("lab vs Kamailio — the same load generator (bench/lab-load-client.ts: one mutual-TLS connection, 128 pipelined OPTIONS,");
-  console.log(`${Math.round(20_000 * scale)} requests or 10 s per round, rounds alternating; the median round of each):`);
+  console.log(`${Math.round(20_000 * scale)} requests or 10 s per round, rounds alternating; medians of the rounds):`);
   for (const line of describe(result.lab)) console.log(`  ${line}`);
   if (typeof result.kamailio === "string") {
     console.log(`  Kamailio: not measured (${result.kamailio})`);
     return;
   }
   for (const line of describe(result.kamailio)) console.log(`  ${line}`);
-  const ratio = rateOf(result.lab) / Math.max(1, rateOf(result.kamailio));
-  console.log(`  ratio lab / Kamailio: ${ratio.toFixed(2)}× (goal ≥ 0.5×, DESIGN.md §10)`);
+  const rate = median(result.lab.rounds.map(roundRate)) / Math.max(1, median(result.kamailio.rounds.map(roundRate)));
+  const cpu = median(result.kamailio.rounds.map(roundCpuUs)) / median(result.lab.rounds.map(roundCpuUs));
+  console.log(`  ratio lab / Kamailio: ${rate.toFixed(2)}× the rate (goal ≥ 0.5×, DESIGN.md §10); ${cpu.toFixed(2)}× Kamailio's requests per CPU second`);
 }
 
 const started = performance.now();
@@ -304,8 +327,8 @@ try {
   ];
   for (const { id, what, task, rate, detail } of tasks) {
     if (!wanted(id)) continue;
-    const { value, loop } = await measured(() => runTask(worker, task));
-    rows.push({ what, rate: rate(value), detail: detail(value), loop });
+    const { value, loop, cpuMs } = await measured(() => runTask(worker, task));
+    rows.push({ what, rate: rate(value), detail: detail(value), loop, cpu: cpuPer(cpuMs, value.ok + value.failed) });
   }
   if (wanted("kamailio")) comparison = await labVersusKamailio(worker, lab);
   if (wanted("sipp")) {
@@ -326,8 +349,8 @@ const width = (values: string[]) => Math.max(...values.map((value) => value.leng
 const w1 = width(rows.map((row) => row.what));
 const w2 = width(rows.map((row) => row.rate));
 console.log(`exum lab load — default lab (${lab.servers.size} servers, started in ${startMs.toFixed(0)} ms), node ${process.version}, ${quick ? "quick" : "full"} run`);
-console.log(`${"workload".padEnd(w1)}  ${"rate".padStart(w2)}  lab loop  detail`);
-for (const row of rows) console.log(`${row.what.padEnd(w1)}  ${row.rate.padStart(w2)}  ${row.loop.padStart(8)}  ${row.detail}`);
+console.log(`${"workload".padEnd(w1)}  ${"rate".padStart(w2)}  lab loop  lab CPU/op  detail`);
+for (const row of rows) console.log(`${row.what.padEnd(w1)}  ${row.rate.padStart(w2)}  ${row.loop.padStart(8)}  ${row.cpu.padStart(10)}  ${row.detail}`);
 console.log("");
 console.log("memory (process; heap = the lab's thread)   rss        heapUsed   heapTotal  external");
 for (const m of memories) console.log(`${m.label.padEnd(42)}  ${m.rss.padStart(9)}  ${m.heapUsed.padStart(9)}  ${m.heapTotal.padStart(9)}  ${m.external.padStart(9)}`);
