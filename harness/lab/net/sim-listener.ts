@@ -259,6 +259,9 @@ export class SimListener {
         socket.destroy();
         return;
       }
+      // Pipelined requests (several in one read): their answers leave in one write, encrypted as one TLS record run,
+      // instead of a record and a syscall each (Node's stream.cork: uncork on the next tick flushes them together).
+      if (messages.length > 1) corkUntilNextTick(socket);
       for (const raw of messages) {
         if (socket.destroyed) return;
         const parsed = parseInbound(raw);
@@ -298,6 +301,11 @@ export class SimListener {
       }
     });
   }
+}
+
+function corkUntilNextTick(socket: Socket): void {
+  socket.cork();
+  process.nextTick(() => socket.uncork());
 }
 
 function bind(server: Server, address: string, port: number): Promise<void> {
