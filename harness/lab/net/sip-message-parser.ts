@@ -29,15 +29,14 @@ export function parseSipMessage(data: string): Core.IncomingRequestMessage | Cor
   const line = requestLine(firstLine);
   // A response, or a first line sip.js cannot parse: sip.js decides (the lab ignores responses).
   if (line === null) return Core.Parser.parseMessage(data, quiet);
-  const message = new Core.IncomingRequestMessage();
+  const message = new ShapedRequestMessage(firstLine);
   message.method = line.method;
-  if (line.sipUri) lazy(message, "ruri", () => (Grammar.parse(firstLine, "Request_Response") as { uri: URI }).uri);
-  else message.ruri = undefined as unknown as URI;
+  if (line.sipUri) message.pending("ruri"); // else undefined, as parseMessage leaves it for a tel: or other URI
   message.data = data;
   let headerStart = headerEnd + 2;
   let bodyStart: number;
   for (;;) {
-    headerEnd = Core.Parser.getHeader(data, headerStart);
+    headerEnd = endOfHeader(data, headerStart);
     if (headerEnd === -2) {
       bodyStart = headerStart + 2;
       break;
@@ -53,12 +52,25 @@ export function parseSipMessage(data: string): Core.IncomingRequestMessage | Cor
 }
 
 /**
+ * `Core.Parser.getHeader` without its per-line substrings: where the header at `start` ends (before its CRLF; a
+ * line that starts with white space continues it), -2 at the empty line that ends the headers, -1 without a CRLF.
+ */
+function endOfHeader(data: string, start: number): number {
+  if (data.startsWith("\r\n", start)) return -2;
+  for (;;) {
+    const end = data.indexOf("\r\n", start);
+    if (end === -1) return -1;
+    if (!data.startsWith("\r\n", end + 2) && /^\s/.test(data.charAt(end + 2))) start = end + 2;
+    else return end;
+  }
+}
+
+/**
  * Whether a field parseMessage sets (`ruri`, `from`, `to`) is there, without parsing it: true for a field this
  * parser will parse when read, and for a value that is set.
  */
 export function hasField(message: Core.IncomingRequestMessage, field: "ruri" | "from" | "to"): boolean {
-  const descriptor = Object.getOwnPropertyDescriptor(message, field);
-  return descriptor !== undefined && (descriptor.get !== undefined || descriptor.value !== undefined);
+  return message instanceof ShapedRequestMessage ? message.has(field) : message[field] !== undefined;
 }
 
 const quiet = { error: () => undefined, warn: () => undefined, log: () => undefined, debug: () => undefined } as unknown as Parameters<typeof Core.Parser.parseMessage>[1];
@@ -79,6 +91,8 @@ class Memo<V> {
 }
 
 const MEMO_SIZE = 1024;
+/** The header names `Core.Parser.parseHeader` parses (every other one it only stores). */
+const SIPJS_PARSES = new Set(["via", "v", "from", "f", "to", "t", "record-route", "call-id", "i", "contact", "m", "content-length", "l", "content-type", "c", "cseq", "max-forwards", "www-authenticate", "proxy-authenticate", "refer-to", "r"]);
 const lines = new Memo<{ method: string; sipUri: boolean } | null>(MEMO_SIZE);
 const shapes = { Via: new Memo<boolean>(MEMO_SIZE), From: new Memo<boolean>(MEMO_SIZE), To: new Memo<boolean>(MEMO_SIZE) };
 
@@ -127,26 +141,41 @@ function masked(value: string, match: RegExpExecArray, offset: number): Shape {
   return { shape: `${value.slice(0, start)}x${value.slice(start + token.length)}`, token };
 }
 
+const BRANCH_PARAM = new RegExp(`;[ \\t]*branch[ \\t]*=[ \\t]*(${TOKEN})`, "i");
+const TAG_PARAM = new RegExp(`;[ \\t]*tag[ \\t]*=[ \\t]*(${TOKEN})`, "i");
+const BRANCH_WORD = /branch/gi;
+const TAG_WORD = /tag/gi;
+const VIA_UNSHAPED = /[",\r\n]/;
+const LINE_BREAK = /[\r\n]/;
+
+/** How often `word` occurs in `text`, in any case. */
+function mentions(text: string, word: RegExp): number {
+  word.lastIndex = 0;
+  let count = 0;
+  while (word.test(text)) count += 1;
+  return count;
+}
+
 /** The shape of a Via with one via-parm and one `branch`; null when it is not that simple. */
 function viaShape(value: string): Shape | null {
-  if (/[",\r\n]/.test(value)) return null;
-  const match = new RegExp(`;[ \\t]*branch[ \\t]*=[ \\t]*(${TOKEN})`, "i").exec(value);
-  if (match === null || (value.match(/branch/gi)?.length ?? 0) !== 1) return null;
+  if (VIA_UNSHAPED.test(value)) return null;
+  const match = BRANCH_PARAM.exec(value);
+  if (match === null || mentions(value, BRANCH_WORD) !== 1) return null;
   return masked(value, match, 0);
 }
 
 /** The shape of a `[display-name] <URI> *(;param)` From/To with at most one `tag`; null when it is not that simple. */
 function tagShape(value: string): Shape | null {
-  if (/[\r\n]/.test(value)) return null;
+  if (LINE_BREAK.test(value)) return null;
   const open = value.indexOf("<");
   const close = value.indexOf(">");
   if (open === -1 || close < open || value.indexOf("<", open + 1) !== -1 || value.indexOf(">", close + 1) !== -1) return null;
   const params = value.slice(close + 1);
   if (params.includes('"')) return null;
-  const mentions = params.match(/tag/gi)?.length ?? 0;
-  if (mentions === 0) return { shape: value, token: undefined };
-  const match = new RegExp(`;[ \\t]*tag[ \\t]*=[ \\t]*(${TOKEN})`, "i").exec(params);
-  if (match === null || mentions !== 1) return null;
+  const tags = mentions(params, TAG_WORD);
+  if (tags === 0) return { shape: value, token: undefined };
+  const match = TAG_PARAM.exec(params);
+  if (match === null || tags !== 1) return null;
   return masked(value, match, close + 1);
 }
 
@@ -156,29 +185,114 @@ function acceptedShape(value: string, rule: "Via" | "From" | "To"): Shape | null
   return shapes[rule].get(shape.shape, () => grammarAccepts(shape.shape, rule)) ? shape : null;
 }
 
-/** Defines `field` to be parsed on first read (and then kept as a plain value, as parseMessage would have set it). */
-function lazy(message: Core.IncomingRequestMessage, field: "ruri" | "from" | "to" | "via", parse: () => unknown): void {
-  const settle = (value: unknown) => {
-    Object.defineProperty(message, field, { value, writable: true, enumerable: true, configurable: true });
+/** A field that is there and will be parsed when first read. */
+const PENDING: unique symbol = Symbol("parsed when read");
+type LazyField = "ruri" | "from" | "to" | "via";
+const LAZY_FIELDS: readonly LazyField[] = ["ruri", "from", "to", "via"];
+
+/**
+ * The request this parser makes: a sip.js `IncomingRequestMessage` (instanceof holds, every method is sip.js's) whose
+ * `ruri`, `from`, `to` and `via` are parsed by sip.js's grammar when first read (accessors on the prototype, so a
+ * message costs no closures), and whose header names go through sip.js's `headerize` once per spelling.
+ */
+class ShapedRequestMessage extends Core.IncomingRequestMessage {
+  /** Each lazy field: undefined (absent, as parseMessage leaves it), PENDING, or its value. */
+  readonly #fields: Record<LazyField, unknown> = { ruri: undefined, from: undefined, to: undefined, via: undefined };
+  readonly #firstLine: string;
+
+  constructor(firstLine: string) {
+    super();
+    this.#firstLine = firstLine;
+  }
+
+  /** Marks a field as there, to be parsed when read. */
+  pending(field: LazyField): void {
+    this.#fields[field] = PENDING;
+  }
+
+  has(field: LazyField): boolean {
+    return this.#fields[field] !== undefined;
+  }
+
+  read(field: LazyField): unknown {
+    let value = this.#fields[field];
+    if (value === PENDING) {
+      value = field === "ruri" ? (Grammar.parse(this.#firstLine, "Request_Response") as { uri: URI }).uri : this.parseHeader(field);
+      this.#fields[field] = value;
+    }
     return value;
-  };
-  Object.defineProperty(message, field, { get: () => settle(parse()), set: settle, enumerable: true, configurable: true });
+  }
+
+  write(field: LazyField, value: unknown): void {
+    this.#fields[field] = value;
+  }
+
+  override addHeader(name: string, value: string): void {
+    const key = canonical(name);
+    const headers = this.headers as Record<string, { raw: string }[]>;
+    const list = headers[key];
+    if (list === undefined) headers[key] = [{ raw: value }];
+    else list.push({ raw: value });
+  }
+
+  override setHeader(name: string, value: string): void {
+    (this.headers as Record<string, { raw: string }[]>)[canonical(name)] = [{ raw: value }];
+  }
+
+  override getHeader(name: string): string | undefined {
+    return (this.headers as Record<string, { raw: string }[] | undefined>)[canonical(name)]?.[0]?.raw;
+  }
+
+  override getHeaders(name: string): string[] {
+    const list = (this.headers as Record<string, { raw: string }[] | undefined>)[canonical(name)];
+    return list === undefined ? [] : list.map((header) => header.raw);
+  }
+
+  override hasHeader(name: string): boolean {
+    return (this.headers as Record<string, unknown>)[canonical(name)] !== undefined;
+  }
+}
+for (const field of LAZY_FIELDS) {
+  Object.defineProperty(ShapedRequestMessage.prototype, field, {
+    get(this: ShapedRequestMessage) {
+      return this.read(field);
+    },
+    set(this: ShapedRequestMessage, value: unknown) {
+      this.write(field, value);
+    },
+    enumerable: true,
+    configurable: true,
+  });
 }
 
-/** `message.parseHeader(name)` of sip.js, for a header this parser set. */
-function parsed(message: Core.IncomingRequestMessage, name: string): () => unknown {
-  return () => message.parseHeader(name) as unknown;
+/** sip.js's `headerize` of a header name (a probe message asks it), remembered per spelling. */
+const canonicalNames = new Map<string, string>();
+const probe = new Core.IncomingRequestMessage();
+function canonical(name: string): string {
+  let key = canonicalNames.get(name);
+  if (key === undefined) {
+    probe.headers = {};
+    probe.addHeader(name, "");
+    key = Object.keys(probe.headers)[0] as string;
+    if (canonicalNames.size >= MEMO_SIZE) canonicalNames.clear();
+    canonicalNames.set(name, key);
+  }
+  return key;
 }
 
 /**
  * One header, as `Core.Parser.parseHeader` would take it; false where that would fail the message. The headers this
  * parser knows are stored under the names sip.js's `headerize` gives them.
  */
-function parseHeader(message: Core.IncomingRequestMessage, data: string, headerStart: number, headerEnd: number): boolean {
+function parseHeader(message: ShapedRequestMessage, data: string, headerStart: number, headerEnd: number): boolean {
   const colon = data.indexOf(":", headerStart);
   const name = data.substring(headerStart, colon).trim().toLowerCase();
   const value = data.substring(colon + 1, headerEnd).trim();
   const headers = message.headers as Record<string, { raw: string }[]>;
+  if (!SIPJS_PARSES.has(name)) {
+    message.addHeader(name, value); // as parseMessage: "Do not parse this header"
+    return true;
+  }
   switch (name) {
     case "via":
     case "v": {
@@ -190,7 +304,7 @@ function parseHeader(message: Core.IncomingRequestMessage, data: string, headerS
         return true;
       }
       headers["Via"] = [{ raw: value }];
-      lazy(message, "via", parsed(message, "Via"));
+      message.pending("via");
       message.viaBranch = shape?.token as string;
       return true;
     }
@@ -203,10 +317,10 @@ function parseHeader(message: Core.IncomingRequestMessage, data: string, headerS
       if (shape === null) break;
       headers[rule] = [{ raw: value }];
       if (rule === "From") {
-        lazy(message, "from", parsed(message, "from"));
+        message.pending("from");
         message.fromTag = shape.token as string;
       } else {
-        lazy(message, "to", parsed(message, "to"));
+        message.pending("to");
         message.toTag = shape.token as string;
       }
       return true;
