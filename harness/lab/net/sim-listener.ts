@@ -3,7 +3,7 @@ import { createServer as createTlsServer, type Server as TlsServer, type TLSSock
 import type { Logger } from "../../log/logger.js";
 import { MessageFramer } from "../../sip/message-framer.js";
 import type { TlsVersion } from "../../tls/tls-version.js";
-import { buildResponse } from "./build-response.js";
+import { ListenerRequest } from "./listener-request.js";
 import { parseInbound } from "./malformed-request.js";
 import type { InboundRequest } from "./inbound-request.js";
 
@@ -280,18 +280,7 @@ export class SimListener {
           return;
         }
         const message = parsed.message;
-        const request: InboundRequest = {
-          message,
-          raw,
-          socket,
-          protocol,
-          get peerCertificate() {
-            return certificateOf();
-          },
-          respond: (spec) => {
-            if (!socket.destroyed && socket.writable) socket.write(buildResponse(message, spec));
-          },
-        };
+        const request = new ListenerRequest(message, raw, socket, protocol, certificateOf);
         try {
           this.#options.onRequest(request);
         } catch (error) {
