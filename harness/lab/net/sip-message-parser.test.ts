@@ -103,6 +103,12 @@ t.test("edge cases decided as sip.js decides them", async (t) => {
     "two From tags": ["tag=a", "tag=a;tag=b"],
     "a tag inside the URI": ["To: <sip:cas01.tukwila.contoso.com>", "To: <sip:cas01.tukwila.contoso.com;tag=1>"],
     "a param value that says tag": ["tag=a", "tag=a;x=tagged"],
+    "a tag value that says tag (SIPp's)": ["tag=a", "tag=1SIPpTag01"],
+    "a param named tag-like": ["tag=a", "tag=a;tagx=1;x-tag=2"],
+    "a tag without a value after one with": ["tag=a", "tag=a; TAG"],
+    "a branch value that says branch": ["branch=z9hG4bK1", "branch=z9hG4bK-branch-1"],
+    "a Via param named branch-like": ["branch=z9hG4bK1", "branch=z9hG4bK1;branchx;x=branch"],
+    "a Via branch without a value after one with": ["branch=z9hG4bK1", "branch=z9hG4bK1;branch"],
     "a quoted display name with angle brackets": ["From: <sip", 'From: "a<b>" <sip'],
     "a quoted param after the URI": ["tag=a", 'tag=a;x="y;tag=z"'],
     "a From without angle brackets": ["From: <sip:bench@pool01.contoso.com>;tag=a", "From: sip:bench@pool01.contoso.com;tag=a"],
@@ -150,7 +156,7 @@ t.test("random damage to real messages: the same verdict and fields as sip.js", 
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return seed % n;
   };
-  const alphabet = [";", "=", "<", ">", '"', "@", ":", ",", " ", "\t", "/", "%", "!", "x", "1", "tag", "branch", "\r\n", "\r\n ", "?", "&", "[", "]", "*", "'", "SIP", "INVITE"];
+  const alphabet = [";tag", ";branch", "Tag", ";", "=", "<", ">", '"', "@", ":", ",", " ", "\t", "/", "%", "!", "x", "1", "tag", "branch", "\r\n", "\r\n ", "?", "&", "[", "]", "*", "'", "SIP", "INVITE"];
   let differences = 0;
   let tried = 0;
   for (const template of [INVITE, OPTIONS, BYE]) {

@@ -143,12 +143,17 @@ function masked(value: string, match: RegExpExecArray, offset: number): Shape {
 
 const BRANCH_PARAM = new RegExp(`;[ \\t]*branch[ \\t]*=[ \\t]*(${TOKEN})`, "i");
 const TAG_PARAM = new RegExp(`;[ \\t]*tag[ \\t]*=[ \\t]*(${TOKEN})`, "i");
-const BRANCH_WORD = /branch/gi;
-const TAG_WORD = /tag/gi;
+/**
+ * Every place a parameter named `branch` / `tag` can start (after `;` and white space, not followed by a token
+ * character): a second one, or one without a value, leaves the value to the grammar. A `tag` inside another
+ * parameter's value (SIPp's `tag=1SIPpTag01`) is not one.
+ */
+const BRANCH_NAME = /;[ \t]*branch(?![A-Za-z0-9\-.!%*_+`'~])/gi;
+const TAG_NAME = /;[ \t]*tag(?![A-Za-z0-9\-.!%*_+`'~])/gi;
 const VIA_UNSHAPED = /[",\r\n]/;
 const LINE_BREAK = /[\r\n]/;
 
-/** How often `word` occurs in `text`, in any case. */
+/** How often `word` (a global regular expression) occurs in `text`. */
 function mentions(text: string, word: RegExp): number {
   word.lastIndex = 0;
   let count = 0;
@@ -160,7 +165,7 @@ function mentions(text: string, word: RegExp): number {
 function viaShape(value: string): Shape | null {
   if (VIA_UNSHAPED.test(value)) return null;
   const match = BRANCH_PARAM.exec(value);
-  if (match === null || mentions(value, BRANCH_WORD) !== 1) return null;
+  if (match === null || mentions(value, BRANCH_NAME) !== 1) return null;
   return masked(value, match, 0);
 }
 
@@ -172,7 +177,7 @@ function tagShape(value: string): Shape | null {
   if (open === -1 || close < open || value.indexOf("<", open + 1) !== -1 || value.indexOf(">", close + 1) !== -1) return null;
   const params = value.slice(close + 1);
   if (params.includes('"')) return null;
-  const tags = mentions(params, TAG_WORD);
+  const tags = mentions(params, TAG_NAME);
   if (tags === 0) return { shape: value, token: undefined };
   const match = TAG_PARAM.exec(params);
   if (match === null || tags !== 1) return null;
