@@ -212,6 +212,9 @@ export class SimListener {
         });
         return;
       case "accept":
+        // Answers go out when written, as Kamailio's (built with DISABLE_NAGLE) do: Nagle's algorithm would hold a
+        // small answer back while an earlier one is unacknowledged (RFC 896), against a peer's delayed ACKs.
+        socket.setNoDelay(true);
         if (this.#tlsServer === null) this.#serveSip(socket, "tcp");
         else this.#tlsServer.emit("connection", socket);
         return;
