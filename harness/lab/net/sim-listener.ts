@@ -3,7 +3,7 @@ import { createServer as createTlsServer, type Server as TlsServer, type TLSSock
 import type { Logger } from "../../log/logger.js";
 import { MessageFramer } from "../../sip/message-framer.js";
 import type { TlsVersion } from "../../tls/tls-version.js";
-import { buildResponse } from "./build-response.js";
+import { ListenerRequest } from "./listener-request.js";
 import { parseInbound } from "./malformed-request.js";
 import type { InboundRequest } from "./inbound-request.js";
 
@@ -230,6 +230,9 @@ export class SimListener {
         });
         return;
       case "accept":
+        // Answers go out when written, as Kamailio's (built with DISABLE_NAGLE) do: Nagle's algorithm would hold a
+        // small answer back while an earlier one is unacknowledged (RFC 896), against a peer's delayed ACKs.
+        socket.setNoDelay(true);
         if (this.#tlsServer === null) this.#serveSip(socket, "tcp");
         else this.#tlsServer.emit("connection", socket);
         return;
@@ -277,6 +280,9 @@ export class SimListener {
         socket.destroy();
         return;
       }
+      // Pipelined requests (several in one read): their answers leave in one write, encrypted as one TLS record run,
+      // instead of a record and a syscall each (Node's stream.cork: uncork on the next tick flushes them together).
+      if (messages.length > 1) corkUntilNextTick(socket);
       for (const raw of messages) {
         if (socket.destroyed) return;
         const parsed = parseInbound(raw);
@@ -295,18 +301,7 @@ export class SimListener {
           return;
         }
         const message = parsed.message;
-        const request: InboundRequest = {
-          message,
-          raw,
-          socket,
-          protocol,
-          get peerCertificate() {
-            return certificateOf();
-          },
-          respond: (spec) => {
-            if (!socket.destroyed && socket.writable) socket.write(buildResponse(message, spec));
-          },
-        };
+        const request = new ListenerRequest(message, raw, socket, protocol, certificateOf);
         try {
           this.#options.onRequest(request);
         } catch (error) {
@@ -316,6 +311,11 @@ export class SimListener {
       }
     });
   }
+}
+
+function corkUntilNextTick(socket: Socket): void {
+  socket.cork();
+  process.nextTick(() => socket.uncork());
 }
 
 function bind(server: Server, address: string, port: number): Promise<void> {
