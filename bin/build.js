@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// `npm run build` (and `prepare`, so `npm ci` runs it): compiles bin/ and harness/ into dist/ with tsc
+// (tsconfig.build.json), then writes dist/build.json — when the build started and which sources it compiled — which
+// bin/exum.js reads to refuse a build older than its sources (docs/design.md §12).
+import { spawnSync } from "node:child_process";
+import { readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { BUILD_MANIFEST, isBuiltSource } from "./build-manifest.js";
+
+const root = join(import.meta.dirname, "..");
+// Taken before tsc reads anything: a source saved during the build counts as newer than it.
+const startedAt = Date.now();
+// A fresh dist/: the compiled form of a deleted source must not linger there.
+rmSync(join(root, "dist"), { recursive: true, force: true });
+const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+const compiled = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { cwd: root, stdio: "inherit" });
+if (compiled.status !== 0) process.exit(compiled.status ?? 1);
+const sources = ["bin", "harness"].flatMap((folder) => readdirSync(join(root, folder), { recursive: true }).map((entry) => `${folder}/${String(entry)}`)).filter(isBuiltSource).sort();
+writeFileSync(join(root, BUILD_MANIFEST), `${JSON.stringify({ startedAt, sources }, null, 2)}\n`);
