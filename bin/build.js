@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run build` (and `prepare`, so `npm ci` runs it): compiles bin/ and harness/ into dist/ with tsc
 // (tsconfig.build.json), then writes dist/build.json — when the build started and which sources it compiled — which
-// bin/exum.js reads to refuse a build older than its sources (docs/design.md §12).
+// bin/exum.js reads to refuse a build older than its sources (docs/design.md §10).
 import { spawnSync } from "node:child_process";
 import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The installed `exum` command (package.json `bin`, `npm start`). It runs the JavaScript compiled into dist/ (`npm ci`
 // builds it: `prepare` runs bin/build.js), which starts several times faster than TypeScript compiled on every start
-// (docs/design.md §12). A build older than its sources is never run: when dist/build.json is missing, or a source it
+// (docs/design.md §10). A build older than its sources is never run: when dist/build.json is missing, or a source it
 // compiled is gone or was modified after the build started (an edit, a `git pull`, a checkout), this runs the sources
 // through tsx as `npm run exum` does, and says so on stderr.
 import { readFileSync, statSync } from "node:fs";

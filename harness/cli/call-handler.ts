@@ -3,7 +3,7 @@ import { inputError } from "../errors/harness-error.js";
 import { parseEncryptionLevel, policyForEncryptionLevel } from "../sdp/encryption-level.js";
 import { parseSrtpMode, policyForSrtpMode } from "../sdp/srtp-mode.js";
 import { probeCall } from "../sip/call-probe.js";
-import { PROBE_OUTPUT_SCHEMA_VERSION } from "../model/probe-result-schema.js";
+import { PROBE_OUTPUT_SCHEMA_VERSION } from "../model/probe-output-version.js";
 import { dtmfDurationMs } from "../media/dtmf/dtmf-schedule.js";
 import { isDtmfDigits } from "../media/dtmf/telephone-event.js";
 import type { CliIo } from "./cli-io.js";

@@ -6,7 +6,7 @@ import type { CliIo } from "./cli-io.js";
  * bad input or harness failures, which main() prints and maps to 2 or 3.
  *
  * A command is two files, so that `exum --help`, `exum --version` and every other command load only what they need
- * (docs/design.md §12, start-up):
+ * (docs/design.md §10, start-up):
  * - `<name>-command.ts`, the description yargs needs to parse and list it: `command`, `describe`, `builder` and the
  *   flags' interface. It imports types and light flag builders only (probe-flags.ts, run-output-flags.ts,
  *   log/log-levels.ts), never sip.js, node-forge, zod, pino, the lab, the reporters or the scenario runner.

@@ -1,5 +1,5 @@
 /**
- * The command registry loads a command's handler only when that command runs (cli-command.ts, docs/design.md §12):
+ * The command registry loads a command's handler only when that command runs (cli-command.ts, docs/design.md §10):
  * `exum --version` and `exum --help` start without sip.js, node-forge, zod, pino, the lab or the reporters. Each case
  * runs bin/exum.ts in a process of its own (the test runner has loaded everything already) with a resolve hook that
  * records every module the process resolves; a bad `exum options` is the control that the recorder sees what a
@@ -26,7 +26,7 @@ async function loadsOf(t: TeardownHost, args: readonly string[]): Promise<{ pack
     // Bounded: none of these commands touches the network.
     execFile(process.execPath, ["--import", "tsx", "--import", RECORDER, join(ROOT, "bin", "exum.ts"), ...args], { cwd: ROOT, env, timeout: 60_000 }, () => resolve());
   });
-  const urls = (await readFile(file, "utf8")).split("\n").filter((line) => line.startsWith("file:"));
+  const urls = (await readFile(file, "utf8")).split("\n").map((line) => line.split(" ")[0] ?? "").filter((url) => url.startsWith("file:"));
   const packages = new Set(urls.flatMap((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? []));
   const ours = urls.flatMap((url) => /\/harness\/(.+)\.ts$/.exec(url)?.[1] ?? []);
   return { packages, ours };
@@ -60,4 +60,5 @@ t.test("the control: `exum options` loads its handler and what it needs, and no 
   t.ok(loads.ours.includes("cli/options-handler"), "its handler");
   t.ok(loads.ours.some((path) => path.startsWith("sip/")) && loads.packages.has("sip.js"), "the SIP layer and sip.js");
   t.same(loads.ours.filter((path) => isHandler(path) && path !== "cli/options-handler"), []);
+  t.notOk(loads.packages.has("zod"), "no zod: the --json format version is not the schema (model/probe-output-version.ts)");
 });

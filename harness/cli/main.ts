@@ -11,8 +11,8 @@ import { toolVersion } from "./tool-version.js";
  * 143 terminated (SIGTERM, handled like SIGINT: long commands stop and write what they have).
  */
 export async function main(argv: string[], io?: CliIo): Promise<number> {
-  // `exum --version` alone is answered before yargs is loaded (about as long again as Node's own start-up, docs/design.md
-  // §12): monitoring jobs and scripts call it to see which exum they have.
+  // `exum --version` alone is answered before yargs and the command registry load (docs/design.md §10, start-up):
+  // scripts and monitoring jobs call it to see which exum they have.
   if (argv.length === 1 && argv[0] === "--version") {
     (io ?? processIo(new AbortController().signal)).out(`${await toolVersion()}\n`);
     return ExitCode.Ok;
@@ -54,7 +54,7 @@ export async function dispatch(argv: string[], io: CliIo, registry: readonly Cli
   let exitCode: number = ExitCode.Ok;
   let parseFailure: string | undefined;
   let task: Promise<number> | undefined;
-  // Loaded here, not at the top: yargs is the largest module a command's start-up needs (docs/design.md §12).
+  // Loaded here, not at the top: yargs is the largest module a command's start-up needs (docs/design.md §10).
   const { default: yargs } = await import("yargs");
   let parser = yargs(argv)
     .scriptName("exum")

@@ -1,6 +1,6 @@
 import { ExitCode } from "../errors/exit-codes.js";
 import { probeOptions } from "../sip/options-probe.js";
-import { PROBE_OUTPUT_SCHEMA_VERSION } from "../model/probe-result-schema.js";
+import { PROBE_OUTPUT_SCHEMA_VERSION } from "../model/probe-output-version.js";
 import type { CliIo } from "./cli-io.js";
 import { formatProbeResult } from "./format-probe-result.js";
 import type { ProbeFlags } from "./probe-flags.js";
