@@ -5,7 +5,8 @@
  * OPTIONS, the same exchange with the same certificate against the same server); `npm start` (the whole library on
  * the lab) cold — a fresh lab PKI folder — and warm. Wall time is the median of the runs, peak RSS the largest
  * (GNU time's %M, the process and what it waited for). Prints figures, asserts nothing.
- * Run: node --import tsx bench/startup.ts [--runs N] [--start-runs N] [--quick]
+ * Run: node --import tsx bench/startup.ts [--runs N] [--start-runs N] [--quick] [--baseline <checkout>]
+ * (`--baseline`: also measure another checkout's bin/exum.js, e.g. the main branch, in the same rounds.)
  *
  * The commands run as a user runs them: bin/exum.js, which runs the compiled dist/ (built first when it is older than
  * the sources). The lab runs in this process on kernel-chosen loopback ports; `npm start` starts labs of its own.
@@ -26,6 +27,8 @@ const quick = process.argv.includes("--quick");
 const flag = (name: string, fallback: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
 const runs = flag("--runs", quick ? 5 : 11);
 const startRuns = flag("--start-runs", quick ? 1 : 3);
+const baselineAt = process.argv.indexOf("--baseline");
+const BASELINE = baselineAt >= 0 ? join(process.argv[baselineAt + 1] ?? ".", "bin", "exum.js") : null;
 /** Every child is bounded: a hang is a line of the report, not a stalled bench. */
 const CHILD_TIMEOUT_MS = 120_000;
 
@@ -107,14 +110,21 @@ if (probe.stderr !== "") {
 }
 
 console.log(`exum start-up: median wall time of ${runs} runs (npm start: ${startRuns}), peak RSS of the largest, ratios against a floor measured alongside`);
-const [floor, version, help] = await interleaved(runs, [
+const [floor, version, help, ...baseline] = await interleaved(runs, [
   { what: "node -e 0", command: process.execPath, args: ["-e", "0"] },
   { what: "exum --version", command: process.execPath, args: [EXUM, "--version"] },
   { what: "exum --help", command: process.execPath, args: [EXUM, "--help"] },
+  ...(BASELINE === null
+    ? []
+    : [
+        { what: "baseline exum --version", command: process.execPath, args: [BASELINE, "--version"] },
+        { what: "baseline exum --help", command: process.execPath, args: [BASELINE, "--help"] },
+      ]),
 ]);
 console.log(row(floor as Figure));
 console.log(row(version as Figure, floor));
 console.log(row(help as Figure, floor));
+for (const figure of baseline) console.log(row(figure, floor));
 
 const lab = await startLab({ ports: "ephemeral", dns: false, certsDir: sharedLabPkiDir() });
 try {
@@ -122,12 +132,15 @@ try {
   const address = lab.server(router).address;
   const port = lab.port(router, "sip-tls");
   const pool = lab.pki.personas.pool;
-  const [bare, options] = await interleaved(runs, [
+  const optionsArgs = ["options", `${router}:${port}`, "--cert", pool.chain, "--key", pool.key, "--ca", lab.pki.rootCa, "--resolve", `${router}:*:${address}`];
+  const [bare, options, ...baselineOptions] = await interleaved(runs, [
     { what: "bare node:tls OPTIONS (mutual TLS)", command: process.execPath, args: [join(import.meta.dirname, "bare-options.mjs"), address, String(port), router, pool.chain, pool.key, lab.pki.rootCa] },
-    { what: "exum options (mutual TLS)", command: process.execPath, args: [EXUM, "options", `${router}:${port}`, "--cert", pool.chain, "--key", pool.key, "--ca", lab.pki.rootCa, "--resolve", `${router}:*:${address}`] },
+    { what: "exum options (mutual TLS)", command: process.execPath, args: [EXUM, ...optionsArgs] },
+    ...(BASELINE === null ? [] : [{ what: "baseline exum options", command: process.execPath, args: [BASELINE, ...optionsArgs] }]),
   ]);
   console.log(row(bare as Figure));
   console.log(row(options as Figure, bare));
+  for (const figure of baselineOptions) console.log(row(figure, bare));
   if (!(bare as Figure).samples.every((s) => s.stdout.startsWith("SIP/2.0 200"))) console.log(`  the bare script did not see 200: ${(bare as Figure).samples[0]?.stdout.trim() ?? ""}`);
 } finally {
   await lab.close();
@@ -146,7 +159,7 @@ for (let round = 0; round < startRuns; round++) {
     const runId = (await readdir(join(dir, "reports"))).sort().at(-1) ?? "";
     const run = JSON.parse(await readFile(join(dir, "reports", runId, "run.json"), "utf8")) as { durationMs: number; scenarios: { id: string; durationMs: number }[] };
     const top = [...run.scenarios].sort((a, b) => b.durationMs - a.durationMs).slice(0, 4);
-    slowest = `warm run: exum run itself ${(run.durationMs / 1000).toFixed(2)} s for ${run.scenarios.length} scenarios (${(run.durationMs / run.scenarios.length).toFixed(0)} ms each on average); slowest: ${top.map((s) => `${s.id} ${s.durationMs} ms`).join(", ")}`;
+    slowest = `warm run: exum run itself ${(run.durationMs / 1000).toFixed(2)} s for ${run.scenarios.length} scenarios (${(run.durationMs / run.scenarios.length).toFixed(0)} ms each on average); slowest: ${top.map((s) => `${s.id} ${s.durationMs.toFixed(0)} ms`).join(", ")}`;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
