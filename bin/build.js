@@ -13,7 +13,15 @@ const root = join(import.meta.dirname, "..");
 const startedAt = Date.now();
 // A fresh dist/: the compiled form of a deleted source must not linger there.
 rmSync(join(root, "dist"), { recursive: true, force: true });
-const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+let tsc;
+try {
+  tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+} catch {
+  // `npm ci --omit=dev` still runs `prepare`, without typescript: no build, and bin/exum.js runs the sources through
+  // tsx (a dependency), so the install must not fail for it.
+  process.stderr.write("build: typescript is not installed (npm ci --omit=dev?); dist/ not built, exum runs its sources through tsx\n");
+  process.exit(0);
+}
 const compiled = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { cwd: root, stdio: "inherit" });
 // tsc's exit 2: type errors, every file emitted all the same. That output is what tsx would run too (it does not check
 // types), so it is a build: a type error is `npm run check`'s to report, and must not make `npm ci` fail.
