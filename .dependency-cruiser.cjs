@@ -70,13 +70,17 @@ module.exports = {
     },
     {
       name: "no-circular",
+      // A cycle closed by a dynamic import is not one at load time: a command's description imports its handler when
+      // the command runs, and the handler imports the description's flag types (harness/cli/cli-command.ts).
       severity: "error",
       from: { pathNot: test },
-      to: { circular: true },
+      to: { circular: true, viaOnly: { dependencyTypesNot: ["dynamic-import"] } },
     },
   ],
   options: {
     doNotFollow: { path: "node_modules" },
+    // The compiled output (bin/exum.js imports it) is checked as its sources.
+    exclude: { path: "^dist/" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
     enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"], extensions: [".ts", ".js"] },

@@ -10,7 +10,7 @@ import { runCommand } from "./run-command.js";
 import { selftestCommand } from "./selftest-command.js";
 import { smokeCommand } from "./smoke-command.js";
 
-/** Every `exum` command, in the order `exum --help` lists them. */
+/** Every `exum` command, in the order `exum --help` lists them: their descriptions, each loading its handler when it runs (cli-command.ts). */
 export const commands: readonly CliCommand<never>[] = [
   runCommand as CliCommand<never>,
   labCommand as CliCommand<never>,
