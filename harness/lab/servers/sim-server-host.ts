@@ -86,6 +86,7 @@ export class SimServerHost {
       events: options.events,
       calls: options.calls,
       certificate: options.identity.summary,
+      clientTls: { certPem: options.identity.certPem, keyPem: options.identity.keyPem, caPem: options.caPem },
       callTiming: options.callTiming,
       logger: options.logger,
       schedule: (ms, task) => options.timers.schedule(ms, task),

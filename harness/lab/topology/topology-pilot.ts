@@ -4,6 +4,18 @@ import { fqdnSchema } from "./topology-fqdn.js";
 import { pilotSchema } from "./topology-gateway.js";
 
 /**
+ * The Lync contact object of an Auto Attendant or Subscriber Access number. docs/protocol.md §8 [DOC, seed]: OcsUmUtil
+ * creates one contact object per number, homed on a Front End pool, and the pool's ExumRouting routes a call to the
+ * number through it. `missing`: OcsUmUtil was not run (or the contact was removed); `moved`: the contact was moved to
+ * another pool (Move-CsExUmContact) and this pool cannot read it. Either way the pool answers as the Microsoft support
+ * article shows (500 + ms-diagnostics 15000, docs/protocol.md §10).
+ */
+export const contactObjectSchema = z
+  .enum(["created", "missing", "moved"])
+  .default("created")
+  .describe("The number's Lync contact object (OcsUmUtil): created (default), missing, or moved to another pool");
+
+/**
  * A UM auto attendant. docs/protocol.md §8: "the Request-URI user part is the pilot"; docs/protocol.md §1 step 2: the Call
  * Router redirects Auto Attendant calls to the Mailbox server of the organisation mailbox.
  */
@@ -15,6 +27,7 @@ export const autoAttendantSchema = z.strictObject({
   mailboxServer: fqdnSchema
     .optional()
     .describe("The Mailbox server of the organisation mailbox; default the dial plan's first Mailbox-capable member"),
+  contactObject: contactObjectSchema,
 });
 
 /**
@@ -27,6 +40,7 @@ export const subscriberAccessSchema = z.strictObject({
   mailboxServer: fqdnSchema
     .optional()
     .describe("Where the Call Router sends Subscriber Access calls; default the dial plan's first Mailbox-capable member"),
+  contactObject: contactObjectSchema,
 });
 
 export type AutoAttendantSpec = z.output<typeof autoAttendantSchema>;
