@@ -33,6 +33,9 @@ const REQUIRED = [
   "exchange-2010-direct-to-worker",
   "subscriber-access-and-auto-attendant",
   "owa-trusted-application",
+  "pool-routes-voicemail",
+  "pool-failover",
+  "pool-deployment-steps-undone",
 ];
 
 t.test("every shipped scenario validates and binds to the default lab", async (t) => {
