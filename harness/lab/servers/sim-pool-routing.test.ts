@@ -9,9 +9,9 @@ import { applyOverrides } from "../topology/topology-overrides.js";
 const POOL = "pool01.contoso.com";
 
 /**
- * The Microsoft support article's capture (docs/protocol.md §10 [KB], Skype for Business Server 2019):
+ * The Microsoft support article KB4480742 (docs/protocol.md §10 [KB], contact objects moved to Skype for Business Server 2019), its capture:
  *   SIP/2.0 500 Server Internal Error
- *   ms-diagnostics: 15000;reason="Unable to read the user properties publication for the user or contact object.";source="<pool fe fqdn>";appName="ExumRouting"
+ *   ms-diagnostics: 15000;reason="Unable to read the user properties publication for the user or contact object.";source="NASEAPOOLFE01.CONTOSO.COM";appName="ExumRouting"
  *   Server: ExumRouting/7.0.0.0
  */
 const KB_REASON = "Unable to read the user properties publication for the user or contact object.";
