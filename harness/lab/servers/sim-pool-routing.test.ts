@@ -32,7 +32,7 @@ t.test("voice mail through the pool: ExumRouting follows the Call Router's and U
   const ok = result.trace.find((entry) => entry.direction === "received" && entry.firstLine.startsWith("SIP/2.0 200") && /CSeq: \d+ INVITE/i.test(entry.raw));
   t.match(ok?.raw, /\r\nRecord-Route: <sip:pool01\.contoso\.com:\d+;transport=tls;lr>\r\n/, "the pool stays in the dialog (RFC 3261 §16.6 step 4)");
   t.notMatch(ok?.raw, /branch=z9hG4bKexum/, "the pool's own Via was taken off the answer (RFC 3261 §16.7 step 3)");
-  const answer = result.sdp.answer ?? "";
+  const answer = result.sdp?.answer ?? "";
   t.match(answer, new RegExp(`c=IN IP4 ${lab.server("mbx01.tukwila.contoso.com").address.replace(/\./g, "\\.")}`), "media answers from the worker's address: the SDP went through unchanged");
   t.match(result.media, { received: { audio: { tones: [360] } } }, "alice's greeting (360 Hz, um-call-prompts.ts)");
   t.equal(result.endedBy, "us", "our BYE went through the pool to the worker and its 200 came back");
