@@ -36,6 +36,8 @@ const REQUIRED = [
   "pool-routes-voicemail",
   "pool-failover",
   "pool-deployment-steps-undone",
+  "diversion-decides-the-mailbox",
+  "diversion-lost-across-redirect",
 ];
 
 t.test("every shipped scenario validates and binds to the default lab", async (t) => {

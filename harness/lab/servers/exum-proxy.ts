@@ -139,7 +139,7 @@ export class ExumProxy {
     let requestUri = rawRequestUri(call.upstream.request.raw);
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
       if (target === null) return { kind: "failed", why: `${fqdn} has no mutual TLS listener or address`, response: null };
-      const outcome = await this.#invite(call, target, requestUri);
+      const outcome = await this.#invite(call, target, requestUri, hop > 0 && this.#settings().diversionAcrossRedirects === "drop");
       if (outcome.kind !== "redirect") return outcome;
       const next = outcome.contact === null ? null : parseSipUriText(outcome.contact);
       if (next === null) return { kind: "failed", why: "a redirect without a usable Contact", response: null };
@@ -158,7 +158,7 @@ export class ExumProxy {
   }
 
   /** Sends the caller's INVITE to one hop and waits for its final response under MS-EUMR's timer. */
-  async #invite(call: ProxiedCall, target: ExumLegTarget, requestUri: string): Promise<BranchOutcome> {
+  async #invite(call: ProxiedCall, target: ExumLegTarget, requestUri: string, dropDiversion: boolean): Promise<BranchOutcome> {
     const settings = this.#settings();
     call.leg?.close();
     call.leg = null;
@@ -179,7 +179,9 @@ export class ExumProxy {
     holder.leg = opened;
     call.leg = opened;
     const branch = newBranch();
-    const text = this.#forwardedInvite(call, requestUri, branch);
+    const forwarded = this.#forwardedInvite(call, requestUri, branch);
+    // behaviour.pool.diversionAcrossRedirects "drop": the field failure of docs/protocol.md §10 [3P].
+    const text = dropDiversion ? withoutHeader(withoutHeader(forwarded, "diversion"), "history-info") : forwarded;
     call.invite = { text, branch };
     return new Promise<BranchOutcome>((resolve) => {
       let timer = setTimeout(() => done({ kind: "failed", why: `no response within ${settings.serverTimerMs} ms`, response: null }), settings.serverTimerMs);

@@ -99,3 +99,30 @@ t.test("the Diversion decides the mailbox: bob's voice mail is redirected to bob
   t.match(result, { outcome: "answered", hops: [{ headers: { contact: [/mbx02\.tukwila\.contoso\.com/] } }] }, "the pool replaced the old Diversion with bob's");
   t.match(result.media, { received: { audio: { tones: [380] } } }, "bob's greeting (380 Hz), not alice's (360 Hz)");
 });
+
+t.test("a Diversion from an extension not in the dial plan: the Call Router writes event 1109; the pool ends with 480", async (t) => {
+  const lab = await startTestLab(t);
+  const result = await probeCall(viaPool(lab, "sip:dp1.contoso.com@contoso.com"), {
+    ...(await clientOptions(lab, "mediation")),
+    policy: "required",
+    extraHeaders: ["Diversion: <sip:1999@contoso.com>;reason=no-answer"],
+  });
+  t.match(result, { outcome: "failed", status: 480, failure: { code: "exum-routing-failed" } });
+  t.match(result.hops[0]?.diagnostics, [
+    { header: "ms-diagnostics", code: 15030, appName: "ExumRouting" },
+    { header: "ms-diagnostics-public", reason: /^CouldNotFindUserBySipUri/ },
+  ], "the Call Router's own diagnostics travel with the 480");
+  t.match(lab.events.entries({ eventId: 1109 }), [{ server: "cas01.tukwila.contoso.com", details: { reason: "CouldNotFindUserBySipUri", detail: /1999/ } }]);
+});
+
+t.test("behaviour.pool.diversionAcrossRedirects drop: the Diversion is lost after the first 302 and the wrong application answers", async (t) => {
+  const lab = await startTestLab(t);
+  const options = { ...(await clientOptions(lab, "mediation")), policy: "required" as const, holdMs: 2500, extraHeaders: ["Diversion: <sip:bob@contoso.com>"] };
+  const kept = await probeCall(viaPool(lab, "sip:dp1.contoso.com@contoso.com"), options);
+  t.match(kept, { outcome: "answered", media: { received: { audio: { tones: [380] } } } }, "keep (the default): bob's greeting");
+  lab.topology.behaviour.pool.diversionAcrossRedirects = "drop";
+  const lost = await probeCall(viaPool(lab, "sip:dp1.contoso.com@contoso.com"), options);
+  t.match(lost, { outcome: "answered", hops: [{ headers: { contact: [/mbx02/] } }] }, "the Call Router still saw it: bob's Mailbox server");
+  t.notOk(lost.media?.received.audio?.tones.includes(380), "but bob's greeting is not what plays");
+  t.ok(lost.media?.received.audio?.tones.includes(523), "the Subscriber Access PIN prompt is");
+});

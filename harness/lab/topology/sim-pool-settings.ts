@@ -61,6 +61,14 @@ export interface PoolSimSettings {
    */
   serverTimerMs: number;
   /**
+   * What the pool does with the Diversion (and History-Info) headers when it follows a redirect. `keep` is what a
+   * proxy recursing on a 3xx does (RFC 3261 §16.5: the request is copied; §8.1.3.4: only the Request-URI changes).
+   * `drop` reproduces the field failure of docs/protocol.md §10 [3P] — "the Diversion header lost across the 302 so the
+   * wrong mailbox answers" — as a peer that loses it would (gateways and SBCs, in the reports).
+   * @defaultValue "keep"
+   */
+  diversionAcrossRedirects: "keep" | "drop";
+  /**
    * The `Server:` header. docs/protocol.md §8 [OBS]: "`Server: ExumRouting/<ver>`". Default: the topology's
    * `behaviour.userAgents.pool` (when the handler is given none).
    */
@@ -96,4 +104,5 @@ export const POOL_SIM_DEFAULTS: Readonly<Required<Omit<PoolSimSettings, "serverH
     diagnosticsReason: "Every Exchange UM server of the dial plan failed or timed out",
   },
   serverTimerMs: 4000,
+  diversionAcrossRedirects: "keep",
 };

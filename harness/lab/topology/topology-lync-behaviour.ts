@@ -49,6 +49,12 @@ export const poolBehaviourSchema = z
       .max(60000)
       .default(POOL_SIM_DEFAULTS.serverTimerMs)
       .describe("[INF] MS-EUMR's per-server timer: ms without a response before ExumRouting moves to the next UM server (default 4000, Lync's TCP connect timeout [3P])"),
+    diversionAcrossRedirects: z
+      .enum(["keep", "drop"])
+      .default(POOL_SIM_DEFAULTS.diversionAcrossRedirects)
+      .describe(
+        "keep (RFC 3261 §16.5: the redirected request is a copy) | drop: lose Diversion and History-Info after the first 302, the field failure of docs/protocol.md §10 [3P] (the wrong mailbox answers)",
+      ),
   })
   .prefault({})
   .describe("docs/protocol.md §1, §4, §5, §6: the Lync / SfB Front End pool's answers");
