@@ -126,3 +126,24 @@ t.test("behaviour.pool.diversionAcrossRedirects drop: the Diversion is lost afte
   t.notOk(lost.media?.received.audio?.tones.includes(380), "but bob's greeting is not what plays");
   t.ok(lost.media?.received.audio?.tones.includes(523), "the Subscriber Access PIN prompt is");
 });
+
+t.test("in the dialog through the pool: a CANCEL while the worker rings, and the worker's own BYE", async (t) => {
+  const lab = await startTestLab(t);
+  const options = { ...(await clientOptions(lab, "mediation")), policy: "required" as const };
+  lab.setCallTiming("mbx01", { answerAfterMs: 30_000 });
+  const cancelled = await probeCall(viaPool(lab, "sip:alice@contoso.com;opaque=app:voicemail"), { ...options, timeoutMs: 2500 });
+  t.equal(cancelled.outcome, "failed");
+  t.ok(cancelled.trace.some((entry) => entry.direction === "received" && entry.firstLine.startsWith("SIP/2.0 180")), "the worker's 180 was relayed");
+  t.ok(cancelled.trace.some((entry) => entry.direction === "received" && entry.firstLine.startsWith("SIP/2.0 487")), "the INVITE got 487");
+  await waitFor(() => lab.calls.ended("mbx01.tukwila.contoso.com").length > 0);
+  t.match(lab.calls.ended("mbx01.tukwila.contoso.com"), [{ endedBy: "cancel" }], "the pool cancelled its branch at the worker");
+  lab.setCallTiming("mbx01", { byeAfterMs: 100, answerAfterMs: 0 });
+  const ended = await probeCall(viaPool(lab, "sip:alice@contoso.com;opaque=app:voicemail"), { ...options, holdMs: 3000 });
+  t.match(ended, { outcome: "failed", endedBy: "peer", failure: { code: "peer-ended-call" }, endReason: /^a BYE/ }, "the worker's BYE reached the caller through the pool");
+  t.match(lab.calls.ended("mbx01.tukwila.contoso.com").at(-1), { endedBy: "server-bye" });
+});
+
+async function waitFor(condition: () => boolean, ms = 3000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!condition() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+}
