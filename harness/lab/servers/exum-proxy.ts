@@ -19,6 +19,11 @@ export const EXUM_APP_NAME = "ExumRouting";
 const BRANCH_PREFIX = "z9hG4bKexum";
 /** Redirects followed per UM server at most (Exchange 2013+: two, Call Router then UM service, docs/protocol.md §1). */
 const MAX_REDIRECTS = 5;
+/**
+ * Calls routed at once at most: each holds a connection to a UM server, so one peer sending INVITEs without end must not
+ * make the pool open connections without end (docs/design.md §5: the lab cannot be locked up). More get 503.
+ */
+export const EXUM_MAX_CALLS = 256;
 /** After a provisional response the UM server is alive; the call is bounded by RFC 3261 Timer B (64 × T1) instead. */
 const RINGING_BOUND_MS = 32_000;
 
@@ -63,10 +68,12 @@ export class ExumProxy {
   readonly #context: SimServerContext;
   readonly #settings: () => Required<Omit<PoolSimSettings, "serverHeader">> & { serverHeader: string };
   readonly #calls = new Map<string, ProxiedCall>();
+  readonly #maxCalls: number;
 
-  constructor(context: SimServerContext, settings: () => Required<Omit<PoolSimSettings, "serverHeader">> & { serverHeader: string }) {
+  constructor(context: SimServerContext, settings: () => Required<Omit<PoolSimSettings, "serverHeader">> & { serverHeader: string }, maxCalls = EXUM_MAX_CALLS) {
     this.#context = context;
     this.#settings = settings;
+    this.#maxCalls = maxCalls;
   }
 
   /** Whether a request belongs to a call the pool routes (and was handled). */
@@ -102,6 +109,10 @@ export class ExumProxy {
   }
 
   async #route(request: SimRequest): Promise<void> {
+    if (this.#calls.size >= this.#maxCalls) {
+      request.respond({ status: 503, reason: reasonPhrase(503), headers: [this.#server] });
+      return;
+    }
     request.respond({ status: 100, reason: "Trying", headers: [this.#server] });
     const pool = request.server() as ServerOf<"pool">;
     const routing = routeExumCall(request.lab.topology(), pool, rawRequestUri(request.request.raw));

@@ -5,6 +5,7 @@ import { clientOptions, startTestLab } from "../lab-test-fixture.js";
 import type { Lab } from "../lab.js";
 import { defaultLoadedTopology } from "../topology/topology-default.js";
 import { applyOverrides } from "../topology/topology-overrides.js";
+import { poolHandler } from "./sim-pool.js";
 
 const POOL = "pool01.contoso.com";
 
@@ -147,3 +148,16 @@ async function waitFor(condition: () => boolean, ms = 3000): Promise<void> {
   const until = Date.now() + ms;
   while (!condition() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
 }
+
+t.test("the calls routed at once are bounded: one more gets 503, and the pool routes again once one ends", async (t) => {
+  const lab = await startTestLab(t, { roles: { pool: poolHandler({ maxCalls: 1 }) } });
+  const options = { ...(await clientOptions(lab, "mediation")), policy: "required" as const };
+  lab.setCallTiming("mbx01", { answerAfterMs: 30_000 });
+  const ringing = probeCall(viaPool(lab, "sip:alice@contoso.com;opaque=app:voicemail"), { ...options, timeoutMs: 2500 });
+  await waitFor(() => lab.calls.active().length > 0);
+  const refused = await probeCall(viaPool(lab, "sip:bob@contoso.com;opaque=app:voicemail"), options);
+  t.match(refused, { outcome: "failed", status: 503 });
+  t.equal((await ringing).outcome, "failed", "the first call was cancelled by its caller");
+  lab.setCallTiming("mbx01", null);
+  t.match(await probeCall(viaPool(lab, "sip:alice@contoso.com;opaque=app:voicemail"), options), { outcome: "answered" });
+});

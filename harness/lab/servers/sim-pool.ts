@@ -8,6 +8,8 @@ import type { SimHandler, SimHandlerFactory, SimRequest } from "./sim-server.js"
 /** Options of {@link poolHandler}: settings that override the topology's `behaviour.pool`, plus an observer for tests and reports. */
 export interface PoolHandlerOptions extends Partial<PoolSimSettings> {
   onRequest?: OptionsResponderSpec["onRequest"];
+  /** Calls ExumRouting routes at once; more get 503 (exum-proxy.ts). @defaultValue EXUM_MAX_CALLS (256) */
+  maxCalls?: number;
 }
 
 /** The methods the pool takes: OPTIONS, and the calls ExumRouting routes (RFC 3261 §8.2.1, §20.5). */
@@ -31,7 +33,7 @@ const POOL_ALLOW = "Allow: INVITE, ACK, CANCEL, BYE, OPTIONS";
  * request; `options` override them.
  */
 export function poolHandler(options: PoolHandlerOptions = {}): SimHandlerFactory {
-  const { onRequest, ...overrides } = options;
+  const { onRequest, maxCalls, ...overrides } = options;
   return (context): SimHandler => {
     const settings = () => ({ ...context.behaviour().pool, ...overrides });
     const peers = () => trustedPeers(context.lab.topology(), POOL_PEER_ROLES);
@@ -42,7 +44,7 @@ export function poolHandler(options: PoolHandlerOptions = {}): SimHandlerFactory
       allow: POOL_ALLOW,
       onRequest,
     });
-    const proxy = new ExumProxy(context, () => ({ ...settings(), serverHeader: overrides.serverHeader ?? context.behaviour().userAgents.pool }));
+    const proxy = new ExumProxy(context, () => ({ ...settings(), serverHeader: overrides.serverHeader ?? context.behaviour().userAgents.pool }), maxCalls);
     return {
       close: () => proxy.close(),
       onRequest(request: SimRequest) {
