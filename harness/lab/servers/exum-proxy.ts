@@ -147,7 +147,7 @@ export class ExumProxy {
   async #tryServer(call: ProxiedCall, fqdn: string): Promise<BranchOutcome> {
     const port = this.#context.lab.boundPort(fqdn, "sip-tls");
     let target: ExumLegTarget | null = port === undefined ? null : this.#target(fqdn, port, "tls");
-    let requestUri = rawRequestUri(call.upstream.request.raw);
+    let requestUri = call.route.requestUri ?? rawRequestUri(call.upstream.request.raw);
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
       if (target === null) return { kind: "failed", why: `${fqdn} has no mutual TLS listener or address`, response: null };
       const outcome = await this.#invite(call, target, requestUri, hop > 0 && this.#settings().diversionAcrossRedirects === "drop");

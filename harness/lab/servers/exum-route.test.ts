@@ -15,7 +15,7 @@ t.test("voice mail: the user's dial plan's Call Routers, and the Diversion the p
   const topology = defaultTopology();
   t.same(routeExumCall(topology, poolOf(topology), "sip:alice@contoso.com;opaque=app:voicemail"), {
     ok: true,
-    route: { kind: "call-answering", dialPlan: topology.dialPlans[0], servers: ["cas01.tukwila.contoso.com"], diversion: "<sip:alice@contoso.com>" },
+    route: { kind: "call-answering", dialPlan: topology.dialPlans[0], servers: ["cas01.tukwila.contoso.com"], diversion: "<sip:alice@contoso.com>", requestUri: null },
   });
   t.match(routeExumCall(topology, poolOf(topology), "sip:carol@contoso.com;opaque=app:voicemail"), { ok: true, route: { servers: ["um2010.contoso.com"] } }, "Exchange 2010: its UM server");
   t.match(routeExumCall(topology, poolOf(topology), "sip:nobody@contoso.com;opaque=app:voicemail"), { ok: false, answer: "unknownTarget" });
@@ -65,4 +65,11 @@ t.test("servers: highest Exchange version only (MS-EUMR), cut to exumServersToTr
   t.match(routeExumCall(one, poolOf(one), "sip:alice@contoso.com;opaque=app:voicemail"), { ok: true, route: { servers: ["cas01.tukwila.contoso.com"] } });
   const none = applyOverrides(defaultLoadedTopology(), { dialPlans: [{ name: "DP1", servers: ["mbx01.tukwila.contoso.com"] }] });
   t.match(routeExumCall(none, poolOf(none), "sip:alice@contoso.com;opaque=app:voicemail"), { ok: false, answer: "noUmDialPlan" }, "Mailbox servers alone are no front door");
+});
+
+t.test("a contact object's own SIP address reaches its number, retargeted to the pilot (KB4480742's To: a contact address)", async (t) => {
+  const topology = applyOverrides(defaultLoadedTopology(), { autoAttendants: [{ name: "Contoso AA", contactSipAddress: "sip:SeaAutoAttendant@contoso.com" }] });
+  t.match(routeExumCall(topology, poolOf(topology), "sip:seaautoattendant@contoso.com"), { ok: true, route: { kind: "auto-attendant", requestUri: "sip:aa@contoso.com" } });
+  t.match(routeExumCall(topology, poolOf(topology), "sip:aa@contoso.com"), { ok: true, route: { requestUri: null } }, "the pilot form is sent on as written");
+  t.match(routeExumCall(topology, poolOf(topology), "sip:otherattendant@contoso.com"), { ok: false, answer: "unknownTarget" });
 });

@@ -12,6 +12,8 @@ export interface ExumRoute {
   readonly servers: readonly string[];
   /** The Diversion header value the pool writes in place of the request's own (call answering), else null: keep them. */
   readonly diversion: string | null;
+  /** The Request-URI toward Exchange when the pool retargets (a contact object's SIP address → its pilot), else null. */
+  readonly requestUri: string | null;
 }
 
 /** Why ExumRouting cannot route a call: the `behaviour.pool` answer to give, and what the lab saw. */
@@ -58,11 +60,15 @@ export function routeExumCall(topology: Topology, pool: ServerOf<"pool">, reques
     if (exchange2010 && !sameName(lyncPlan, plan.phoneContext)) {
       return { ok: false, answer: "noUmDialPlan", detail: `${address}'s Lync dial plan "${lyncPlan}" is not the FQDN of the Exchange 2010 UM dial plan ${plan.name} (${plan.phoneContext})` };
     }
-    return withServers(pool, "call-answering", plan, servers, `<sip:${address}>`);
+    return withServers(pool, "call-answering", plan, servers, `<sip:${address}>`, null);
   }
 
-  const attendant = topology.autoAttendants.find((aa) => sameName(aa.pilot, user) || sameName(aa.pilot, firstLabel(user)));
-  const access = topology.subscriberAccess.find((sa) => sameName(sa.pilot, user) || sameName(firstLabel(sa.pilot), user));
+  // A contact object is reached at its own SIP address (KB4480742's To: sip:seaautoattendant@treyresearch.net) or, in
+  // the lab, at the number's pilot form (sip:dp1.contoso.com@contoso.com, docs/protocol.md §8).
+  const address = `${user}@${uri.host}`.toLowerCase();
+  const byContact = (entry: { contactSipAddress?: string | undefined }) => entry.contactSipAddress === address;
+  const attendant = topology.autoAttendants.find((aa) => byContact(aa) || sameName(aa.pilot, user) || sameName(aa.pilot, firstLabel(user)));
+  const access = topology.subscriberAccess.find((sa) => byContact(sa) || sameName(sa.pilot, user) || sameName(firstLabel(sa.pilot), user));
   const number = attendant ?? access;
   if (number === undefined) return { ok: false, answer: "unknownTarget", detail: `no user or contact object has the SIP address ${user}@${uri.host}` };
   const what = attendant === undefined ? "Subscriber Access" : `Auto Attendant ${attendant.name}`;
@@ -71,13 +77,15 @@ export function routeExumCall(topology: Topology, pool: ServerOf<"pool">, reques
   }
   const plan = planNamed(number.dialPlan);
   if (plan === undefined) return { ok: false, answer: "noUmDialPlan", detail: `${what}'s dial plan ${number.dialPlan} is not in the topology` };
-  return withServers(pool, attendant === undefined ? "subscriber-access" : "auto-attendant", plan, umServers(topology, plan), null);
+  // Retargeted to the pilot (docs/protocol.md §8: "the Request-URI user part is the pilot") when dialled at the contact.
+  const retarget = byContact(number) ? `sip:${number.pilot}@${topology.domain}` : null;
+  return withServers(pool, attendant === undefined ? "subscriber-access" : "auto-attendant", plan, umServers(topology, plan), null, retarget);
 }
 
-function withServers(pool: ServerOf<"pool">, kind: UmCallKind, plan: DialPlan, servers: readonly string[], diversion: string | null): ExumRouting {
+function withServers(pool: ServerOf<"pool">, kind: UmCallKind, plan: DialPlan, servers: readonly string[], diversion: string | null, requestUri: string | null): ExumRouting {
   if (servers.length === 0) return { ok: false, answer: "noUmDialPlan", detail: `dial plan ${plan.name} has no Call Router or Exchange 2010 UM server` };
   const count = pool.exumServersToTry ?? (pool.lyncVersion === 2010 ? 2 : servers.length);
-  return { ok: true, route: { kind, dialPlan: plan, servers: servers.slice(0, count), diversion } };
+  return { ok: true, route: { kind, dialPlan: plan, servers: servers.slice(0, count), diversion, requestUri } };
 }
 
 /** The dial plan's Call Routers and Exchange 2010 UM servers of the highest Exchange version, in the dial plan's order. */

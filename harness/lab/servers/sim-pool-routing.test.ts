@@ -161,3 +161,16 @@ t.test("the calls routed at once are bounded: one more gets 503, and the pool ro
   lab.setCallTiming("mbx01", null);
   t.match(await probeCall(viaPool(lab, "sip:alice@contoso.com;opaque=app:voicemail"), options), { outcome: "answered" });
 });
+
+t.test("KB4480742's case: an Auto Attendant dialled at its contact object, then the contact moved", async (t) => {
+  const topology = applyOverrides(defaultLoadedTopology(), { autoAttendants: [{ name: "Contoso AA", contactSipAddress: "seaautoattendant@contoso.com" }] });
+  const lab = await startTestLab(t, { topology });
+  const options = { ...(await clientOptions(lab, "mediation")), policy: "required" as const, holdMs: 1500 };
+  const routed = await probeCall(viaPool(lab, "sip:seaautoattendant@contoso.com"), options);
+  t.match(routed, { outcome: "answered", media: { received: { audio: { tones: [587, 740] } } } }, "retargeted to the pilot: the Auto Attendant's menu plays");
+  const attendant = lab.topology.autoAttendants[0];
+  if (attendant === undefined) throw new Error("the topology has an auto attendant");
+  attendant.contactObject = "moved";
+  const moved = await probeCall(viaPool(lab, "sip:seaautoattendant@contoso.com"), options);
+  t.match(moved, { status: 500, failure: { code: "exum-user-not-readable" }, hops: [{ headers: { server: ["ExumRouting/7.0.0.0"] }, diagnostics: [{ code: 15000, reason: KB_REASON, appName: "ExumRouting" }] }] });
+});

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { exchangeNameSchema } from "./topology-dial-plan.js";
 import { fqdnSchema } from "./topology-fqdn.js";
 import { pilotSchema } from "./topology-gateway.js";
+import { sipAddressSchema } from "./topology-user.js";
 
 /**
  * The Lync contact object of an Auto Attendant or Subscriber Access number. docs/protocol.md §8 [DOC, seed]: OcsUmUtil
@@ -28,6 +29,12 @@ export const autoAttendantSchema = z.strictObject({
     .optional()
     .describe("The Mailbox server of the organisation mailbox; default the dial plan's first Mailbox-capable member"),
   contactObject: contactObjectSchema,
+  contactSipAddress: sipAddressSchema
+    .optional()
+    .describe(
+      "The contact object's own SIP address (OcsUmUtil / New-CsExUmContact -SipAddress, e.g. exumaa@contoso.com): a Lync caller dials it and the pool " +
+        "retargets the call to the pilot; without it the pool answers to the pilot's own URI",
+    ),
 });
 
 /**
@@ -41,6 +48,12 @@ export const subscriberAccessSchema = z.strictObject({
     .optional()
     .describe("Where the Call Router sends Subscriber Access calls; default the dial plan's first Mailbox-capable member"),
   contactObject: contactObjectSchema,
+  contactSipAddress: sipAddressSchema
+    .optional()
+    .describe(
+      "The contact object's own SIP address (OcsUmUtil / New-CsExUmContact -SipAddress, e.g. exumaa@contoso.com): a Lync caller dials it and the pool " +
+        "retargets the call to the pilot; without it the pool answers to the pilot's own URI",
+    ),
 });
 
 export type AutoAttendantSpec = z.output<typeof autoAttendantSchema>;
