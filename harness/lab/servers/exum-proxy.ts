@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { isIP } from "node:net";
+import { isIP, type Socket } from "node:net";
 import { parseSipUriText, rawRequestUri, uriParam } from "../../model/sip-uri-text.js";
 import { parseInbound } from "../net/malformed-request.js";
 import { buildResponse, type ResponseSpec } from "../net/build-response.js";
@@ -68,6 +68,7 @@ export class ExumProxy {
   readonly #context: SimServerContext;
   readonly #settings: () => Required<Omit<PoolSimSettings, "serverHeader">> & { serverHeader: string };
   readonly #calls = new Map<string, ProxiedCall>();
+  readonly #watched = new WeakSet<Socket>();
   readonly #maxCalls: number;
 
   constructor(context: SimServerContext, settings: () => Required<Omit<PoolSimSettings, "serverHeader">> & { serverHeader: string }, maxCalls = EXUM_MAX_CALLS) {
@@ -124,7 +125,7 @@ export class ExumProxy {
     }
     const call: ProxiedCall = { callId: request.message.callId, upstream: request, route: routing.route, state: "routing", leg: null, invite: null, settle: null, tried: [] };
     this.#calls.set(call.callId, call);
-    request.request.socket.once("close", () => this.#end(call));
+    this.#watch(request.request.socket);
     let last: SipMessageText | null = null;
     for (const fqdn of routing.route.servers) {
       if (call.state !== "routing") return;
@@ -261,13 +262,18 @@ export class ExumProxy {
       return;
     }
     if (status < 300) {
+      const answer = headerValues(relayed, "record-route").length > 0 ? relayed : { ...relayed, headers: [`Record-Route: ${this.#recordRoute(call)}`, ...relayed.headers] };
+      if (call.state === "answered") {
+        // RFC 3261 §16.7 step 5: a retransmitted 2xx is passed on too (the caller's ACK stops it).
+        call.upstream.send(joinMessage(answer));
+        return;
+      }
       if (call.state !== "routing" || call.settle === null) {
         // A late 2xx after CANCEL or a timer: RFC 3261 §16.7 step 5 would pass it on; the lab just ends that leg.
         leg.close();
         return;
       }
       call.state = "answered";
-      const answer = headerValues(relayed, "record-route").length > 0 ? relayed : { ...relayed, headers: [`Record-Route: ${this.#recordRoute(call)}`, ...relayed.headers] };
       call.upstream.send(joinMessage(answer));
       call.settle({ kind: "answered" });
       return;
@@ -318,6 +324,15 @@ export class ExumProxy {
     const leg = call.leg;
     this.#context.schedule(2000, () => leg?.close());
     this.#calls.delete(call.callId);
+  }
+
+  /** One close listener per caller connection (not one per call): its calls end with it. */
+  #watch(socket: Socket): void {
+    if (this.#watched.has(socket)) return;
+    this.#watched.add(socket);
+    socket.once("close", () => {
+      for (const call of [...this.#calls.values()]) if (call.upstream.request.socket === socket) this.#end(call);
+    });
   }
 
   #end(call: ProxiedCall): void {
