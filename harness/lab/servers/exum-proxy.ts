@@ -33,6 +33,13 @@ type BranchOutcome =
   | { readonly kind: "failed"; readonly why: string; readonly response: SipMessageText | null }
   | { readonly kind: "cancelled" };
 
+/** How one call's routing ended, for tests and reports: the UM servers tried in order, and the outcome. */
+export interface ExumRouted {
+  readonly callId: string;
+  readonly tried: readonly string[];
+  readonly outcome: "answered" | "cancelled" | "all-failed";
+}
+
 interface ProxiedCall {
   readonly callId: string;
   /** The caller's INVITE: its connection is where everything for the caller is written. */
@@ -70,11 +77,17 @@ export class ExumProxy {
   readonly #calls = new Map<string, ProxiedCall>();
   readonly #watched = new WeakSet<Socket>();
   readonly #maxCalls: number;
+  readonly #onRouted: ((routed: ExumRouted) => void) | undefined;
 
-  constructor(context: SimServerContext, settings: () => Required<Omit<PoolSimSettings, "serverHeader">> & { serverHeader: string }, maxCalls = EXUM_MAX_CALLS) {
+  constructor(
+    context: SimServerContext,
+    settings: () => Required<Omit<PoolSimSettings, "serverHeader">> & { serverHeader: string },
+    options: { maxCalls?: number; onRouted?: (routed: ExumRouted) => void } = {},
+  ) {
     this.#context = context;
     this.#settings = settings;
-    this.#maxCalls = maxCalls;
+    this.#maxCalls = options.maxCalls ?? EXUM_MAX_CALLS;
+    this.#onRouted = options.onRouted;
   }
 
   /** Whether a request belongs to a call the pool routes (and was handled). */
@@ -131,7 +144,10 @@ export class ExumProxy {
       if (call.state !== "routing") return;
       call.tried.push(fqdn);
       const outcome = await this.#tryServer(call, fqdn);
-      if (outcome.kind === "answered" || outcome.kind === "cancelled") return;
+      if (outcome.kind === "answered" || outcome.kind === "cancelled") {
+        this.#onRouted?.({ callId: call.callId, tried: [...call.tried], outcome: outcome.kind });
+        return;
+      }
       if (outcome.kind === "failed") {
         request.logger.debug({ callId: call.callId, server: fqdn, why: outcome.why }, "ExumRouting moves to the next UM server");
         last = outcome.response ?? last;
@@ -141,6 +157,7 @@ export class ExumProxy {
     // [INF] The UM server's own diagnostics travel with the 480, so the caller can still tell why the last one failed.
     const carried = last === null ? [] : headerValues(last, "ms-diagnostics-public").map((value) => `ms-diagnostics-public: ${value}`);
     request.respond(this.#answer(this.#settings().allServersFailed, carried));
+    this.#onRouted?.({ callId: call.callId, tried: [...call.tried], outcome: "all-failed" });
     this.#end(call);
   }
 

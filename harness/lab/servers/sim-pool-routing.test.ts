@@ -5,6 +5,7 @@ import { clientOptions, startTestLab } from "../lab-test-fixture.js";
 import type { Lab } from "../lab.js";
 import { defaultLoadedTopology } from "../topology/topology-default.js";
 import { applyOverrides } from "../topology/topology-overrides.js";
+import type { ExumRouted } from "./exum-proxy.js";
 import { poolHandler } from "./sim-pool.js";
 
 const POOL = "pool01.contoso.com";
@@ -79,13 +80,30 @@ t.test("failover (MS-EUMR): a stopped UM server is passed over; all tried → 48
     servers: [{ fqdn: "cas02.tukwila.contoso.com", role: "callRouter", site: "Tukwila", startupMode: "Dual" }],
     dialPlans: [{ name: "DP1", servers: ["cas01.tukwila.contoso.com", "cas02.tukwila.contoso.com", "mbx01.tukwila.contoso.com", "mbx02.tukwila.contoso.com"] }],
   });
-  const lab = await startTestLab(t, { topology });
+  const routed: ExumRouted[] = [];
+  const lab = await startTestLab(t, { topology, roles: { pool: poolHandler({ onRouted: (seen) => routed.push(seen) }) } });
   const options = { ...(await clientOptions(lab, "mediation")), policy: "required" as const, timeoutMs: 8000 };
+  const CAS01 = "cas01.tukwila.contoso.com";
+  const CAS02 = "cas02.tukwila.contoso.com";
   await lab.setServerState("cas01.tukwila.contoso.com", "stopped");
   const moved = await probeCall(viaPool(lab, "sip:alice@contoso.com;opaque=app:voicemail"), options);
   t.match(moved, { outcome: "answered", status: 200 }, "cas01 refuses the connection; the pool moves on to cas02");
+  t.same(routed.at(-1)?.tried, [CAS01, CAS02]);
+  // "any failure response": a 503 from cas01 (fault service-unavailable) → cas02 serves.
+  await lab.setFault("cas01.tukwila.contoso.com", { kind: "service-unavailable" });
+  t.match(await probeCall(viaPool(lab, "sip:alice@contoso.com;opaque=app:voicemail"), options), { outcome: "answered" }, "a failure response moves the call on");
+  t.same(routed.at(-1), { callId: routed.at(-1)?.callId, tried: [CAS01, CAS02], outcome: "answered" });
+  // "or timer expiry": cas01 takes the connection and never answers (black-hole) → after serverTimerMs, cas02.
+  lab.topology.behaviour.pool.serverTimerMs = 600;
+  await lab.setFault("cas01.tukwila.contoso.com", { kind: "black-hole" });
+  const started = Date.now();
+  t.match(await probeCall(viaPool(lab, "sip:alice@contoso.com;opaque=app:voicemail"), options), { outcome: "answered" }, "a timer expiry moves the call on");
+  t.ok(Date.now() - started >= 600, "the pool waited its timer before moving on");
+  t.same(routed.at(-1)?.tried, [CAS01, CAS02]);
+  await lab.setServerState("cas01.tukwila.contoso.com", "stopped");
   await lab.setServerState("cas02.tukwila.contoso.com", "stopped");
   const none = await probeCall(viaPool(lab, "sip:alice@contoso.com;opaque=app:voicemail"), options);
+  t.match(routed.at(-1), { tried: [CAS01, CAS02], outcome: "all-failed" });
   t.match(none, { outcome: "failed", status: 480, failure: { code: "exum-routing-failed" }, hops: [{ diagnostics: [{ code: 15030, appName: "ExumRouting" }] }] });
 });
 

@@ -1,4 +1,4 @@
-import { ExumProxy } from "./exum-proxy.js";
+import { ExumProxy, type ExumRouted } from "./exum-proxy.js";
 import { optionsResponder, type OptionsResponderSpec } from "./sim-pool-responder.js";
 import { judgePeer } from "./sim-pool-peer-check.js";
 import type { PoolSimSettings } from "../topology/sim-pool-settings.js";
@@ -10,6 +10,8 @@ export interface PoolHandlerOptions extends Partial<PoolSimSettings> {
   onRequest?: OptionsResponderSpec["onRequest"];
   /** Calls ExumRouting routes at once; more get 503 (exum-proxy.ts). @defaultValue EXUM_MAX_CALLS (256) */
   maxCalls?: number;
+  /** Called when ExumRouting is done with a call's routing: the UM servers it tried, in order (tests, reports). */
+  onRouted?: (routed: ExumRouted) => void;
 }
 
 /** The methods the pool takes: OPTIONS, and the calls ExumRouting routes (RFC 3261 §8.2.1, §20.5). */
@@ -33,7 +35,7 @@ const POOL_ALLOW = "Allow: INVITE, ACK, CANCEL, BYE, OPTIONS";
  * request; `options` override them.
  */
 export function poolHandler(options: PoolHandlerOptions = {}): SimHandlerFactory {
-  const { onRequest, maxCalls, ...overrides } = options;
+  const { onRequest, maxCalls, onRouted, ...overrides } = options;
   return (context): SimHandler => {
     const settings = () => ({ ...context.behaviour().pool, ...overrides });
     const peers = () => trustedPeers(context.lab.topology(), POOL_PEER_ROLES);
@@ -44,7 +46,10 @@ export function poolHandler(options: PoolHandlerOptions = {}): SimHandlerFactory
       allow: POOL_ALLOW,
       onRequest,
     });
-    const proxy = new ExumProxy(context, () => ({ ...settings(), serverHeader: overrides.serverHeader ?? context.behaviour().userAgents.pool }), maxCalls);
+    const proxy = new ExumProxy(context, () => ({ ...settings(), serverHeader: overrides.serverHeader ?? context.behaviour().userAgents.pool }), {
+      ...(maxCalls === undefined ? {} : { maxCalls }),
+      ...(onRouted === undefined ? {} : { onRouted }),
+    });
     return {
       close: () => proxy.close(),
       onRequest(request: SimRequest) {
