@@ -74,6 +74,8 @@ t.test("lab: calls get their Request-URI, Diversion, first hop and media setting
   t.equal(carol.call.holdMs, 2_000);
   const access = only(plan("  - call: { to: subscriberAccess }\n").steps, "call");
   t.same([access.call.requestUri, access.call.headers], ["sip:dp1.contoso.com@contoso.com", []], "no diversion on Subscriber Access");
+  const diverted = only(plan('  - call: { to: subscriberAccess, via: pool, headers: ["Diversion: <sip:bob@contoso.com>"] }\n').steps, "call");
+  t.same([diverted.call.headers, diverted.via.fqdn], [["Diversion: <sip:bob@contoso.com>"], "pool01.contoso.com"], "a step's headers after the destination's");
   const attendant = only(plan("  - call: { to: \"autoAttendant:Contoso AA\", via: umService:mbx03 }\n").steps, "call");
   t.same([attendant.call.requestUri, attendant.via.fqdn], ["sip:aa@contoso.com", "mbx03.dublin.contoso.com"]);
   const overridden = only(plan("  - call: { to: voicemail:alice }\n", lab, "lab: { servers: [{ fqdn: pool01.contoso.com, encryptionLevel: SupportEncryption }] }\n").steps, "call");

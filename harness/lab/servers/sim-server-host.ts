@@ -90,6 +90,11 @@ export class SimServerHost {
       get certificate() {
         return identityOf().summary;
       },
+      // The server's own credentials as a TLS client (the pool toward Exchange): the certificate it presents now.
+      get clientTls() {
+        const identity = identityOf();
+        return { certPem: identity.certPem, keyPem: identity.keyPem, caPem: options.caPem };
+      },
       callTiming: options.callTiming,
       logger: options.logger,
       schedule: (ms, task) => options.timers.schedule(ms, task),

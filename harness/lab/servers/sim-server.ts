@@ -58,6 +58,13 @@ export interface SimListenerInfo {
   readonly description: string;
 }
 
+/** A simulated server's own TLS client credentials (PEM). */
+export interface SimClientTls {
+  readonly certPem: string;
+  readonly keyPem: string;
+  readonly caPem: readonly string[];
+}
+
 /** Who sent a request, as the server sees it. */
 export interface SimPeer {
   readonly address: string;
@@ -110,6 +117,12 @@ export interface SimServerContext {
   readonly calls: CallStore;
   /** The certificate this server presents (its topology `certificate`), summarised. */
   readonly certificate: CertificateSummary;
+  /**
+   * What the server presents and trusts when it connects out itself (the pool's ExumRouting to Exchange UM: "all
+   * server-to-server SIP is MTLS", docs/protocol.md §1): its own certificate chain and key, and the lab root. Never
+   * logged. Absent in handler tests that build a context by hand.
+   */
+  readonly clientTls?: SimClientTls;
   /** How this server times the calls it answers (`lab.setCallTiming`); read at each call. */
   callTiming(): SimCallTiming;
   readonly logger: Logger;
