@@ -1,6 +1,7 @@
 import { SYSTEM_CLOCK, type Clock } from "../model/clock.js";
 import type { CertificateSummary } from "../model/certificate-summary.js";
 import { runStep } from "../scenario/run-step.js";
+import { ConnectionPool } from "../sip/connection-pool.js";
 import type { StepEnvironment } from "../scenario/step-environment.js";
 import { abortableSleep } from "./abortable-sleep.js";
 import type { CertificateIdentity, EventTarget, MonitorEvent } from "./monitor-event.js";
@@ -53,7 +54,11 @@ export async function runMonitor(options: RunMonitorOptions): Promise<{ state: M
     stopper.abort();
   }, settings.forMs);
   const signal = stopper.signal;
-  const run = { env, signal, clock };
+  // The targets' connections stay up between checks, as a pool or a Mediation Server keeps its MTLS connections to
+  // Exchange (docs/design.md §10 "Connection reuse"); a server that stops or restarts closes them, and the next check
+  // dials anew. Certificate checks always dial anew.
+  const connections = new ConnectionPool();
+  const run = { env, signal, clock, connections };
   const emit = (event: MonitorEvent) => {
     state.apply(event);
     options.onEvent(event, state);
@@ -122,6 +127,7 @@ export async function runMonitor(options: RunMonitorOptions): Promise<{ state: M
       await Promise.all([...plan.targets.flatMap((target) => [optionsLoop(target), certificateLoop(target)]), callLoop(plan.calls, options.maxCallsPerHour)]);
     }
   } finally {
+    await connections.close();
     if (forTimer !== null) clearTimeout(forTimer);
     options.signal.removeEventListener("abort", onAbort);
   }

@@ -144,8 +144,8 @@ export class SimListener {
   }
 
   /**
-   * Presents another certificate from now on (a renewal or a rotation at run time): new handshakes get it, connections
-   * already up keep theirs, as a real server's do after its certificate is replaced.
+   * Presents another certificate from now on (a renewal or a rotation at run time): new handshakes get it. Connections
+   * already up keep theirs; the host drops them (sim-server-host.ts `setIdentity`: the services restart to load it).
    */
   setCertificate(cert: string, key: string): void {
     const tls = this.#options.tls;

@@ -145,10 +145,18 @@ export class SimServerHost {
     return host;
   }
 
-  /** Presents another certificate on every TLS listener from the next handshake on (lab.ts `setCertificate`). */
+  /**
+   * Presents another certificate on every TLS listener from the next handshake on (lab.ts `setCertificate`), and drops
+   * the TLS connections that are up: a UM server loads a new certificate when its services restart ("Restart the
+   * Microsoft Exchange Unified Messaging service and the Unified Messaging Call Router service on all Exchange servers to
+   * load the required certificates", Checklist: Deploy Exchange 2013 UM; docs/protocol.md §5), so its peers reconnect.
+   */
   setIdentity(identity: SimServerHostOptions["identity"]): void {
     this.#identity = identity;
-    for (const hosted of this.#listeners) hosted.listener.setCertificate(identity.certPem, identity.keyPem);
+    for (const hosted of this.#listeners) {
+      hosted.listener.setCertificate(identity.certPem, identity.keyPem);
+      if (hosted.spec.transport === "tls") hosted.listener.dropConnections();
+    }
   }
 
   /** The server's listeners as bound now. */
