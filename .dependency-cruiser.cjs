@@ -15,8 +15,9 @@ const allowed = {
   sip: ["errors", "model", "log", "tls", "sdp", "media", "capture"],
   lab: ["errors", "model", "input", "log", "tls", "sdp", "media", "capture", "sip", "pki", "files"],
   report: ["errors", "model", "files"],
+  diff: ["errors", "model", "report"],
   scenario: ["errors", "model", "input", "log", "tls", "sdp", "media", "capture", "sip", "lab", "pki", "report", "files"],
-  cli: ["errors", "model", "input", "log", "tls", "sdp", "media", "capture", "sip", "lab", "pki", "report", "scenario", "files"],
+  cli: ["errors", "model", "input", "log", "tls", "sdp", "media", "capture", "sip", "lab", "pki", "report", "scenario", "files", "diff"],
 };
 const layers = Object.keys(allowed);
 const test = "\\.(test|interop)\\.ts$";

@@ -1,0 +1,66 @@
+import t from "tap";
+import { sharedLabPkiDir } from "../lab/lab-pki.js";
+import { defaultLoadedTopology } from "../lab/topology/topology-default.js";
+import type { RunResult } from "../model/run-result.js";
+import { bindRoles } from "../scenario/bind-roles.js";
+import { parseScenarioYaml } from "../scenario/load-scenario.js";
+import { runPlans } from "../scenario/run-plans.js";
+import { ExitCode } from "../errors/exit-codes.js";
+import { allEntries, diffRuns } from "./diff-runs.js";
+import { diffExitCode } from "./diff-exit-code.js";
+
+/**
+ * The diff against real runs on the embedded lab (docs/design.md §1 "exum diff"): the same scenario file run twice
+ * differs in nothing, and the dial plan changed from Secured to SIPSecured between two runs is a security regression.
+ * The scenario's `lab:` overrides are how the dial plan changes between the runs; the file name (its id) stays.
+ */
+const steps = `as: pool
+steps:
+  - name: OPTIONS to the Call Router
+    options: callRouter
+    expect: { status: 200 }
+  - name: The Call Router's certificate
+    certs: callRouter
+  - name: Voice mail for alice, SupportEncryption
+    call: { to: voicemail:alice, encryption: SupportEncryption, hold: 1s }
+    expect: { outcome: answered }
+`;
+
+function scenario(lab: string): string {
+  return `name: Voice mail for alice
+summary: OPTIONS, the certificate and a SupportEncryption call into alice's dial plan, media measured.
+site: { labOnly: true }
+${lab}
+${steps}`;
+}
+
+async function run(yaml: string): Promise<RunResult> {
+  const plan = bindRoles(parseScenarioYaml(yaml, "voice-mail-alice.yaml"), { kind: "lab", topology: defaultLoadedTopology() });
+  return runPlans({ plans: [plan], target: { kind: "lab", topology: "built-in default" }, site: null, lab: { certsDir: sharedLabPkiDir() } });
+}
+
+const secured = await run(scenario(""));
+
+t.test("two runs of the same scenario on the lab differ in nothing", async (t) => {
+  const again = await run(scenario(""));
+  t.equal(secured.scenarios[0]?.verdict, "passed", "the run itself passed");
+  t.not(again.runId, secured.runId, "two runs");
+  const diff = diffRuns(secured, again);
+  t.same(diff.scenarios, [], JSON.stringify(diff.scenarios, null, 2));
+  t.equal(diff.compared, 1);
+  t.equal(diffExitCode(diff), ExitCode.Ok);
+});
+
+t.test("the dial plan changed from Secured to SIPSecured: the media change is a security regression, exit 1", async (t) => {
+  const sipSecured = await run(scenario("lab: { dialPlans: [{ name: DP1, voipSecurity: SIPSecured }] }"));
+  t.equal(sipSecured.scenarios[0]?.verdict, "passed", "the call is still answered: nothing failed, only the media is in the clear");
+  const diff = diffRuns(secured, sipSecured);
+  const entries = diff.scenarios.flatMap(allEntries);
+  t.match(entries, [
+    { aspect: "exchange-mode", before: "Secured", after: "SIPSecured", class: "security-regression" },
+    { aspect: "media-protection", place: "media", before: "srtp", after: "rtp", class: "security-regression" },
+  ]);
+  t.equal(entries.length, 2, JSON.stringify(entries, null, 2));
+  t.equal(diff.scenarios[0]?.steps[0]?.path, "steps[2]", "named on the call step");
+  t.equal(diffExitCode(diff), ExitCode.Failed);
+});
