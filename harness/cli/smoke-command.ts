@@ -1,5 +1,5 @@
 import { limitText } from "../model/duration-text.js";
-import { resolve as resolvePath } from "node:path";
+import { join, resolve as resolvePath } from "node:path";
 import type { Argv } from "yargs";
 import { ExitCode } from "../errors/exit-codes.js";
 import { inputError } from "../errors/harness-error.js";
@@ -20,10 +20,17 @@ import { shownPath } from "../scenario/shown-path.js";
 import { smokeStepLines } from "./smoke-details.js";
 import { toolVersion } from "./tool-version.js";
 import { checkTimeoutFlag } from "./timeout-flag.js";
+import { diffExitCode } from "../diff/diff-exit-code.js";
+import { diffRuns } from "../diff/diff-runs.js";
+import { renderDiffText } from "../diff/diff-text.js";
+import { checkExpiryWarningDays, EXPIRY_WARNING_DAYS_OPTION } from "./expiry-days-flag.js";
+import { readRunFile } from "./read-run-file.js";
 
 export interface SmokeFlags extends RunOutputFlags {
   site?: string;
   timeout?: number;
+  baseline?: string;
+  "expiry-warning-days": number;
 }
 
 
@@ -35,7 +42,9 @@ export interface SmokeFlags extends RunOutputFlags {
  * run bounded (the site's `safety.maxDuration`, else a minute), each check by the site's `timeout:` or `--timeout`, so
  * a hung server is a verdict. Output and files as `exum run`: a line per check as it finishes, a summary,
  * `<out>/<run-id>/`. Exit 0 all passed, 1 a check failed, 2 bad input (nothing written), 3 harness error, 130 Ctrl-C
- * (what ran is written).
+ * (what ran is written). With `--baseline <run.json>` the run is then diffed against that earlier run (harness/diff,
+ * docs/design.md §1 "exum diff"), the diff printed after the summary, and a security regression or a regression makes
+ * the exit 1 even when every check passed.
  */
 export const smokeCommand: CliCommand<SmokeFlags> = {
   command: "smoke",
@@ -46,14 +55,19 @@ export const smokeCommand: CliCommand<SmokeFlags> = {
         .option("site", { type: "string", describe: "the site file: roles bound to the real servers, identity, CA bundle, pilots (scenarios/site.example.yaml)" }),
     )
       .option("timeout", { type: "number", describe: "seconds each connect, handshake and final response may take (default: the site's timeout:, 8)" })
+      .option("baseline", { type: "string", describe: "an earlier run (run.json or its folder): print what changed since, exit 1 on a security regression or a regression" })
+      .option("expiry-warning-days", { ...EXPIRY_WARNING_DAYS_OPTION, describe: `with --baseline: ${EXPIRY_WARNING_DAYS_OPTION.describe}` })
       .example("$0 smoke --site contoso.yaml", "after a change window: OPTIONS, certificates and one Secured call, in a minute at most")
-      .example("$0 smoke --site contoso.yaml --reporter list,junit --timeout 4", "in CI, with a JUnit file"),
+      .example("$0 smoke --site contoso.yaml --reporter list,junit --timeout 4", "in CI, with a JUnit file")
+      .example("$0 smoke --site contoso.yaml --baseline reports/before-change", "and what changed since the run before the change window"),
   async run(flags, io) {
     if (flags.site === undefined || flags.site.trim() === "") {
       throw inputError("EXUM_BAD_FLAG", "exum smoke needs --site <file>", { field: "--site", hint: "copy scenarios/site.example.yaml, bind your servers, and give it: exum smoke --site contoso.yaml" });
     }
     const chosen = parseReporters(flags.reporter);
     checkTimeoutFlag(flags.timeout);
+    const expiryWarningDays = checkExpiryWarningDays(flags["expiry-warning-days"]);
+    const baseline = flags.baseline === undefined ? undefined : await readRunFile(flags.baseline, io.cwd, "--baseline");
     await checkOutFolder(resolvePath(io.cwd, flags.out));
     // Everything is read and checked before anything is sent or written (docs/design.md §9).
     const loaded = await loadSiteFile(resolvePath(io.cwd, flags.site));
@@ -92,6 +106,10 @@ export const smokeCommand: CliCommand<SmokeFlags> = {
       await files.abandon();
       throw error;
     }
-    return finishRun(run, files, reporters, { json: flags.json, io });
+    const code = await finishRun(run, files, reporters, { json: flags.json, io });
+    if (baseline === undefined) return code;
+    const diff = diffRuns(baseline.run, run, { expiryWarningDays, files: { a: shownPath(baseline.file, io.cwd), b: shownPath(join(files.dir, "run.json"), io.cwd) } });
+    show(`\nSince the baseline:\n${renderDiffText(diff)}`);
+    return code === ExitCode.Ok ? diffExitCode(diff) : code;
   },
 };

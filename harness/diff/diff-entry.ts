@@ -39,7 +39,7 @@ export type DiffAspect =
  */
 export interface DiffEntry {
   readonly aspect: DiffAspect;
-  /** Where in the step: `hop 2 (mbx01.tukwila.contoso.com)`, `media`, `attempt 1 (mbx01…)`; null for the step itself. */
+  /** Where in the step: `hop 2 mbx01.tukwila.contoso.com`, `media`, `attempt 1 mbx01…, media`; null for the step itself. */
   readonly place: string | null;
   readonly before: string | null;
   readonly after: string | null;

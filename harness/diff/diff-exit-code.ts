@@ -1,5 +1,5 @@
 import { ExitCode } from "../errors/exit-codes.js";
-import { isWorse } from "./diff-class.js";
+import { DIFF_CLASSES, isWorse } from "./diff-class.js";
 import type { RunDiff } from "./run-diff.js";
 
 /**
@@ -8,5 +8,5 @@ import type { RunDiff } from "./run-diff.js";
  * after a change window must not pass when a check newly fails — else 0 (improvements and neutral changes only).
  */
 export function diffExitCode(diff: RunDiff): ExitCode {
-  return Object.entries(diff.counts).some(([diffClass, count]) => count > 0 && isWorse(diffClass as never)) ? ExitCode.Failed : ExitCode.Ok;
+  return DIFF_CLASSES.some((diffClass) => isWorse(diffClass) && diff.counts[diffClass] > 0) ? ExitCode.Failed : ExitCode.Ok;
 }

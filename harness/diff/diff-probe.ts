@@ -20,7 +20,7 @@ function hopLabel(hop: Hop): string {
 
 function hopPlace(index: number, before: Hop, after: Hop): string {
   const [a, b] = [hopServer(before), hopServer(after)];
-  return `hop ${index + 1} (${a === b ? b : `${a} in run A, ${b} in run B`})`;
+  return `hop ${index + 1} ${a === b ? b : `${a} in run A, ${b} in run B`}`;
 }
 
 function diagnosticsText(hop: Hop): string | null {

@@ -52,7 +52,7 @@ function diffFailover(before: FailoverEvidence, after: FailoverEvidence, context
   for (let index = 0; index < paired; index++) {
     const [a, b] = [before.attempts[index], after.attempts[index]];
     if (a === undefined || b === undefined) continue;
-    const place = `attempt ${index + 1} (${a.server === b.server ? b.server : `${a.server} in run A, ${b.server} in run B`})`;
+    const place = `attempt ${index + 1} ${a.server === b.server ? b.server : `${a.server} in run A, ${b.server} in run B`}`;
     entries.push(...diffProbe(a.evidence, b.evidence, place, context));
   }
   return entries;
