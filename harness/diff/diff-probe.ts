@@ -23,6 +23,21 @@ function hopPlace(index: number, before: Hop, after: Hop): string {
   return `hop ${index + 1} ${a === b ? b : `${a} in run A, ${b} in run B`}`;
 }
 
+/**
+ * The hops of two chains that played the same part: the n-th hop of a role in run B with the n-th of that role in run A
+ * (the Call Router with the Call Router, the worker with the worker, whichever server played it), hops without a role
+ * (`exum options`/`exum call` results) by position. Returns run B's position and both hops.
+ */
+function pairHops(before: readonly Hop[], after: readonly Hop[]): [number, Hop, Hop][] {
+  const key = (hop: Hop, index: number) => (hop.role === null || hop.role === undefined ? `#${index}` : hop.role);
+  const waiting = new Map<string, Hop[]>();
+  before.forEach((hop, index) => waiting.set(key(hop, index), [...(waiting.get(key(hop, index)) ?? []), hop]));
+  return after.flatMap((hop, index): [number, Hop, Hop][] => {
+    const match = waiting.get(key(hop, index))?.shift();
+    return match === undefined ? [] : [[index, match, hop]];
+  });
+}
+
 function diagnosticsText(hop: Hop): string | null {
   const codes = hop.diagnostics.map((diagnostic) => `${diagnostic.code ?? "?"}${diagnostic.subCode === null || diagnostic.subCode === undefined ? "" : `.${diagnostic.subCode}`}`);
   return codes.length === 0 ? null : codes.join(", ");
@@ -37,7 +52,7 @@ function judgeOutcome(before: ProbeResult["outcome"], after: ProbeResult["outcom
 
 /**
  * One OPTIONS or call in run A against run B: the outcome, final status and failure code; the redirect chain (each hop's
- * role, server and status); per hop present in both runs, the signalling, the TLS and the server's certificate, and the
+ * role, server and status); per hop that played the same part in both runs (pairHops), the signalling, the TLS and the server's certificate, and the
  * ms-diagnostics codes; for calls, the media (diff-media.ts). A hop in one run only shows as the chain's change. Times,
  * addresses, ports, headers (Call-IDs, tags, branches), SDP and traces vary and are never compared.
  */
@@ -48,9 +63,8 @@ export function diffProbe(before: ProbeEvidence, after: ProbeEvidence, place: st
     ...entryOf("failure", place, before.failure?.code ?? null, after.failure?.code ?? null, judgeFailure(before.failure?.code ?? null, after.failure?.code ?? null)),
     ...changeOf("redirect-chain", place, before.hops.map(hopLabel).join(" → ") || null, after.hops.map(hopLabel).join(" → ") || null, "redirect chain"),
   ];
-  const paired = Math.min(before.hops.length, after.hops.length);
-  for (let index = 0; index < paired; index++) {
-    const [a, b] = [before.hops[index] as Hop, after.hops[index] as Hop];
+  const pairs = pairHops(before.hops, after.hops);
+  for (const [index, a, b] of pairs) {
     const at = within(place, hopPlace(index, a, b));
     entries.push(
       ...entryOf("signaling", at, a.signaling, b.signaling, judgeRank(a.signaling, b.signaling, rankIn(SIGNALINGS), { worse: "security-regression", what: "signalling" })),
@@ -58,7 +72,7 @@ export function diffProbe(before: ProbeEvidence, after: ProbeEvidence, place: st
       ...changeOf("diagnostics", at, diagnosticsText(a), diagnosticsText(b), "ms-diagnostics code"),
     );
   }
-  if (paired === 0) entries.push(...diffTls(before.tls, after.tls, within(place, "connection"), context));
+  if (pairs.length === 0) entries.push(...diffTls(before.tls, after.tls, within(place, "connection"), context));
   if (before.kind === "call" || after.kind === "call") {
     const media = (probe: ProbeEvidence) => ({ negotiated: probe.negotiated, media: "media" in probe ? probe.media : null });
     entries.push(...diffMedia(media(before), media(after), place));
