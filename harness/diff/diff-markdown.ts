@@ -1,8 +1,14 @@
-import { mdCode, mdTable, mdText } from "../report/escape-markdown.js";
+import { mdCode, mdTable, mdText as markdownText } from "../report/escape-markdown.js";
+import { terminalText } from "../report/escape-terminal.js";
 import type { DiffClass } from "./diff-class.js";
 import type { DiffEntry } from "./diff-entry.js";
 import { ASPECT_LABELS, CLASS_LABELS, countsText, scopeText, valueText } from "./diff-labels.js";
 import type { DiffSide, RunDiff, ScenarioDiff } from "./run-diff.js";
+
+/** Text from the files as Markdown: control characters shown as `\xNN` too, so the file is safe to `cat` as well. */
+function mdText(text: string, options: { atLineStart?: boolean } = {}): string {
+  return markdownText(terminalText(text), options);
+}
 
 const ICON: Readonly<Record<DiffClass, string>> = { "security-regression": "🔓", regression: "❌", improvement: "✅", change: "↔️" };
 
@@ -12,7 +18,7 @@ function targetText(side: DiffSide): string {
 
 function row(step: string, entry: DiffEntry): string[] {
   const what = `${ASPECT_LABELS[entry.aspect]}${entry.place === null ? "" : `, ${mdText(entry.place)}`}`;
-  const value = (text: string | null) => (text === null ? "—" : mdCode(valueText(text), { inTable: true }));
+  const value = (text: string | null) => mdText(valueText(text));
   return [`${ICON[entry.class]} ${CLASS_LABELS[entry.class]}`, step, what, value(entry.before), value(entry.after), mdText(entry.reason)];
 }
 
