@@ -13,7 +13,7 @@ import { parseRunJson } from "../report/parse-run-json.js";
 export async function readRunFile(path: string, cwd: string, flag: string): Promise<{ file: string; run: RunResult }> {
   let file = resolvePath(cwd, path);
   const hint = "give a run's run.json (reports/<run-id>/run.json) or the run's folder";
-  let isDirectory = false;
+  let isDirectory: boolean;
   try {
     isDirectory = (await stat(file)).isDirectory();
   } catch (error) {

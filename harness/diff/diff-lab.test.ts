@@ -8,6 +8,12 @@ import { runPlans } from "../scenario/run-plans.js";
 import { ExitCode } from "../errors/exit-codes.js";
 import { allEntries, diffRuns } from "./diff-runs.js";
 import { diffExitCode } from "./diff-exit-code.js";
+import { renderJson } from "../report/json.js";
+import { tempDir } from "../testing/temp-dir.js";
+import { writeFiles } from "../testing/write-files.js";
+import { memoryIo } from "../cli/cli-io.js";
+import { diffCommand } from "../cli/diff-command.js";
+import { dispatch } from "../cli/main.js";
 
 /**
  * The diff against real runs on the embedded lab (docs/design.md §1 "exum diff"): the same scenario file run twice
@@ -63,4 +69,15 @@ t.test("the dial plan changed from Secured to SIPSecured: the media change is a 
   t.equal(entries.length, 2, JSON.stringify(entries, null, 2));
   t.equal(diff.scenarios[0]?.steps[0]?.path, "steps[2]", "named on the call step");
   t.equal(diffExitCode(diff), ExitCode.Failed);
+
+  // The same two runs as files, through the command a change window would use.
+  const dir = await tempDir(t);
+  await writeFiles(dir, { "secured.json": renderJson(secured), "sip-secured.json": renderJson(sipSecured) });
+  const io = memoryIo({ cwd: dir });
+  const code = await dispatch(["diff", "secured.json", "sip-secured.json"], io, [diffCommand as never]);
+  t.equal(code, ExitCode.Failed, "exum diff exits 1", { stdout: io.stdout, stderr: io.stderr });
+  t.match(io.stdout, "voice-mail-alice: Voice mail for alice\n  steps[2] Voice mail for alice, SupportEncryption\n");
+  t.match(io.stdout, "    SECURITY REGRESSION  Exchange mode: Secured → SIPSecured — SIPSecured is weaker than Secured\n");
+  t.match(io.stdout, "    SECURITY REGRESSION  media protection, media: srtp → rtp — RTP is weaker than SRTP\n");
+  t.match(io.stdout, "2 security regressions, 0 regressions, 0 improvements, 0 changes: 1 scenario differs (1 ran in both runs)");
 });
