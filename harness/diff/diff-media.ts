@@ -1,11 +1,10 @@
 import type { MediaEvidence, MediaMki } from "../model/media-evidence.js";
 import type { Negotiated } from "../model/probe-result.js";
-import { VOIP_SECURITY_VALUES } from "../model/voip-security.js";
 import { changeOf, entryOf, within } from "./diff-context.js";
 import type { DiffEntry } from "./diff-entry.js";
 import { judgeFailure } from "./judge-failure.js";
 import { judgeMediaVerdict } from "./judge-media-verdict.js";
-import { judgeRank, rankIn } from "./judge-rank.js";
+import { judgeExchangeMode, judgeMediaProtection } from "./judge-ranked.js";
 import { judgeSrtpSuite } from "./srtp-suite-rank.js";
 
 /** One call's negotiated media and measured media, as the diff reads them. */
@@ -40,14 +39,14 @@ export function diffMedia(before: CallMedia, after: CallMedia, place: string | n
       place,
       a?.mode ?? null,
       b?.mode ?? null,
-      judgeRank(a?.mode ?? null, b?.mode ?? null, rankIn(VOIP_SECURITY_VALUES), { worse: "security-regression", what: "Exchange mode" }),
+      judgeExchangeMode(a?.mode ?? null, b?.mode ?? null),
     ),
     ...entryOf(
       "media-protection",
       mediaPlace,
       fromProtection,
       toProtection,
-      judgeRank(fromProtection, toProtection, rankIn(["rtp", "srtp"]), { worse: "security-regression", what: "media protection", show: (value) => value.toUpperCase() }),
+      judgeMediaProtection(fromProtection, toProtection),
     ),
   ];
   if (fromProtection === toProtection) {

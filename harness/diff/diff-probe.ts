@@ -1,12 +1,12 @@
-import type { Hop, ProbeResult } from "../model/probe-result.js";
+import type { Hop } from "../model/probe-result.js";
 import type { ProbeEvidence } from "../model/step-evidence.js";
-import { SIGNALINGS } from "../model/signaling.js";
 import { changeOf, entryOf, within, type DiffContext } from "./diff-context.js";
-import type { DiffEntry, Judgement } from "./diff-entry.js";
+import type { DiffEntry } from "./diff-entry.js";
 import { diffMedia } from "./diff-media.js";
 import { diffTls } from "./diff-tls.js";
 import { judgeFailure } from "./judge-failure.js";
-import { judgeRank, rankIn } from "./judge-rank.js";
+import { judgeOutcome } from "./judge-outcome.js";
+import { judgeSignaling } from "./judge-ranked.js";
 
 /** The server a hop reached, without its port (ports vary between lab runs): the role's server, the host, the Request-URI's host. */
 function hopServer(hop: Hop): string {
@@ -43,13 +43,6 @@ function diagnosticsText(hop: Hop): string | null {
   return codes.length === 0 ? null : codes.join(", ");
 }
 
-function judgeOutcome(before: ProbeResult["outcome"], after: ProbeResult["outcome"]): Judgement | null {
-  if (before === after) return null;
-  if (after === "failed") return { class: "regression", reason: `it ${before === "ok" ? "was answered 2xx" : "was answered"} in run A and failed in run B` };
-  if (before === "failed") return { class: "improvement", reason: "it failed in run A and succeeds in run B" };
-  return { class: "change", reason: `${before} in run A, ${after} in run B` };
-}
-
 /**
  * One OPTIONS or call in run A against run B: the outcome, final status and failure code; the redirect chain (each hop's
  * role, server and status); per hop that played the same part in both runs (pairHops), the signalling, the TLS and the server's certificate, and the
@@ -67,7 +60,7 @@ export function diffProbe(before: ProbeEvidence, after: ProbeEvidence, place: st
   for (const [index, a, b] of pairs) {
     const at = within(place, hopPlace(index, a, b));
     entries.push(
-      ...entryOf("signaling", at, a.signaling, b.signaling, judgeRank(a.signaling, b.signaling, rankIn(SIGNALINGS), { worse: "security-regression", what: "signalling" })),
+      ...entryOf("signaling", at, a.signaling, b.signaling, judgeSignaling(a.signaling, b.signaling)),
       ...diffTls(a.tls, b.tls, at, context),
       ...changeOf("diagnostics", at, diagnosticsText(a), diagnosticsText(b), "ms-diagnostics code"),
     );

@@ -2,7 +2,8 @@ import type { StepResult } from "../model/run-result.js";
 import type { FailoverEvidence, LintEvidence, ProbeEvidence, StepEvidence } from "../model/step-evidence.js";
 import { diffCertificate } from "./diff-certificate.js";
 import { changeOf, entryOf, type DiffContext } from "./diff-context.js";
-import type { DiffEntry, Judgement } from "./diff-entry.js";
+import type { DiffEntry } from "./diff-entry.js";
+import { judgeLintRule, judgeLintVerdict } from "./judge-lint.js";
 import { diffProbe } from "./diff-probe.js";
 import { diffTls } from "./diff-tls.js";
 import { judgeFailure } from "./judge-failure.js";
@@ -12,30 +13,14 @@ function isProbe(evidence: StepEvidence): evidence is ProbeEvidence {
   return evidence.kind === "options" || evidence.kind === "call";
 }
 
-/** A lint rule's result in run B against run A: an error rule that now fails is a regression (a warning's a change). */
-function judgeRule(before: string | null, after: string | null, severity: "error" | "warning"): Judgement | null {
-  if (before === after) return null;
-  if (after === "fail") return severity === "error" ? { class: "regression", reason: "an error rule that now fails" } : { class: "change", reason: "a warning that now fails" };
-  if (before === "fail" && after === "pass") return { class: "improvement", reason: "the rule passes in run B" };
-  return { class: "change", reason: `${before ?? "absent"} in run A, ${after ?? "absent"} in run B` };
-}
-
 function diffLint(before: LintEvidence, after: LintEvidence, context: DiffContext): DiffEntry[] {
   const verdict = (lint: LintEvidence) => lint.verdict ?? "not linted";
-  const verdictJudgement: Judgement | null =
-    before.verdict === after.verdict
-      ? null
-      : after.verdict === "fail"
-        ? { class: "regression", reason: "the certificate no longer passes the UM/Lync rules" }
-        : before.verdict === "fail" && after.verdict === "pass"
-          ? { class: "improvement", reason: "the certificate passes the UM/Lync rules in run B" }
-          : { class: "change", reason: "the certificate was not linted in one run" };
   const rules = new Map(before.findings.map((finding) => [finding.ruleId, finding]));
   const ruleEntries = after.findings.flatMap((finding) =>
-    entryOf("lint-rule", `rule ${finding.ruleId}`, rules.get(finding.ruleId)?.status ?? null, finding.status, judgeRule(rules.get(finding.ruleId)?.status ?? null, finding.status, finding.severity)),
+    entryOf("lint-rule", `rule ${finding.ruleId}`, rules.get(finding.ruleId)?.status ?? null, finding.status, judgeLintRule(rules.get(finding.ruleId)?.status ?? null, finding.status, finding.severity)),
   );
   return [
-    ...entryOf("lint-verdict", null, verdict(before), verdict(after), verdictJudgement),
+    ...entryOf("lint-verdict", null, verdict(before), verdict(after), judgeLintVerdict(before.verdict, after.verdict)),
     ...entryOf("failure", null, before.failure?.code ?? null, after.failure?.code ?? null, judgeFailure(before.failure?.code ?? null, after.failure?.code ?? null)),
     ...ruleEntries,
     ...diffTls(before.tls, after.tls, "connection", context),

@@ -4,7 +4,7 @@ import { entryOf, within, type DiffContext } from "./diff-context.js";
 import type { DiffEntry } from "./diff-entry.js";
 import { judgeCipher } from "./cipher-grade.js";
 import { judgeProtection } from "./judge-protection.js";
-import { judgeRank, rankIn } from "./judge-rank.js";
+import { judgeTransport } from "./judge-ranked.js";
 import { judgeTlsVersion } from "./tls-version-rank.js";
 
 function cipherName(tls: TlsEvidence | null): string | null {
@@ -33,7 +33,7 @@ export function diffTls(before: TlsEvidence | null, after: TlsEvidence | null, p
       place,
       before?.transport ?? null,
       after?.transport ?? null,
-      judgeRank(before?.transport ?? null, after?.transport ?? null, rankIn(["tcp", "tls"]), { worse: "security-regression", what: "transport" }),
+      judgeTransport(before?.transport ?? null, after?.transport ?? null),
     ),
     ...entryOf("tls-version", place, before?.version ?? null, after?.version ?? null, judgeTlsVersion(before?.version ?? null, after?.version ?? null)),
     ...entryOf("cipher", place, cipherName(before), cipherName(after), judgeCipher(cipherName(before), cipherName(after))),

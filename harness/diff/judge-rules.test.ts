@@ -6,12 +6,15 @@ import { judgeExpiry, type ExpirySeen } from "./judge-expiry.js";
 import { judgeFailure } from "./judge-failure.js";
 import { judgeMediaVerdict } from "./judge-media-verdict.js";
 import { judgeProtection } from "./judge-protection.js";
-import { judgeRank, rankIn } from "./judge-rank.js";
+import { judgeLintRule, judgeLintVerdict } from "./judge-lint.js";
+import { judgeOutcome } from "./judge-outcome.js";
+import { judgeExchangeMode, judgeMediaProtection, judgeSignaling, judgeTransport } from "./judge-ranked.js";
 import { judgeVerdict } from "./judge-verdict.js";
 import { judgeSrtpSuite, srtpSuiteRank } from "./srtp-suite-rank.js";
 import { judgeTlsVersion } from "./tls-version-rank.js";
-import { VOIP_SECURITY_VALUES, type VoipSecurity } from "../model/voip-security.js";
-import { SIGNALINGS, type Signaling } from "../model/signaling.js";
+import type { VoipSecurity } from "../model/voip-security.js";
+import type { MediaProtection, Signaling, Transport } from "../model/signaling.js";
+import type { ProbeResult } from "../model/probe-result.js";
 import type { MediaVerdict } from "../model/media-evidence.js";
 import type { Verdict } from "../model/verdict.js";
 
@@ -91,14 +94,55 @@ table<VoipSecurity | null>(t, "Exchange mode: Secured ▸ SIPSecured ▸ Unsecur
   ["Secured", "Unsecured", "security-regression"],
   ["SIPSecured", "Secured", "improvement"],
   ["Secured", null, "change"], // the call was not answered: its outcome and failure say so
-] as const, (before, after) => judgeRank(before, after, rankIn(VOIP_SECURITY_VALUES), { worse: "security-regression", what: "Exchange mode" }));
+] as const, judgeExchangeMode);
 
 table<Signaling | null>(t, "signalling: mutual TLS ▸ TLS ▸ TCP; less is a security regression", [
   ["mtls", "mtls", null],
   ["mtls", "tls", "security-regression"],
   ["tls", "tcp", "security-regression"],
   ["tcp", "mtls", "improvement"],
-] as const, (before, after) => judgeRank(before, after, rankIn(SIGNALINGS), { worse: "security-regression", what: "signalling" }));
+] as const, judgeSignaling);
+
+table<Transport | null>(t, "transport: TLS → TCP is a security regression", [
+  ["tls", "tls", null],
+  ["tls", "tcp", "security-regression"],
+  ["tcp", "tls", "improvement"],
+] as const, judgeTransport);
+
+table<MediaProtection | null>(t, "media protection: SRTP lost is a security regression (docs/media.md §7)", [
+  ["srtp", "srtp", null],
+  ["srtp", "rtp", "security-regression"],
+  ["rtp", "srtp", "improvement"],
+  ["srtp", null, "change"], // no media negotiated: the call's outcome says why
+] as const, judgeMediaProtection);
+
+table<ProbeResult["outcome"]>(t, "probe outcome: ok or answered → failed is a regression", [
+  ["ok", "ok", null],
+  ["answered", "failed", "regression"],
+  ["ok", "failed", "regression"],
+  ["failed", "answered", "improvement"],
+  ["ok", "answered", "change"],
+] as const, judgeOutcome);
+
+table<"pass" | "fail" | null>(t, "certificate lint verdict: pass → fail is a regression", [
+  ["pass", "pass", null],
+  ["pass", "fail", "regression"],
+  [null, "fail", "regression"],
+  ["fail", "pass", "improvement"],
+  ["pass", null, "change"], // not linted (no connection): the failure code says why
+] as const, judgeLintVerdict);
+
+t.test("a lint rule: an error rule that now fails is a regression, a warning's a change", async (t) => {
+  const rows: ["pass" | "fail" | "skip" | null, "pass" | "fail" | "skip" | null, "error" | "warning", DiffClass | null][] = [
+    ["pass", "pass", "error", null],
+    ["pass", "fail", "error", "regression"],
+    [null, "fail", "error", "regression"],
+    ["pass", "fail", "warning", "change"],
+    ["fail", "pass", "error", "improvement"],
+    ["skip", "pass", "error", "change"],
+  ];
+  for (const [before, after, severity, expected] of rows) t.equal(judgeLintRule(before, after, severity)?.class ?? null, expected, `${severity} ${before} → ${after}`);
+});
 
 table<boolean | null>(t, "a protection (trusted, name matches, mutual TLS requested or accepted, verification enforced): lost is a security regression", [
   [true, true, null],
