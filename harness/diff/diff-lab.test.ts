@@ -5,6 +5,7 @@ import type { RunResult } from "../model/run-result.js";
 import { bindRoles } from "../scenario/bind-roles.js";
 import { parseScenarioYaml } from "../scenario/load-scenario.js";
 import { runPlans } from "../scenario/run-plans.js";
+import type { CallProbeResult } from "../model/probe-result.js";
 import { ExitCode } from "../errors/exit-codes.js";
 import { allEntries, diffRuns } from "./diff-runs.js";
 import { diffExitCode } from "./diff-exit-code.js";
@@ -80,4 +81,32 @@ t.test("the dial plan changed from Secured to SIPSecured: the media change is a 
   t.match(io.stdout, "    SECURITY REGRESSION  Exchange mode: Secured → SIPSecured — SIPSecured is weaker than Secured\n");
   t.match(io.stdout, "    SECURITY REGRESSION  media protection, media: srtp → rtp — RTP is weaker than SRTP\n");
   t.match(io.stdout, "2 security regressions, 0 regressions, 0 improvements, 0 changes: 1 scenario differs (1 ran in both runs)");
+});
+
+t.test("the media of a real call, changed one fact at a time: suite, MKI, codec, verdict and RTP failure", async (t) => {
+  const changed = structuredClone(secured) as RunResult;
+  const call = changed.scenarios[0]?.steps[2]?.evidence as CallProbeResult & { media: Record<string, unknown>; negotiated: Record<string, unknown> };
+  t.match(call.media, { protection: "srtp", suite: "AES_CM_128_HMAC_SHA1_80", verdict: "two-way", codec: "PCMU" }, "the lab's Secured call, as measured");
+  Object.assign(call.media, {
+    suite: "AES_CM_128_HMAC_SHA1_32",
+    mki: { sent: null, received: null },
+    codec: "PCMA",
+    verdict: "one-way-in",
+    failure: { code: "one-way-media", message: "the peer reports none of ours" },
+  });
+  const entries = diffRuns(secured, changed).scenarios.flatMap(allEntries);
+  t.match(entries, [
+    { aspect: "srtp-suite", place: "media", before: "AES_CM_128_HMAC_SHA1_80", after: "AES_CM_128_HMAC_SHA1_32", class: "security-regression" },
+    { aspect: "srtp-mki", before: /^sent \d+:\d, received/, after: "sent none, received none", class: "change" },
+    { aspect: "codec", before: "PCMU", after: "PCMA", class: "change" },
+    { aspect: "media-verdict", before: "two-way", after: "one-way-in", class: "regression" },
+    { aspect: "media-failure", before: null, after: "one-way-media", class: "regression" },
+  ]);
+  t.equal(entries.length, 5, JSON.stringify(entries, null, 2));
+
+  // Media measured in run A only (run B's call was shorter than 1 s): what the SDP negotiated speaks for both.
+  const unmeasured = structuredClone(secured) as RunResult;
+  (unmeasured.scenarios[0]?.steps[2]?.evidence as { media: unknown }).media = null;
+  t.match(diffRuns(secured, unmeasured).scenarios.flatMap(allEntries), [{ aspect: "media-verdict", before: "two-way", after: "not measured", class: "change" }]);
+  t.equal(diffRuns(secured, unmeasured).scenarios.flatMap(allEntries).length, 1, "nothing else: the negotiated SRTP is the same");
 });

@@ -116,3 +116,46 @@ t.test("a step of another kind at the same path is one change", async (t) => {
   step.evidence = { kind: "wait", ms: 10 };
   t.match(diffRuns(a, b).scenarios[0]?.steps, [{ path: "steps[3]", changes: [{ aspect: "step", before: "lab step", after: "wait step", class: "change" }] }]);
 });
+
+t.test("a connection, a certificate or a verification in one run only", async (t) => {
+  const a = fixtureRun();
+  const b = structuredClone(a) as RunResult;
+  const hops = (b.scenarios[0]?.steps[0]?.evidence as ProbeEvidence).hops as unknown as { tls: Record<string, unknown> | null }[];
+  const tls = hops[0]?.tls as { peer: unknown; verification: Record<string, unknown>; transport: string };
+  tls.peer = null;
+  tls.verification.nameMatches = null;
+  tls.verification.insecure = true;
+  const entries = diffRuns(a, b).scenarios[0]?.steps[0]?.changes ?? [];
+  t.match(entries, [
+    { aspect: "certificate-fingerprint", before: /^AA:BB/, after: null, class: "change" },
+    { aspect: "certificate-issuer", after: null, class: "change" },
+    { aspect: "certificate-names", before: "CN=cas01.tukwila.contoso.com, DNS:cas01.tukwila.contoso.com", after: null, class: "change" },
+    { aspect: "verification", before: "chain trusted", after: null, class: "change" },
+    { aspect: "verification", before: "name matches", after: null, class: "change" },
+    { aspect: "verification", before: "enforced", after: "not enforced (--insecure)", class: "security-regression" },
+  ]);
+  t.equal(entries.length, 6, JSON.stringify(entries, null, 2));
+
+  const tcp = structuredClone(a) as RunResult;
+  const tcpHops = (tcp.scenarios[0]?.steps[0]?.evidence as ProbeEvidence).hops as unknown as { tls: unknown; signaling: string }[];
+  (tcpHops[0] as { tls: unknown }).tls = null;
+  (tcpHops[0] as { signaling: string }).signaling = "tcp";
+  const tcpEntries = diffRuns(a, tcp).scenarios[0]?.steps[0]?.changes ?? [];
+  t.match(tcpEntries[0], { aspect: "signaling", before: "mtls", after: "tcp", class: "security-regression" });
+  t.match(tcpEntries.find((entry) => entry.aspect === "transport"), { before: "tls", after: null, class: "change" });
+  t.match(tcpEntries.find((entry) => entry.aspect === "mutual-tls-requested"), { before: "requested", after: null, class: "change" });
+});
+
+t.test("a certs step without a connection compares its certificate; failover attempts by position", async (t) => {
+  const a = fixtureRun();
+  const b = structuredClone(a) as RunResult;
+  const lint = b.scenarios[1]?.steps[0]?.evidence as unknown as { certificate: Record<string, unknown> };
+  lint.certificate.san = ["DNS:*.contoso.com", "DNS:mbx01.tukwila.contoso.com"];
+  const failover = b.scenarios[1]?.steps[1]?.evidence as unknown as { attempts: { server: string; evidence: { outcome: string } }[] };
+  (failover.attempts[0] as { server: string }).server = "mbx02.tukwila.contoso.com";
+  const steps = diffRuns(a, b).scenarios[0]?.steps ?? [];
+  t.match(steps[0]?.changes, [{ aspect: "certificate-names", place: "certificate", after: "CN=*.contoso.com, DNS:*.contoso.com, DNS:mbx01.tukwila.contoso.com", class: "change" }]);
+  t.equal(steps.length, 1, "the attempt's server is a place, not a difference: its evidence is the same");
+  (failover.attempts[0] as { evidence: { outcome: string } }).evidence = { ...(failover.attempts[0]?.evidence ?? {}), outcome: "answered" } as never;
+  t.match(diffRuns(a, b).scenarios[0]?.steps[1]?.changes, [{ aspect: "outcome", place: "attempt 1 mbx01.tukwila.contoso.com in run A, mbx02.tukwila.contoso.com in run B", before: "failed", after: "answered", class: "improvement" }]);
+});
