@@ -1,37 +1,44 @@
 import type { DiffClass } from "./diff-class.js";
 
-/** What a difference is about: one item of what was negotiated or concluded (docs/design.md §1 "exum diff"). */
-export type DiffAspect =
-  | "scenario"
-  | "step"
-  | "verdict"
-  | "outcome"
-  | "status"
-  | "failure"
-  | "diagnostics"
-  | "redirect-chain"
-  | "served-by"
-  | "transport"
-  | "signaling"
-  | "tls-version"
-  | "cipher"
-  | "certificate-fingerprint"
-  | "certificate-issuer"
-  | "certificate-names"
-  | "certificate-expiry"
-  | "verification"
-  | "mutual-tls-requested"
-  | "mutual-tls-accepted"
-  | "exchange-mode"
-  | "media-protection"
-  | "srtp-suite"
-  | "srtp-mki"
-  | "sdp-profile"
-  | "codec"
-  | "media-verdict"
-  | "media-failure"
-  | "lint-verdict"
-  | "lint-rule";
+/**
+ * What a difference can be about: one item of what was negotiated or concluded (docs/design.md §1 "exum diff"), in
+ * the order a step's differences are listed.
+ */
+export const DIFF_ASPECTS = [
+  "scenario",
+  "step",
+  "verdict",
+  "outcome",
+  "status",
+  "failure",
+  "redirect-chain",
+  "served-by",
+  "signaling",
+  "transport",
+  "tls-version",
+  "cipher",
+  "certificate-fingerprint",
+  "certificate-issuer",
+  "certificate-names",
+  "certificate-expiry",
+  "verification",
+  "mutual-tls-requested",
+  "mutual-tls-accepted",
+  "diagnostics",
+  "exchange-mode",
+  "media-protection",
+  "srtp-suite",
+  "srtp-mki",
+  "sdp-profile",
+  "codec",
+  "media-verdict",
+  "media-failure",
+  "lint-verdict",
+  "lint-rule",
+] as const;
+
+/** One of {@link DIFF_ASPECTS}. */
+export type DiffAspect = (typeof DIFF_ASPECTS)[number];
 
 /**
  * One difference between run A and run B, with its class and the reason for it. `before` and `after` are the values

@@ -5,6 +5,8 @@ import { DIFF_HTML_STYLE } from "./diff-html-style.js";
 import { renderDiffHtml } from "./diff-html.js";
 import { renderDiffJson } from "./diff-json.js";
 import { renderDiffMarkdown } from "./diff-markdown.js";
+import { DIFF_ASPECTS } from "./diff-entry.js";
+import { ASPECT_LABELS } from "./diff-labels.js";
 import { diffRuns } from "./diff-runs.js";
 import { renderDiffText } from "./diff-text.js";
 import { fixtureRun } from "../report/testdata/report-fixture.js";
@@ -54,4 +56,9 @@ t.test("HTML (golden): one self-contained file, nothing to load, a peer's text e
   t.match(page, escapeHtml("O=<script>window.__exumPwned = 1</script>"), "…it is shown as text");
   t.match(page, '<tr class="security-regression"><td><span class="badge">security regression</span></td><td><code>steps[0]</code> options callRouter</td><td>TLS version');
   t.match(renderDiffHtml(same), "No differences in what was negotiated: 4 scenarios compared.");
+});
+
+t.test("every aspect has its words, once", async (t) => {
+  t.same(Object.keys(ASPECT_LABELS).sort(), [...DIFF_ASPECTS].sort());
+  t.equal(new Set(Object.values(ASPECT_LABELS)).size, DIFF_ASPECTS.length, "no two aspects read alike");
 });
