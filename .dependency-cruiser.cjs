@@ -17,7 +17,8 @@ const allowed = {
   report: ["errors", "model", "files"],
   diff: ["errors", "model", "report"],
   scenario: ["errors", "model", "input", "log", "tls", "sdp", "media", "capture", "sip", "lab", "pki", "report", "files"],
-  cli: ["errors", "model", "input", "log", "tls", "sdp", "media", "capture", "sip", "lab", "pki", "report", "scenario", "files", "diff"],
+  monitor: ["errors", "model", "log", "tls", "sip", "report", "scenario", "files"],
+  cli: ["errors", "model", "input", "log", "tls", "sdp", "media", "capture", "sip", "lab", "pki", "report", "scenario", "monitor", "files", "diff"],
 };
 const layers = Object.keys(allowed);
 const test = "\\.(test|interop)\\.ts$";

@@ -4,6 +4,7 @@ import type { CliCommand } from "./cli-command.js";
 import { diffCommand } from "./diff-command.js";
 import { labCommand } from "./lab-command.js";
 import { matrixCommand } from "./matrix-command.js";
+import { monitorCommand } from "./monitor-command.js";
 import { optionsCommand } from "./options-command.js";
 import { reportCommand } from "./report-command.js";
 import { runCommand } from "./run-command.js";
@@ -19,6 +20,7 @@ export const commands: readonly CliCommand<never>[] = [
   certsCommand as CliCommand<never>,
   matrixCommand as CliCommand<never>,
   smokeCommand as CliCommand<never>,
+  monitorCommand as CliCommand<never>,
   reportCommand as CliCommand<never>,
   diffCommand as CliCommand<never>,
   selftestCommand as CliCommand<never>,

@@ -60,6 +60,7 @@ const hop = z.strictObject({
   address: z.string().nullable(),
   port: z.number(),
   transport: z.enum(["tls", "tcp"]),
+  connection: z.enum(["new", "reused"]).optional(),
   status: z.number().nullable(),
   reason: z.string().nullable(),
   provisional: z.array(z.number()),

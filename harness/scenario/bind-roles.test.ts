@@ -202,3 +202,13 @@ t.test("site: lab-only scenarios and unmet site.requires are skipped, not errors
   t.match(noted.notes, [/not applied/]);
   t.equal(plan("  - lab: { server: { fqdn: mbx01, state: stopped } }\n", lab, "site: { labOnly: true }\n").skip, null, "lab-only runs on the lab");
 });
+
+t.test("site: nextHop sends calls without via: to that server, Request-URI as written; via: still wins", async (t) => {
+  const withNextHop: BindTarget = { kind: "site", site: parseSiteYaml(`${SITE}nextHop: pool\n`, "/sites/contoso.yaml") };
+  const [voicemail, routed] = plan("  - call: { to: voicemail:alice, hold: 1s }\n  - call: { to: voicemail:alice, hold: 1s, via: callRouter }\n", withNextHop).steps;
+  t.match(voicemail, { via: { role: "pool", fqdn: "pool01.contoso.com", port: 5061 }, call: { requestUri: "sip:umtest1@contoso.com;opaque=app:voicemail" } });
+  t.match(routed, { via: { role: "callRouter", fqdn: "cas01.contoso.com" } });
+  const unbound: BindTarget = { kind: "site", site: parseSiteYaml(`${SITE}nextHop: gateway\n`, "/sites/contoso.yaml") };
+  t.throws(() => plan("  - call: { to: voicemail:alice, hold: 1s }\n", unbound), { field: "steps[0].call.to", message: /nextHop "gateway" in \/sites\/contoso\.yaml: the site binds no gateway/ });
+  t.throws(() => parseSiteYaml(`${SITE}nextHop: 10.0.0.1\n`, "/sites/contoso.yaml"), { field: "nextHop", message: /never addresses/ });
+});

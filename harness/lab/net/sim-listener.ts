@@ -3,7 +3,7 @@ import { createServer as createTlsServer, type Server as TlsServer, type TLSSock
 import type { Logger } from "../../log/logger.js";
 import { MessageFramer } from "../../sip/message-framer.js";
 import type { TlsVersion } from "../../tls/tls-version.js";
-import { buildResponse } from "./build-response.js";
+import { ListenerRequest } from "./listener-request.js";
 import { parseInbound } from "./malformed-request.js";
 import type { InboundRequest } from "./inbound-request.js";
 
@@ -143,6 +143,24 @@ export class SimListener {
     if (server !== null) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /**
+   * Presents another certificate from now on (a renewal or a rotation at run time): new handshakes get it, connections
+   * already up keep theirs, as a real server's do after its certificate is replaced.
+   */
+  setCertificate(cert: string, key: string): void {
+    const tls = this.#options.tls;
+    if (this.#tlsServer === null || tls === undefined) return;
+    tls.cert = cert;
+    tls.key = key;
+    this.#tlsServer.setSecureContext({
+      cert,
+      key,
+      ca: tls.ca,
+      ...(tls.minVersion === undefined ? {} : { minVersion: tls.minVersion }),
+      ...(tls.maxVersion === undefined ? {} : { maxVersion: tls.maxVersion }),
+    });
+  }
+
   /** Destroys the connections that are open now (the port stays open). */
   dropConnections(): void {
     for (const socket of this.#sockets) socket.destroy();
@@ -212,6 +230,9 @@ export class SimListener {
         });
         return;
       case "accept":
+        // Answers go out when written, as Kamailio's (built with DISABLE_NAGLE) do: Nagle's algorithm would hold a
+        // small answer back while an earlier one is unacknowledged (RFC 896), against a peer's delayed ACKs.
+        socket.setNoDelay(true);
         if (this.#tlsServer === null) this.#serveSip(socket, "tcp");
         else this.#tlsServer.emit("connection", socket);
         return;
@@ -259,6 +280,9 @@ export class SimListener {
         socket.destroy();
         return;
       }
+      // Pipelined requests (several in one read): their answers leave in one write, encrypted as one TLS record run,
+      // instead of a record and a syscall each (Node's stream.cork: uncork on the next tick flushes them together).
+      if (messages.length > 1) corkUntilNextTick(socket);
       for (const raw of messages) {
         if (socket.destroyed) return;
         const parsed = parseInbound(raw);
@@ -277,18 +301,7 @@ export class SimListener {
           return;
         }
         const message = parsed.message;
-        const request: InboundRequest = {
-          message,
-          raw,
-          socket,
-          protocol,
-          get peerCertificate() {
-            return certificateOf();
-          },
-          respond: (spec) => {
-            if (!socket.destroyed && socket.writable) socket.write(buildResponse(message, spec));
-          },
-        };
+        const request = new ListenerRequest(message, raw, socket, protocol, certificateOf);
         try {
           this.#options.onRequest(request);
         } catch (error) {
@@ -298,6 +311,11 @@ export class SimListener {
       }
     });
   }
+}
+
+function corkUntilNextTick(socket: Socket): void {
+  socket.cork();
+  process.nextTick(() => socket.uncork());
 }
 
 function bind(server: Server, address: string, port: number): Promise<void> {

@@ -24,7 +24,8 @@ import type { Topology } from "../topology/topology-schema.js";
  * - mutual TLS with the server's topology `certificate` from the lab PKI, trusting the lab root; by default the
  *   handshake requires a client certificate from the lab root and is aborted otherwise (docs/protocol.md §5: "TLS itself
  *   fails …: no SIP response at all"); the handler is told (`onTlsFailure`) so it can write its event (1649/1113);
- * - framing, parsing (sip.js parser) and `400 Bad Request` for malformed requests that can be answered;
+ * - framing, parsing (sip.js's parser, at a fraction of its cost: net/sip-message-parser.ts) and `400 Bad Request` for
+ *   malformed requests that can be answered;
  * - the server's **state** and **fault** (topology-server-state.ts, topology-fault.ts), applied before the handler
  *   sees anything: `stopped` → connections refused (or black-holed); `disabled` → new INVITEs get
  *   `behaviour.disabledAnswer` (default 503) and OPTIONS/in-dialog requests still reach the handler; `faulty` →
