@@ -15,9 +15,10 @@ const allowed = {
   sip: ["errors", "model", "log", "tls", "sdp", "media", "capture"],
   lab: ["errors", "model", "input", "log", "tls", "sdp", "media", "capture", "sip", "pki", "files"],
   report: ["errors", "model", "files"],
+  diff: ["errors", "model", "report"],
   scenario: ["errors", "model", "input", "log", "tls", "sdp", "media", "capture", "sip", "lab", "pki", "report", "files"],
   monitor: ["errors", "model", "log", "tls", "sip", "report", "scenario", "files"],
-  cli: ["errors", "model", "input", "log", "tls", "sdp", "media", "capture", "sip", "lab", "pki", "report", "scenario", "monitor", "files"],
+  cli: ["errors", "model", "input", "log", "tls", "sdp", "media", "capture", "sip", "lab", "pki", "report", "scenario", "monitor", "files", "diff"],
 };
 const layers = Object.keys(allowed);
 const test = "\\.(test|interop)\\.ts$";

@@ -1,6 +1,7 @@
 import { callCommand } from "./call-command.js";
 import { certsCommand } from "./certs-command.js";
 import type { CliCommand } from "./cli-command.js";
+import { diffCommand } from "./diff-command.js";
 import { labCommand } from "./lab-command.js";
 import { matrixCommand } from "./matrix-command.js";
 import { monitorCommand } from "./monitor-command.js";
@@ -21,5 +22,6 @@ export const commands: readonly CliCommand<never>[] = [
   smokeCommand as CliCommand<never>,
   monitorCommand as CliCommand<never>,
   reportCommand as CliCommand<never>,
+  diffCommand as CliCommand<never>,
   selftestCommand as CliCommand<never>,
 ];

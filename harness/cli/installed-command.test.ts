@@ -74,7 +74,7 @@ t.test("--help lists every command; --version prints the package's version; both
   const dir = await tempDir(t);
   const help = await exum(["--help"], dir);
   t.equal(help.code, 0, help.stderr);
-  for (const command of ["run", "smoke", "matrix", "report", "lab", "options", "call", "certs", "selftest"]) t.match(help.stdout, new RegExp(`exum ${command}\\b`), command);
+  for (const command of ["run", "smoke", "matrix", "report", "diff", "monitor", "lab", "options", "call", "certs", "selftest"]) t.match(help.stdout, new RegExp(`exum ${command}\\b`), command);
   const version = await exum(["--version"], dir);
   t.equal(version.code, 0);
   const pkg = JSON.parse(await readFile(join(import.meta.dirname, "..", "..", "package.json"), "utf8")) as { version: string };

@@ -1,5 +1,5 @@
 import { limitText } from "../model/duration-text.js";
-import { resolve as resolvePath } from "node:path";
+import { join, resolve as resolvePath } from "node:path";
 import { ExitCode } from "../errors/exit-codes.js";
 import { inputError } from "../errors/harness-error.js";
 import { listScenarioDetails, streamingListReporter } from "../report/list.js";
@@ -20,6 +20,11 @@ import { toolVersion } from "./tool-version.js";
 import { checkTimeoutFlag } from "./timeout-flag.js";
 import type { CliIo } from "./cli-io.js";
 import type { SmokeFlags } from "./smoke-command.js";
+import { diffExitCode } from "../diff/diff-exit-code.js";
+import { diffRuns } from "../diff/diff-runs.js";
+import { renderDiffText } from "../diff/diff-text.js";
+import { checkExpiryWarningDays } from "./expiry-days-flag.js";
+import { readRunFile } from "./read-run-file.js";
 
 /** What `exum smoke` does (smoke-command.ts describes it: the smoke checks against a site, a run folder). */
 export async function smokeHandler(flags: SmokeFlags, io: CliIo): Promise<number> {
@@ -28,6 +33,8 @@ export async function smokeHandler(flags: SmokeFlags, io: CliIo): Promise<number
   }
   const chosen = parseReporters(flags.reporter);
   checkTimeoutFlag(flags.timeout);
+  const expiryWarningDays = checkExpiryWarningDays(flags["expiry-warning-days"]);
+  const baseline = flags.baseline === undefined ? undefined : await readRunFile(flags.baseline, io.cwd, "--baseline");
   await checkOutFolder(resolvePath(io.cwd, flags.out));
   // Everything is read and checked before anything is sent or written (docs/design.md §9).
   const loaded = await loadSiteFile(resolvePath(io.cwd, flags.site));
@@ -66,5 +73,9 @@ export async function smokeHandler(flags: SmokeFlags, io: CliIo): Promise<number
     await files.abandon();
     throw error;
   }
-  return finishRun(run, files, reporters, { json: flags.json, io });
+  const code = await finishRun(run, files, reporters, { json: flags.json, io });
+  if (baseline === undefined) return code;
+  const diff = diffRuns(baseline.run, run, { expiryWarningDays, files: { a: shownPath(baseline.file, io.cwd), b: shownPath(join(files.dir, "run.json"), io.cwd) } });
+  show(`\nSince the baseline:\n${renderDiffText(diff)}`);
+  return code === ExitCode.Ok ? diffExitCode(diff) : code;
 }
