@@ -15,8 +15,10 @@ const allowed = {
   sip: ["errors", "model", "log", "tls", "sdp", "media", "capture"],
   lab: ["errors", "model", "input", "log", "tls", "sdp", "media", "capture", "sip", "pki", "files"],
   report: ["errors", "model", "files"],
+  diff: ["errors", "model", "report"],
   scenario: ["errors", "model", "input", "log", "tls", "sdp", "media", "capture", "sip", "lab", "pki", "report", "files"],
-  cli: ["errors", "model", "input", "log", "tls", "sdp", "media", "capture", "sip", "lab", "pki", "report", "scenario", "files"],
+  monitor: ["errors", "model", "log", "tls", "sip", "report", "scenario", "files"],
+  cli: ["errors", "model", "input", "log", "tls", "sdp", "media", "capture", "sip", "lab", "pki", "report", "scenario", "monitor", "files", "diff"],
 };
 const layers = Object.keys(allowed);
 const test = "\\.(test|interop)\\.ts$";
@@ -69,13 +71,17 @@ module.exports = {
     },
     {
       name: "no-circular",
+      // A cycle closed by a dynamic import is not one at load time: a command's description imports its handler when
+      // the command runs, and the handler imports the description's flag types (harness/cli/cli-command.ts).
       severity: "error",
       from: { pathNot: test },
-      to: { circular: true },
+      to: { circular: true, viaOnly: { dependencyTypesNot: ["dynamic-import"] } },
     },
   ],
   options: {
     doNotFollow: { path: "node_modules" },
+    // The compiled output (bin/exum.js imports it) is checked as its sources.
+    exclude: { path: "^dist/" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
     enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"], extensions: [".ts", ".js"] },

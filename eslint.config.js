@@ -14,5 +14,5 @@ export default tseslint.config(
       "no-console": "off",
     },
   },
-  { files: ["bin/*.js", "*.config.js", ".dependency-cruiser.cjs"], languageOptions: { globals: { process: "readonly", module: "writable" } } },
+  { files: ["bin/*.js", "bench/*.mjs", "*.config.js", ".dependency-cruiser.cjs", "harness/testing/*.mjs"], languageOptions: { globals: { process: "readonly", module: "writable", console: "readonly" } } },
 );

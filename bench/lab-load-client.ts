@@ -18,15 +18,23 @@ export interface LoadClientData {
   readonly keyPem: string;
   readonly caPem: string;
   /** The Call Router's MTLS listener. */
-  readonly callRouter: { readonly fqdn: string; readonly address: string; readonly port: number };
+  readonly callRouter: LoadTarget;
   /** The lab's A records: FQDN → address (to follow 302 Contacts). */
   readonly names: Readonly<Record<string, string>>;
   /** The From domain (the pool persona's FQDN). */
   readonly fromDomain: string;
 }
 
+/** An MTLS SIP listener: where to connect, and the name its certificate must carry (SNI and the Request-URI). */
+export interface LoadTarget {
+  readonly fqdn: string;
+  readonly address: string;
+  readonly port: number;
+}
+
 export type LoadTask =
-  | { readonly kind: "options"; readonly window: number; readonly maxRequests: number; readonly maxMs: number }
+  /** `target`: another server than the lab's Call Router under the same load (bench/kamailio-reference.ts). */
+  | { readonly kind: "options"; readonly window: number; readonly maxRequests: number; readonly maxMs: number; readonly target?: LoadTarget }
   | { readonly kind: "connections"; readonly concurrency: number; readonly max: number; readonly maxMs: number }
   | { readonly kind: "calls"; readonly concurrency: number; readonly max: number; readonly maxMs: number }
   | { readonly kind: "probe-calls"; readonly concurrency: number; readonly max: number; readonly maxMs: number };
@@ -72,8 +80,8 @@ let sequence = 0;
 const runId = randomBytes(4).toString("hex");
 const nextId = () => `${runId}-${(sequence += 1).toString(36)}`;
 
-function options(id: string): string {
-  const { fqdn, port } = data.callRouter;
+function options(id: string, target: LoadTarget = data.callRouter): string {
+  const { fqdn, port } = target;
   return (
     `OPTIONS sip:${fqdn}:${port};transport=tls SIP/2.0\r\n` +
     `Via: SIP/2.0/TLS 127.0.0.1:5061;branch=z9hG4bK${id}\r\n` +
@@ -87,7 +95,9 @@ const header = (message: string, name: string) => new RegExp(`^${name}:[ \\t]*(.
 
 /** OPTIONS over one persistent MTLS connection, up to `window` outstanding (pipelined). */
 async function optionsLoad(task: Extract<LoadTask, { kind: "options" }>): Promise<LoadResult> {
-  const socket = await openTls(data.callRouter.address, data.callRouter.port, data.callRouter.fqdn);
+  const target = task.target ?? data.callRouter;
+  const socket = await openTls(target.address, target.port, target.fqdn);
+  socket.on("error", () => undefined); // a reset ends the run through "close"; what was not answered counts as failed
   const framer = new MessageFramer();
   let sent = 0;
   let ok = 0;
@@ -99,7 +109,7 @@ async function optionsLoad(task: Extract<LoadTask, { kind: "options" }>): Promis
       if (performance.now() > deadline) return;
       let batch = "";
       while (sent - ok - failed < task.window && sent < task.maxRequests) {
-        batch += options(nextId());
+        batch += options(nextId(), target);
         sent += 1;
       }
       if (batch !== "") socket.write(batch);

@@ -1,4 +1,4 @@
-/** The parsed arguments of `exum certs <action> [input]` (see certs-command.ts for which action takes which). */
+/** The parsed arguments of `exum certs <action> [input]` (see certs-handler.ts for which action takes which). */
 export interface CertsArgs {
   action: "init" | "lint" | "show";
   input?: string;

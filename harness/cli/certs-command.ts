@@ -1,19 +1,6 @@
 import type { Argv } from "yargs";
-import { ExitCode } from "../errors/exit-codes.js";
-import { inputError } from "../errors/harness-error.js";
 import type { CliCommand } from "./cli-command.js";
 import type { CertsArgs } from "./certs-args.js";
-import { runCertsInit } from "./certs-init.js";
-import { runCertsLint } from "./certs-lint.js";
-import { runCertsShow } from "./certs-show.js";
-
-/** Which option belongs to which action; anything else is refused, so a typo never goes unnoticed. */
-const OPTIONS_OF: Record<CertsArgs["action"], readonly string[]> = {
-  init: ["dir", "force", "pfx-passphrase", "json"],
-  lint: ["ca", "fqdn", "peers", "cert", "key", "pfx", "passphrase", "timeout", "resolve", "expiry-days", "json"],
-  show: ["dir", "passphrase", "json"],
-};
-const ALL_OPTIONS = [...new Set(Object.values(OPTIONS_OF).flat())];
 
 /**
  * `exum certs init | lint <pem|pfx|host:port> | show [file]` (docs/design.md §1, §8). One command with an
@@ -54,23 +41,5 @@ export const certsCommand: CliCommand<CertsArgs> = {
       .example("exum certs lint certs/mbx01.crt --ca certs/root-ca.crt --fqdn mbx01.tukwila.contoso.com", "lint a file")
       .example("exum certs lint cas01.tukwila.contoso.com:5061 --pfx pool.pfx --passphrase x", "lint a live server, presenting ours");
   },
-  async run(args, io) {
-    const allowed = OPTIONS_OF[args.action] as readonly string[] | undefined;
-    // yargs still calls the handler after rejecting an unknown action (the frame has printed the error).
-    if (allowed === undefined) return ExitCode.BadInput;
-    for (const option of ALL_OPTIONS) {
-      if (!allowed.includes(option) && (args as unknown as Record<string, unknown>)[option] !== undefined) {
-        throw inputError("EXUM_USAGE", `--${option} does not apply to certs ${args.action}`, {
-          field: `--${option}`,
-          hint: `certs ${args.action} takes: ${allowed.map((name) => `--${name}`).join(", ")}`,
-        });
-      }
-    }
-    if (args.action === "init" && args.input !== undefined) {
-      throw inputError("EXUM_USAGE", `certs init takes no argument (got "${args.input}")`, { hint: "name the directory with --dir" });
-    }
-    if (args.action === "init") return runCertsInit(args, io);
-    if (args.action === "lint") return runCertsLint(args, io);
-    return runCertsShow(args, io);
-  },
+  run: async (args, io) => (await import("./certs-handler.js")).certsHandler(args, io),
 };

@@ -37,7 +37,8 @@ function formatHop(hop: Hop, index: number, count: number): string[] {
   const label = count > 1 ? `hop ${index + 1}: ` : "";
   const status = hop.status === null ? (hop.failure?.code ?? "no response") : `${hop.status} ${hop.reason ?? ""}`.trim();
   const provisional = hop.provisional.length ? ` (after ${hop.provisional.join(", ")})` : "";
-  lines.push(`  ${label}${hop.method} ${hop.target} via ${hop.transport.toUpperCase()} ${hop.address ?? "?"}:${hop.port} → ${status}${provisional}`);
+  const reused = hop.connection === "reused" ? " (on the connection of the hop before)" : "";
+  lines.push(`  ${label}${hop.method} ${hop.target} via ${hop.transport.toUpperCase()} ${hop.address ?? "?"}:${hop.port}${reused} → ${status}${provisional}`);
   const t = hop.timings;
   const timing = [
     t.tcpConnectMs !== null ? `tcp ${t.tcpConnectMs.toFixed(1)} ms` : null,

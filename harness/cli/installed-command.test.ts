@@ -2,9 +2,12 @@
  * The installed command as a user runs it (bin/exum.js, a process of its own): the full command registry, real
  * signals, exit codes as a shell sees them (docs/design.md §1: 0 ok, 1 failed, 2 bad input, 3 harness error, 130
  * SIGINT, 143 SIGTERM). Everything else calls dispatch() in process; this suite is the one that does not.
+ * bin/exum.js runs the compiled dist/ when it is current (always so in CI, where `npm ci` builds it), else the sources
+ * through tsx (docs/design.md §10, start-up), so these children run what a user runs.
  * The children write their V8 coverage to a folder of their own (NODE_V8_COVERAGE pointed elsewhere; removing the
- * variable is not enough, tap's spawn hook puts it back): their coverage, mapped by another loader, would overwrite
- * the in-process coverage of the same files in c8's report.
+ * variable is not enough, tap's spawn hook puts it back): their coverage, of dist/ mapped back to the sources or of the
+ * sources mapped by another loader, would overwrite the in-process coverage of the same files in c8's report; every
+ * path these children take is also covered in process (dispatch()).
  */
 import { spawn } from "node:child_process";
 import { mkdir, readdir, readFile } from "node:fs/promises";
@@ -17,7 +20,8 @@ import { tempDir } from "../testing/temp-dir.js";
 import { writeFiles } from "../testing/write-files.js";
 
 const BIN = join(import.meta.dirname, "..", "..", "bin", "exum.js");
-// Ten processes of its own, each starting the TypeScript loader: more than the default 60 s on a loaded CI machine.
+// Ten processes of its own (each starting the TypeScript loader when dist/ is out of date): more than the default 60 s
+// on a loaded CI machine.
 t.setTimeout(300_000);
 const PKI = ["--certs", sharedLabPkiDir()];
 /** A bound on every child: none of these commands takes long; a hang fails the test instead of stalling it. */
@@ -70,11 +74,14 @@ t.test("--help lists every command; --version prints the package's version; both
   const dir = await tempDir(t);
   const help = await exum(["--help"], dir);
   t.equal(help.code, 0, help.stderr);
-  for (const command of ["run", "smoke", "matrix", "report", "lab", "options", "call", "certs", "selftest"]) t.match(help.stdout, new RegExp(`exum ${command}\\b`), command);
+  for (const command of ["run", "smoke", "matrix", "report", "diff", "monitor", "lab", "options", "call", "certs", "selftest"]) t.match(help.stdout, new RegExp(`exum ${command}\\b`), command);
   const version = await exum(["--version"], dir);
   t.equal(version.code, 0);
   const pkg = JSON.parse(await readFile(join(import.meta.dirname, "..", "..", "package.json"), "utf8")) as { version: string };
   t.equal(version.stdout.trim(), pkg.version);
+  // In CI `npm ci` has just built dist/: what ran must be the compiled output, not the sources (bin/exum.js says so on
+  // stderr when it falls back). On a developer's machine an edit since the last build makes the fallback legitimate.
+  if (process.env["CI"] === "true") t.equal(version.stderr, "", "the compiled dist/ ran");
 });
 
 t.test("options and call against the lab: 0 when it worked, 1 when the server's answer is a failure, 2 for bad input", async (t) => {

@@ -1,12 +1,4 @@
-import { resolve as resolvePath } from "node:path";
 import type { Argv } from "yargs";
-import { ExitCode } from "../errors/exit-codes.js";
-import { inputError } from "../errors/harness-error.js";
-import type { EventLogEntry } from "../lab/index.js";
-import { startLab } from "../lab/index.js";
-import { formatLabSummary, labSummary } from "../lab/index.js";
-import { defaultTopology } from "../lab/index.js";
-import { loadTopology } from "../lab/index.js";
 import type { CliCommand } from "./cli-command.js";
 
 export interface LabFlags {
@@ -17,10 +9,6 @@ export interface LabFlags {
   block?: string;
   "dns-port": number;
   ipv6: boolean;
-}
-
-function eventLine(event: EventLogEntry): string {
-  return `${event.at.slice(11, 23)} ${event.server} ${event.eventId} ${event.level}: ${event.message}\n`;
 }
 
 /**
@@ -49,41 +37,5 @@ export const labCommand: CliCommand<LabFlags> = {
       .example("$0 lab", "the built-in lab on real ports (5060–5070) of a loopback block of its own")
       .example("$0 lab my-lab.yaml --json", "a topology file; the endpoints as JSON")
       .example("$0 lab --ipv6", "the built-in lab on ::1"),
-  async run(flags, io) {
-    if (!Number.isInteger(flags["dns-port"]) || flags["dns-port"] < 0 || flags["dns-port"] > 65535) {
-      throw inputError("EXUM_BAD_FLAG", `--dns-port ${flags["dns-port"]} is not a port number`, { field: "--dns-port", hint: "0 lets the kernel choose" });
-    }
-    if (flags.ipv6 && flags.block !== undefined) {
-      throw inputError("EXUM_BAD_FLAG", "--block names an IPv4 loopback block; an IPv6 lab runs every server on ::1", { field: "--block", hint: "drop --block, or --ipv6" });
-    }
-    const loaded = flags.topology === undefined ? defaultTopology() : (await loadTopology(resolvePath(io.cwd, flags.topology))).topology;
-    // docs/protocol.md §1 "IPv6": on ::1 the servers cannot be told apart by address, so their ports are ephemeral.
-    const topology = flags.ipv6 ? { ...loaded, addressFamily: "ipv6" as const } : loaded;
-    if (io.signal.aborted) return ExitCode.Interrupted;
-    const lab = await startLab({
-      topology,
-      ports: flags.ports,
-      cwd: io.cwd,
-      ...(flags.certs === undefined ? {} : { certsDir: flags.certs }),
-      ...(flags.block === undefined ? {} : { block: flags.block }),
-      dnsPort: flags["dns-port"],
-      onProgress: (line) => io.err(`${line}\n`),
-    });
-    try {
-      const summary = labSummary(lab);
-      if (flags.json) io.out(`${JSON.stringify(summary)}\n`);
-      else io.out(`${formatLabSummary(summary, io.cwd)}\nEvent log (Ctrl-C stops the lab):\n`);
-      const print = flags.json ? io.err : io.out;
-      lab.events.subscribe((event) => print(eventLine(event)));
-      await new Promise<void>((resolve) => {
-        if (io.signal.aborted) resolve();
-        else io.signal.addEventListener("abort", () => resolve(), { once: true });
-      });
-    } finally {
-      const problems = await lab.close();
-      for (const problem of problems) io.err(`warning: stopping the lab: ${problem.step}: ${(problem.error as Error).message}\n`);
-    }
-    if (!flags.json) io.err("lab stopped; every port is free\n");
-    return ExitCode.Interrupted;
-  },
+  run: async (flags, io) => (await import("./lab-handler.js")).labHandler(flags, io),
 };

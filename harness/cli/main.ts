@@ -1,10 +1,9 @@
-import yargs from "yargs";
 import { ExitCode } from "../errors/exit-codes.js";
 import { formatError } from "../errors/format-error.js";
 import { isHarnessError } from "../errors/harness-error.js";
 import type { CliCommand } from "./cli-command.js";
 import { processIo, type CliIo } from "./cli-io.js";
-import { commands } from "./commands.js";
+import { toolVersion } from "./tool-version.js";
 
 /**
  * Parses argv, runs one command and returns the process exit code (docs/design.md §1):
@@ -12,9 +11,16 @@ import { commands } from "./commands.js";
  * 143 terminated (SIGTERM, handled like SIGINT: long commands stop and write what they have).
  */
 export async function main(argv: string[], io?: CliIo): Promise<number> {
+  // `exum --version` alone is answered before yargs and the command registry load (docs/design.md §10, start-up):
+  // scripts and monitoring jobs call it to see which exum they have.
+  if (argv.length === 1 && argv[0] === "--version") {
+    (io ?? processIo(new AbortController().signal)).out(`${await toolVersion()}\n`);
+    return ExitCode.Ok;
+  }
+  const { commands } = await import("./commands.js");
   if (io !== undefined) return dispatch(argv, io, commands);
   const controller = new AbortController();
-  return runWithSignals(argv, processIo(controller.signal), controller, process);
+  return runWithSignals(argv, processIo(controller.signal), controller, process, commands);
 }
 
 /** Where the process's signals come from: the process itself, or a test's emitter. */
@@ -27,7 +33,7 @@ export interface SignalSource {
  * Runs a command with SIGINT and SIGTERM aborting `controller` (the signal `io` was made with): long commands stop
  * and write what they have. SIGTERM, how CI systems stop a job, ends with 143 instead of 130.
  */
-export async function runWithSignals(argv: string[], io: CliIo, controller: AbortController, signals: SignalSource, registry: readonly CliCommand[] = commands): Promise<number> {
+export async function runWithSignals(argv: string[], io: CliIo, controller: AbortController, signals: SignalSource, registry: readonly CliCommand[]): Promise<number> {
   let received: NodeJS.Signals | null = null;
   const onSignal = (signal: NodeJS.Signals) => {
     received ??= signal;
@@ -48,6 +54,8 @@ export async function dispatch(argv: string[], io: CliIo, registry: readonly Cli
   let exitCode: number = ExitCode.Ok;
   let parseFailure: string | undefined;
   let task: Promise<number> | undefined;
+  // Loaded here, not at the top: yargs is the largest module a command's start-up needs (docs/design.md §10).
+  const { default: yargs } = await import("yargs");
   let parser = yargs(argv)
     .scriptName("exum")
     .usage("$0 <command> [options]\n\nSIP/TLS interop tests for Exchange UM with Lync / Skype for Business.")
@@ -56,7 +64,7 @@ export async function dispatch(argv: string[], io: CliIo, registry: readonly Cli
     .recommendCommands()
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .help()
-    .version()
+    .version(await toolVersion())
     .exitProcess(false)
     .fail((message, error) => {
       if (error) throw error;

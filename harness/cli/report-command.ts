@@ -1,11 +1,4 @@
-import { readFile } from "node:fs/promises";
-import { dirname, resolve as resolvePath } from "node:path";
 import type { Argv } from "yargs";
-import { ExitCode } from "../errors/exit-codes.js";
-import { inputError } from "../errors/harness-error.js";
-import { parseRunJson } from "../report/parse-run-json.js";
-import { writeReports } from "../report/reporter-multiplexer.js";
-import { parseReporters } from "../report/reporter-name.js";
 import type { CliCommand } from "./cli-command.js";
 import { REPORTER_OPTION } from "./run-output-flags.js";
 
@@ -31,21 +24,5 @@ export const reportCommand: CliCommand<ReportFlags> = {
       .option("out", { type: "string", describe: "the folder to write into (default: the folder run.json is in)" })
       .example("$0 report reports/2024-05-01T10-22-31Z-3f9a/run.json", "write report.md, report.html and junit.xml again")
       .example("$0 report run.json --reporter html --out /tmp/r", "only report.html, into /tmp/r"),
-  async run(flags, io) {
-    const reporters = parseReporters(flags.reporter);
-    const file = resolvePath(io.cwd, flags.run);
-    let text: string;
-    try {
-      text = await readFile(file, "utf8");
-    } catch (error) {
-      throw inputError("EXUM_FILE_UNREADABLE", `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
-        file,
-        hint: "give the run.json of a run: reports/<run-id>/run.json",
-      });
-    }
-    const run = parseRunJson(text, file);
-    const dir = flags.out === undefined ? dirname(file) : resolvePath(io.cwd, flags.out);
-    const outcome = await writeReports(run, { dir, reporters, io });
-    return outcome.failed.length === 0 ? ExitCode.Ok : ExitCode.HarnessError;
-  },
+  run: async (flags, io) => (await import("./report-handler.js")).reportHandler(flags, io),
 };

@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import { inputError } from "../errors/harness-error.js";
 import type { Argv } from "yargs";
-import { logLevels } from "../log/logger.js";
+import { logLevels } from "../log/log-levels.js";
 import { REPORTER_NAMES } from "../report/reporter-name.js";
 
 /** `--reporter`, the same on every command that writes reports (docs/design.md §7). */

@@ -3,6 +3,7 @@ import t from "tap";
 import { ExitCode } from "../errors/exit-codes.js";
 import { sharedLabPkiDir } from "../lab/lab-pki.js";
 import { memoryIo } from "./cli-io.js";
+import { commands } from "./commands.js";
 import { runWithSignals } from "./main.js";
 
 /**
@@ -13,7 +14,7 @@ async function stopLabWith(signal: NodeJS.Signals): Promise<{ code: number; stde
   const controller = new AbortController();
   const io = memoryIo({ signal: controller.signal });
   const signals = new EventEmitter();
-  const running = runWithSignals(["lab", "--ports", "ephemeral", "--certs", sharedLabPkiDir(), "--json"], io, controller, signals);
+  const running = runWithSignals(["lab", "--ports", "ephemeral", "--certs", sharedLabPkiDir(), "--json"], io, controller, signals, commands);
   const deadline = Date.now() + 30_000;
   while (!io.stdout.includes("\n") && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   signals.emit(signal, signal);

@@ -1,31 +1,14 @@
-import { limitText } from "../model/duration-text.js";
-import { resolve as resolvePath } from "node:path";
 import type { Argv } from "yargs";
-import { ExitCode } from "../errors/exit-codes.js";
-import { inputError } from "../errors/harness-error.js";
-import { listScenarioDetails, streamingListReporter } from "../report/list.js";
-import { multiplexReporters } from "../report/reporter-multiplexer.js";
-import { parseReporters } from "../report/reporter-name.js";
-import type { RunResult } from "../model/run-result.js";
-import { loadSiteFile } from "../scenario/load-site.js";
-import { makeRunId } from "../scenario/run-id.js";
-import { runPlans } from "../scenario/run-plans.js";
-import { loadSiteCredentials } from "../scenario/site-credentials.js";
-import { smokePlans } from "../scenario/smoke-plans.js";
 import type { CliCommand } from "./cli-command.js";
-import { checkOutFolder, runOutputFlags, type RunOutputFlags } from "./run-output-flags.js";
-import { finishRun } from "./finish-run.js";
-import { openRunFiles } from "./run-files.js";
-import { shownPath } from "../scenario/shown-path.js";
-import { smokeStepLines } from "./smoke-details.js";
-import { toolVersion } from "./tool-version.js";
-import { checkTimeoutFlag } from "./timeout-flag.js";
+import { runOutputFlags, type RunOutputFlags } from "./run-output-flags.js";
+import { EXPIRY_WARNING_DAYS_OPTION } from "./expiry-days-flag.js";
 
 export interface SmokeFlags extends RunOutputFlags {
   site?: string;
   timeout?: number;
+  baseline?: string;
+  "expiry-warning-days": number;
 }
-
 
 /**
  * `exum smoke --site <file>` (docs/design.md §1): the safe post-deployment set against a real site, built in
@@ -35,7 +18,9 @@ export interface SmokeFlags extends RunOutputFlags {
  * run bounded (the site's `safety.maxDuration`, else a minute), each check by the site's `timeout:` or `--timeout`, so
  * a hung server is a verdict. Output and files as `exum run`: a line per check as it finishes, a summary,
  * `<out>/<run-id>/`. Exit 0 all passed, 1 a check failed, 2 bad input (nothing written), 3 harness error, 130 Ctrl-C
- * (what ran is written).
+ * (what ran is written). With `--baseline <run.json>` the run is then diffed against that earlier run (harness/diff,
+ * docs/design.md §1 "exum diff"), the diff printed after the summary, and a security regression or a regression makes
+ * the exit 1 even when every check passed.
  */
 export const smokeCommand: CliCommand<SmokeFlags> = {
   command: "smoke",
@@ -46,52 +31,10 @@ export const smokeCommand: CliCommand<SmokeFlags> = {
         .option("site", { type: "string", describe: "the site file: roles bound to the real servers, identity, CA bundle, pilots (scenarios/site.example.yaml)" }),
     )
       .option("timeout", { type: "number", describe: "seconds each connect, handshake and final response may take (default: the site's timeout:, 8)" })
+      .option("baseline", { type: "string", describe: "an earlier run (run.json or its folder): print what changed since, exit 1 on a security regression or a regression" })
+      .option("expiry-warning-days", { ...EXPIRY_WARNING_DAYS_OPTION, describe: `with --baseline: ${EXPIRY_WARNING_DAYS_OPTION.describe}` })
       .example("$0 smoke --site contoso.yaml", "after a change window: OPTIONS, certificates and one Secured call, in a minute at most")
-      .example("$0 smoke --site contoso.yaml --reporter list,junit --timeout 4", "in CI, with a JUnit file"),
-  async run(flags, io) {
-    if (flags.site === undefined || flags.site.trim() === "") {
-      throw inputError("EXUM_BAD_FLAG", "exum smoke needs --site <file>", { field: "--site", hint: "copy scenarios/site.example.yaml, bind your servers, and give it: exum smoke --site contoso.yaml" });
-    }
-    const chosen = parseReporters(flags.reporter);
-    checkTimeoutFlag(flags.timeout);
-    await checkOutFolder(resolvePath(io.cwd, flags.out));
-    // Everything is read and checked before anything is sent or written (docs/design.md §9).
-    const loaded = await loadSiteFile(resolvePath(io.cwd, flags.site));
-    const siteShown = shownPath(loaded.file, io.cwd);
-    const { plans, maxDurationMs } = smokePlans(loaded, {
-      file: siteShown,
-      ...(flags.timeout === undefined ? {} : { stepTimeoutMs: Math.round(flags.timeout * 1000) }),
-    });
-    const credentials = await loadSiteCredentials(loaded, ["pool"], io.env);
-    if (io.signal.aborted) return ExitCode.Interrupted;
-
-    const show = flags.json ? io.err : io.out;
-    const list = streamingListReporter(show, (path, from = io.cwd) => shownPath(path, from), (result) => [...smokeStepLines(result), ...listScenarioDetails(result)]);
-    const reporters = multiplexReporters(chosen, { io: { out: show, err: io.err }, list });
-    const runId = makeRunId(new Date());
-    const files = await openRunFiles({ out: flags.out, runId, keylog: flags.keylog, logLevel: flags["log-level"] }, io);
-    const target = { kind: "site", name: loaded.site.name ?? null, file: siteShown } as const;
-    reporters.runStarted(`exum smoke ${runId}: ${plans.length} checks against site ${target.name ?? siteShown}, ${limitText(maxDurationMs)} at most`);
-    let run: RunResult;
-    try {
-      run = await runPlans({
-        plans,
-        target,
-        site: { loaded, credentials },
-        signal: io.signal,
-        logger: files.logger,
-        ...(files.keylog === undefined ? {} : { keylog: files.keylog }),
-        observer: {
-          scenarioFinished: (result, position, total) => reporters.scenarioFinished(result, position, total),
-        },
-        runId,
-        toolVersion: await toolVersion(),
-        maxDurationMs,
-      });
-    } catch (error) {
-      await files.abandon();
-      throw error;
-    }
-    return finishRun(run, files, reporters, { json: flags.json, io });
-  },
+      .example("$0 smoke --site contoso.yaml --reporter list,junit --timeout 4", "in CI, with a JUnit file")
+      .example("$0 smoke --site contoso.yaml --baseline reports/before-change", "and what changed since the run before the change window"),
+  run: async (flags, io) => (await import("./smoke-handler.js")).smokeHandler(flags, io),
 };

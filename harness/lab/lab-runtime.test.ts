@@ -136,6 +136,20 @@ t.test("certificates: the topology's name (a wildcard Subject Name writes 1684),
 
 });
 
+t.test("a certificate replaced while the server runs: new handshakes get it, a name the PKI lacks refused", async (t) => {
+  const lab = await startTestLab(t, { ports: "ephemeral" });
+  const before = await probeOptions(labTarget(lab, MBX1, "um-tls", null), await clientOptions(lab, "pool"));
+  await lab.setCertificate(MBX1, "issued");
+  t.equal(lab.server(MBX1).certificate, `issued:${MBX1}`);
+  const after = await probeOptions(labTarget(lab, MBX1, "um-tls", null), await clientOptions(lab, "pool"));
+  t.match(after, { status: 200, tls: { verification: { trusted: true, nameMatches: true } } }, "a renewal from the same root: still trusted");
+  t.not(after.tls?.peer?.serialNumber, before.tls?.peer?.serialNumber, "another certificate on the wire");
+  await lab.setCertificate(MBX1, "expired");
+  const expired = await probeOptions(labTarget(lab, MBX1, "um-tls", null), await clientOptions(lab, "pool"));
+  t.match(expired, { outcome: "failed", failure: { code: "tls-untrusted-server" }, tls: { verification: { error: "CERT_HAS_EXPIRED" } } }, "the expired one, on the next connection");
+  await t.rejects(lab.setCertificate(MBX1, "no-such"), { code: "EXUM_LAB_NO_CERTIFICATE" });
+});
+
 t.test("a start that fails half-way tears down what it started and rethrows", async (t) => {
   const roles = {
     owa: () => {

@@ -101,6 +101,12 @@ export interface Lab {
   setServerState(name: string, state: ServerState): Promise<void>;
   /** Makes a server faulty with this fault (topology-fault.ts, defaults filled), or clears it (running again). */
   setFault(name: string, fault: unknown): Promise<void>;
+  /**
+   * Replaces the certificate a server presents, as a renewal or rotation does while it runs: a lab PKI certificate by
+   * name (`expired`, `mbx02` …), `issued` for a new one issued for its FQDN by the lab root, or an identity. New
+   * handshakes get it; connections already up keep the old one.
+   */
+  setCertificate(name: string, certificate: string | TlsIdentity): Promise<void>;
   /** `Set-UMIPGateway -Status` by gateway name or address. */
   setGatewayStatus(name: string, status: UmIpGatewayStatus): void;
   /** How a server times the calls it answers (sim-server.ts SimCallTiming); null back to the defaults. */
@@ -239,7 +245,9 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
         fqdn,
         role: planned.role,
         address: planned.address,
-        certificate: certificateNames.get(fqdn) ?? "",
+        get certificate() {
+          return certificateNames.get(fqdn) ?? "";
+        },
         get spec() {
           return serverOrThrow(fqdn);
         },
@@ -296,6 +304,25 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
           server.state = "faulty";
         }
         await apply(server);
+      },
+      async setCertificate(name, certificate) {
+        const server = serverOrThrow(name);
+        let identity: TlsIdentity;
+        let shown: string;
+        if (typeof certificate !== "string") {
+          identity = certificate;
+          shown = certificate.label ?? "given";
+        } else if (certificate === "issued") {
+          identity = await pki.issueFor(server.fqdn);
+          shown = `issued:${server.fqdn}`;
+        } else if (pki.certificates[certificate] !== undefined) {
+          identity = await pki.identity(certificate);
+          shown = certificate;
+        } else {
+          throw inputError("EXUM_LAB_NO_CERTIFICATE", `the lab PKI in ${pki.dir} has no certificate "${certificate}"`, { hint: `name one of: ${Object.keys(pki.certificates).join(", ")}, or issued` });
+        }
+        hosts.get(server.fqdn)?.setIdentity({ certPem: identity.certPem, keyPem: identity.keyPem, summary: summarizeCertificate(leafPem(identity.certPem)) });
+        certificateNames.set(server.fqdn, shown);
       },
       setGatewayStatus(name, status) {
         const lower = name.toLowerCase();

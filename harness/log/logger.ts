@@ -1,9 +1,9 @@
-import pino, { type DestinationStream, type Logger, type LevelWithSilent } from "pino";
+import pino, { type DestinationStream, type Logger } from "pino";
+import type { LogLevel } from "./log-levels.js";
 
 export type { Logger } from "pino";
 
-export type LogLevel = LevelWithSilent;
-export const logLevels: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+export { logLevels, type LogLevel } from "./log-levels.js";
 
 /**
  * Paths pino replaces with "[redacted]" wherever they appear in a log record: private keys and passphrases

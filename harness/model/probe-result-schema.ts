@@ -10,6 +10,7 @@ import { TARGET_ROLES } from "./target-role.js";
 import { tlsEvidenceSchema } from "./tls-evidence-schema.js";
 import type { TraceEntry } from "./trace-entry.js";
 import { VOIP_SECURITY_VALUES } from "./voip-security.js";
+import { PROBE_OUTPUT_SCHEMA_VERSION } from "./probe-output-version.js";
 
 const msDiagnostics = z.strictObject({
   header: z.enum(["ms-diagnostics", "ms-diagnostics-public"]),
@@ -60,6 +61,7 @@ const hop = z.strictObject({
   address: z.string().nullable(),
   port: z.number(),
   transport: z.enum(["tls", "tcp"]),
+  connection: z.enum(["new", "reused"]).optional(),
   status: z.number().nullable(),
   reason: z.string().nullable(),
   provisional: z.array(z.number()),
@@ -132,8 +134,7 @@ const _callProbeResultFits: SchemaFits<typeof callProbeResult, CallProbeResult> 
  */
 export const probeEvidenceSchema: z.ZodType<ProbeEvidence> = z.xor([callProbeResultSchema, probeResultSchema]);
 
-/** The format version of `exum options --json` and `exum call --json`; bump it when a field changes meaning or goes. */
-export const PROBE_OUTPUT_SCHEMA_VERSION = 2;
+export { PROBE_OUTPUT_SCHEMA_VERSION };
 
 /**
  * What `exum options --json` (a ProbeResult) and `exum call --json` (a CallProbeResult) print: the result with its

@@ -30,6 +30,12 @@ export interface Hop {
   readonly address: string | null;
   readonly port: number;
   readonly transport: "tls" | "tcp";
+  /**
+   * Whether the request went on a new connection or on one kept open from the hop before (a redirect to the same host,
+   * port, transport and identity: docs/design.md §10 "Connection reuse"). A reused hop's `tls` is that connection's
+   * handshake, and its connect/handshake timings are null. Absent in runs recorded before it was kept.
+   */
+  readonly connection?: "new" | "reused";
   readonly status: number | null;
   readonly reason: string | null;
   /** Provisional statuses seen before the final one. */

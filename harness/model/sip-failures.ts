@@ -121,6 +121,36 @@ export const SIP_FAILURES = {
       source: "docs/protocol.md §2 \"Security parity\" [OBS]; §2 \"The compatibility matrix\" (Unsecured row) [DOC]",
     },
   },
+  "exum-user-not-readable": {
+    layer: "sip",
+    meaning: "the Front End pool's ExumRouting answered ms-diagnostics 15000: it could not read the user or contact object it was to route",
+    exitClass: "failed",
+    fix: {
+      problem: "Lync's ExumRouting could not read the user properties publication for the user or contact object (ms-diagnostics 15000): the user is not enabled for Exchange UM, or the Auto Attendant / Subscriber Access number has no contact object on this pool (OcsUmUtil was not run, or the contact was moved).",
+      action: "Enable the user for Exchange UM; create the contact objects for every Auto Attendant and Subscriber Access number with OcsUmUtil (or New-CsExUmContact) on the pool that routes the calls, and check where moved contacts are homed.",
+      commands: [
+        "Get-CsUser <user> | Format-List ExUmEnabled, LineURI, RegistrarPool",
+        "Get-CsExUmContact | Format-List SipAddress, DisplayNumber, RegistrarPool",
+        "OcsUmUtil.exe   # on a Front End server, in the Lync / SfB Server Support folder"
+      ],
+      source: "docs/protocol.md §10 \"ExumRouting failure\" (Microsoft support article) [KB]; §8 contact objects [DOC, seed]",
+    },
+  },
+  "exum-routing-failed": {
+    layer: "sip",
+    meaning: "the Front End pool's ExumRouting refused or gave up on the call (ms-diagnostics 15000–15999 other than 15000, or 480 after every UM server failed)",
+    exitClass: "failed",
+    fix: {
+      problem: "Lync's ExumRouting could not route the call to Exchange UM: no UM dial plan matches the user's (Exchange 2010: the Lync dial plan's name must be the UM dial plan's FQDN), or every UM server of the dial plan failed or timed out.",
+      action: "With Exchange 2010 name the Lync dial plan after the UM dial plan's FQDN; check that the dial plan's UM servers run and answer (the 480 carries the last one's diagnostics).",
+      commands: [
+        "Get-UMDialPlan <dial plan> | Format-List PhoneContext, UMServers",
+        "Get-CsDialPlan | Format-List Identity, SimpleName",
+        "Test-CsExUMConnectivity -TargetFqdn <pool FQDN> -UserSipAddress <user>"
+      ],
+      source: "docs/protocol.md §7 \"Failover\" [DOC MS-EUMR]; §8 the Exchange 2010 dial plan name [DOC, seed]; §4 the 15000–15999 range [DOC]",
+    },
+  },
   "rejected": {
     layer: "sip",
     meaning: "the peer answered with a final failure response not classified more precisely",

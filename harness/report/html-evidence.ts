@@ -23,7 +23,7 @@ function hopsTable(hops: readonly Hop[]): SafeHtml {
       hop.address ?? "?"
     }:${hop.port}/${hop.transport.toUpperCase()}</span></td><td class="mono request">${hop.method} ${hop.target}</td><td>${answer}${
       hop.provisional.length === 0 ? "" : html`<br><span class="note">after ${hop.provisional.join(", ")}</span>`
-    }</td><td>${hop.signaling ?? "–"}</td><td class="mono timings">connect ${durationText(timings.tcpConnectMs)}<br>TLS ${durationText(timings.tlsHandshakeMs)}<br>first ${durationText(
+    }</td><td>${hop.signaling ?? "–"}</td><td class="mono timings">${hop.connection === "reused" ? html`same connection<br>` : ""}connect ${durationText(timings.tcpConnectMs)}<br>TLS ${durationText(timings.tlsHandshakeMs)}<br>first ${durationText(
       timings.firstResponseMs,
     )}<br>final ${durationText(timings.finalResponseMs)}</td><td class="mono">${agent.map((value) => html`<div>${value}</div>`)}</td><td class="mono">${hop.diagnostics.map(
       (diagnostic) => html`<div>${diagnostic.header}: ${diagnostic.raw}</div>`,

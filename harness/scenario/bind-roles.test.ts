@@ -76,6 +76,8 @@ t.test("lab: calls get their Request-URI, Diversion, first hop and media setting
   t.equal(carol.call.holdMs, 2_000);
   const access = only(plan("  - call: { to: subscriberAccess }\n").steps, "call");
   t.same([access.call.requestUri, access.call.headers], ["sip:dp1.contoso.com@contoso.com", []], "no diversion on Subscriber Access");
+  const diverted = only(plan('  - call: { to: subscriberAccess, via: pool, headers: ["Diversion: <sip:bob@contoso.com>"] }\n').steps, "call");
+  t.same([diverted.call.headers, diverted.via.fqdn], [["Diversion: <sip:bob@contoso.com>"], "pool01.contoso.com"], "a step's headers after the destination's");
   const attendant = only(plan("  - call: { to: \"autoAttendant:Contoso AA\", via: umService:mbx03 }\n").steps, "call");
   t.same([attendant.call.requestUri, attendant.via.fqdn], ["sip:aa@contoso.com", "mbx03.dublin.contoso.com"]);
   const overridden = only(plan("  - call: { to: voicemail:alice }\n", lab, "lab: { servers: [{ fqdn: pool01.contoso.com, encryptionLevel: SupportEncryption }] }\n").steps, "call");
@@ -203,4 +205,14 @@ t.test("site: lab-only scenarios and unmet site.requires are skipped, not errors
   const noted = plan("  - options: callRouter\n", site, "lab: { dialPlans: [{ name: DP1, voipSecurity: Secured }] }\n");
   t.match(noted.notes, [/not applied/]);
   t.equal(plan("  - lab: { server: { fqdn: mbx01, state: stopped } }\n", lab, "site: { labOnly: true }\n").skip, null, "lab-only runs on the lab");
+});
+
+t.test("site: nextHop sends calls without via: to that server, Request-URI as written; via: still wins", async (t) => {
+  const withNextHop: BindTarget = { kind: "site", site: parseSiteYaml(`${SITE}nextHop: pool\n`, "/sites/contoso.yaml") };
+  const [voicemail, routed] = plan("  - call: { to: voicemail:alice, hold: 1s }\n  - call: { to: voicemail:alice, hold: 1s, via: callRouter }\n", withNextHop).steps;
+  t.match(voicemail, { via: { role: "pool", fqdn: "pool01.contoso.com", port: 5061 }, call: { requestUri: "sip:umtest1@contoso.com;opaque=app:voicemail" } });
+  t.match(routed, { via: { role: "callRouter", fqdn: "cas01.contoso.com" } });
+  const unbound: BindTarget = { kind: "site", site: parseSiteYaml(`${SITE}nextHop: gateway\n`, "/sites/contoso.yaml") };
+  t.throws(() => plan("  - call: { to: voicemail:alice, hold: 1s }\n", unbound), { field: "steps[0].call.to", message: /nextHop "gateway" in \/sites\/contoso\.yaml: the site binds no gateway/ });
+  t.throws(() => parseSiteYaml(`${SITE}nextHop: 10.0.0.1\n`, "/sites/contoso.yaml"), { field: "nextHop", message: /never addresses/ });
 });

@@ -69,7 +69,7 @@ function callPlan(spec: FailoverCallSpec, bound: BoundDestination, persona: Pers
     const needed = Math.ceil((dtmf.atMs + dtmfDurationMs(dtmf.digits)) / 1000) + 1;
     throw new BindProblem(`hold ${holdMs} ms ends the call before the digits ${dtmf.digits} are sent`, `hold the call at least ${needed}s`, [key, "hold"]);
   }
-  return { to: spec.to, destination: parseCallDestination(spec.to).kind, requestUri: bound.requestUri, headers: bound.headers, media, holdMs, dtmf, srtpMki: spec.srtpMki ?? true, offer: spec.offer ?? "audio" };
+  return { to: spec.to, destination: parseCallDestination(spec.to).kind, requestUri: bound.requestUri, headers: [...bound.headers, ...(spec.headers ?? [])], media, holdMs, dtmf, srtpMki: spec.srtpMki ?? true, offer: spec.offer ?? "audio" };
 }
 
 /**

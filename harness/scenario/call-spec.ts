@@ -11,6 +11,9 @@ export const transportSchema = z
   .describe("tls (mutual TLS when we have a certificate and the server asks) or tcp (gateway persona only)")
   .meta({ id: "transport" });
 
+/** Headers the harness writes itself (RFC 3261 §8.1.1, §20): a step's `headers` may not set them. */
+const HARNESS_HEADERS = ["via", "v", "call-id", "i", "cseq", "from", "f", "to", "t", "contact", "m", "content-length", "l", "content-type", "c", "max-forwards", "route", "record-route"];
+
 const callFields = {
   to: callDestinationSchema,
   encryption: z
@@ -40,6 +43,18 @@ const callFields = {
     .enum(CALL_OFFERS)
     .optional()
     .describe("What the INVITE offers: audio (default) or fax (T.38 only, m=image udptl t38; docs/protocol.md §8)"),
+  headers: z
+    .array(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9-]+:[ \t]*[^\s][^\r\n]*$/, { message: "expected one Name: value header line" })
+        .refine((line) => !HARNESS_HEADERS.includes(line.slice(0, line.indexOf(":")).trim().toLowerCase()), {
+          message: "the harness writes this header itself",
+          params: { hint: "extra headers only (Diversion, History-Info, …)" },
+        }),
+    )
+    .optional()
+    .describe("Extra headers on every INVITE, after the destination's own (e.g. 'Diversion: <sip:bob@contoso.com>' on a pilot: docs/protocol.md §8)"),
 };
 
 /** EncryptionLevel and SRTPMode are two vocabularies for one choice: give one. */
@@ -54,7 +69,7 @@ function oneMediaSetting(call: { encryption?: EncryptionLevel | undefined; srtpM
   }
 }
 
-/** `call: { to, encryption? | srtpMode?, transport?, hold?, dtmf?, srtpMki?, via? }`. */
+/** `call: { to, encryption? | srtpMode?, transport?, hold?, dtmf?, srtpMki?, headers?, via? }`. */
 export const callSpecSchema = z
   .strictObject({
     ...callFields,

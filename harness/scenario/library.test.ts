@@ -33,6 +33,11 @@ const REQUIRED = [
   "exchange-2010-direct-to-worker",
   "subscriber-access-and-auto-attendant",
   "owa-trusted-application",
+  "pool-routes-voicemail",
+  "pool-failover",
+  "pool-deployment-steps-undone",
+  "diversion-decides-the-mailbox",
+  "diversion-lost-across-redirect",
 ];
 
 t.test("every shipped scenario validates and binds to the default lab", async (t) => {

@@ -45,6 +45,7 @@ const CASES: { file: string; code: string; field?: string; line: number; message
   { file: "no-kind.yaml", code: "EXUM_SCENARIO_INVALID", field: "steps[0].option", line: 4, message: /did you mean "options"/ },
   { file: "bad-lab-override.yaml", code: "EXUM_SCENARIO_INVALID", field: "lab.dialPlans[0].voipSecurity", line: 6, message: /"Secure" is not one of: Unsecured, SIPSecured, Secured/ },
   { file: "address-target.yaml", code: "EXUM_SCENARIO_INVALID", field: "steps[0].options", line: 4, message: /never addresses/ },
+  { file: "harness-header.yaml", code: "EXUM_SCENARIO_INVALID", field: "steps[0].call.headers[0]", line: 4, message: /the harness writes this header itself/ },
   { file: "both-media-settings.yaml", code: "EXUM_SCENARIO_INVALID", field: "steps[0].call.srtpMode", line: 4, message: /not both/ },
   { file: "bad-duration.yaml", code: "EXUM_SCENARIO_INVALID", field: "steps[0].wait", line: 4, message: /expected a duration/ },
   { file: "bad-fault.yaml", code: "EXUM_SCENARIO_INVALID", field: "steps[0].lab.fault.kind", line: 5, message: /"explode" is not one of/ },

@@ -8,6 +8,7 @@ import type { StepTarget } from "../model/run-result.js";
 import type { ProbeEvidence } from "../model/step-evidence.js";
 import type { Hop } from "../model/probe-result.js";
 import { probeCall } from "../sip/call-probe.js";
+import type { ConnectionPool } from "../sip/connection-pool.js";
 import { parseSipTarget, type SipTarget } from "../sip/sip-target.js";
 import type { MatrixCall } from "./matrix-sweeps.js";
 
@@ -45,7 +46,11 @@ function annotate(lab: Lab, hops: readonly Hop[]): Hop[] {
  * Router's listener, following the redirect chain, ACK and BYE (harness/sip probeCall), measured as outcome, failure
  * code and negotiated mode.
  */
-export async function probeMatrixCell(lab: Lab, call: MatrixCall, options: { readonly timeoutMs: number; readonly signal?: AbortSignal; readonly clock?: Clock }): Promise<MatrixCellProbe> {
+export async function probeMatrixCell(
+  lab: Lab,
+  call: MatrixCall,
+  options: { readonly timeoutMs: number; readonly signal?: AbortSignal; readonly clock?: Clock; readonly connections?: ConnectionPool },
+): Promise<MatrixCellProbe> {
   const fqdn = lab.server(call.server).fqdn;
   const port = listenerPort(lab, fqdn, call.listener);
   const target: SipTarget = { ...parseSipTarget(call.requestUri), host: fqdn, port, transport: call.transport };
@@ -60,6 +65,7 @@ export async function probeMatrixCell(lab: Lab, call: MatrixCall, options: { rea
     extraHeaders: [...call.headers],
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.connections === undefined ? {} : { connections: options.connections }),
   });
   const { media: _media, endedBy: _endedBy, endReason: _endReason, ...probe } = result;
   const evidence: ProbeEvidence = { ...probe, hops: annotate(lab, probe.hops) };

@@ -14,6 +14,7 @@ import { summarizeRun } from "../report/run-summary.js";
 import { scenarioVerdict } from "../model/verdict.js";
 import { stepVerdict } from "../model/verdict.js";
 import { probeMatrixCell } from "./matrix-cell-probe.js";
+import { ConnectionPool } from "../sip/connection-pool.js";
 import { cellDifferences } from "./matrix-compare.js";
 import { MATRIX_SWEEPS, type MatrixSweepSpec } from "./matrix-sweeps.js";
 import { makeRunId } from "./run-id.js";
@@ -136,6 +137,9 @@ async function runSweep(spec: MatrixSweepSpec, loaded: LoadedTopology, options: 
         error = runError(caught);
       }
     }
+    // One pool per lab: the cells of a group call the same servers as personas of their own (docs/design.md §10
+    // "Connection reuse"); a new lab is new servers, so its cells connect anew.
+    const connections = new ConnectionPool();
     try {
       for (const cell of group.cells) {
         const index = steps.length;
@@ -148,7 +152,7 @@ async function runSweep(spec: MatrixSweepSpec, loaded: LoadedTopology, options: 
         const stepElapsed = stopwatch(clock);
         const stepStartedAt = clock.now().toISOString();
         try {
-          const probe = await probeMatrixCell(lab, call, { clock, timeoutMs: options.timeoutMs ?? MATRIX_DEFAULTS.timeoutMs, ...(options.signal === undefined ? {} : { signal: options.signal }) });
+          const probe = await probeMatrixCell(lab, call, { clock, connections, timeoutMs: options.timeoutMs ?? MATRIX_DEFAULTS.timeoutMs, ...(options.signal === undefined ? {} : { signal: options.signal }) });
           const measured = { row: cell.row, column: cell.column, ...probe.measured, step: { scenario: id, index } };
           const differences = cellDifferences(measured, spec.documented);
           const checked = expectations(spec, path, measured, differences);
@@ -174,6 +178,7 @@ async function runSweep(spec: MatrixSweepSpec, loaded: LoadedTopology, options: 
         }
       }
     } finally {
+      await connections.close();
       if (lab !== undefined) {
         events.push(...scenarioEvents(lab));
         const problems = await lab.close();

@@ -3,7 +3,7 @@ import { checkProbeExpect } from "./check-probe-expect.js";
 import { firstHopTarget } from "./first-hop-target.js";
 import type { PlannedCall } from "./plan.js";
 import { probeEvidence } from "./probe-evidence.js";
-import { probeOptionsFor, stepTarget, type StepDone, type StepRun } from "./step-run.js";
+import { needsNewConnection, probeOptionsFor, stepTarget, type StepDone, type StepRun } from "./step-run.js";
 
 /**
  * `call: { to, … }`: one INVITE with the offer the step's EncryptionLevel or SRTPMode asks for (docs/protocol.md §2),
@@ -13,8 +13,10 @@ import { probeOptionsFor, stepTarget, type StepDone, type StepRun } from "./step
 export async function runCallStep(step: PlannedCall, run: StepRun): Promise<StepDone> {
   const port = run.env.portOf(step.via);
   const target = firstHopTarget(step.call.requestUri, step.via, port);
+  const connections = run.connections !== undefined && !needsNewConnection(step.expect) ? { connections: run.connections } : {};
   const result = await probeCall(target, {
     ...(await probeOptionsFor(run, step.persona, step.timeoutMs, step.path)),
+    ...connections,
     policy: step.call.media.policy,
     holdMs: step.call.holdMs,
     extraHeaders: [...step.call.headers],

@@ -18,6 +18,7 @@ import { loadSiteCredentials } from "./site-credentials.js";
 import { shownPath } from "./shown-path.js";
 import { withStepTimeout } from "./step-timeout.js";
 import { uniqueScenarios } from "./unique-scenarios.js";
+import { PACKAGE_ROOT } from "../files/package-root.js";
 
 /** What `exum run` reads before it runs anything. */
 export interface RunInputRequest {
@@ -69,7 +70,7 @@ function selected(scenario: LoadedScenario, request: RunInputRequest): boolean {
  * error (exit 2) naming the file and path, raised before a report directory exists.
  */
 /** The library exum ships (`scenarios/` of this package), wherever exum is run from. */
-export const SHIPPED_LIBRARY = join(import.meta.dirname, "..", "..", "scenarios");
+export const SHIPPED_LIBRARY = join(PACKAGE_ROOT, "scenarios");
 
 /**
  * The scenarios `exum run` runs when none are named: a `scenarios/` folder where the user is (their own library, or

@@ -3,13 +3,17 @@ import { checkProbeExpect } from "./check-probe-expect.js";
 import { firstHopTarget } from "./first-hop-target.js";
 import type { PlannedOptions } from "./plan.js";
 import { probeEvidence } from "./probe-evidence.js";
-import { probeOptionsFor, stepTarget, type StepDone, type StepRun } from "./step-run.js";
+import { needsNewConnection, probeOptionsFor, stepTarget, type StepDone, type StepRun } from "./step-run.js";
 
-/** `options: <target>`: one OPTIONS over a new connection (docs/protocol.md §6), its evidence and expectations. */
+/**
+ * `options: <target>`: one OPTIONS (docs/protocol.md §6), on a connection the scenario kept to that next hop or a new
+ * one, its evidence and expectations.
+ */
 export async function runOptionsStep(step: PlannedOptions, run: StepRun): Promise<StepDone> {
   const port = run.env.portOf(step.endpoint);
   const target = firstHopTarget(step.requestUri, step.endpoint, port);
-  const result = await probeOptions(target, await probeOptionsFor(run, step.persona, step.timeoutMs, step.path));
+  const connections = run.connections !== undefined && !needsNewConnection(step.expect) ? { connections: run.connections } : {};
+  const result = await probeOptions(target, { ...(await probeOptionsFor(run, step.persona, step.timeoutMs, step.path)), ...connections });
   const evidence = probeEvidence(result, run.env);
   return {
     evidence,

@@ -214,3 +214,26 @@ steps:
   for (const ms of [result.durationMs, scenario?.durationMs, step?.durationMs]) t.equal((ms ?? 1) % 10, 0, `${ms} is a whole number of clock steps`);
   await nothingLeftBehind(t);
 });
+
+t.test("a scenario keeps its connections: a second step to the same next hop reuses one, a lab step makes the next dial anew", async (t) => {
+  const result = await run([
+    plan(`
+name: Kept connections
+summary: Three OPTIONS to the Call Router, a lab change between the second and third, and a handshake bound on the last.
+steps:
+  - options: callRouter
+  - options: callRouter
+  - call: { to: voicemail:alice }
+  - call: { to: voicemail:alice }
+  - lab: { server: { fqdn: mbx02, state: stopped } }
+  - options: callRouter
+  - options: callRouter
+    expect: { maxMs: { handshake: 60000 } }
+`),
+  ]);
+  const scenario = result.scenarios[0];
+  t.equal(scenario?.verdict, "passed", JSON.stringify(scenario?.error));
+  const connections = scenario?.steps.map((step) => (step.evidence !== null && "hops" in step.evidence ? step.evidence.hops.map((hop) => hop.connection) : null));
+  t.same(connections, [["new"], ["reused"], ["reused", "new", "new"], ["reused", "reused", "reused"], null, ["new"], ["new"]]);
+  await nothingLeftBehind(t);
+});

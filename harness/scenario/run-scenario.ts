@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { createCaptureRecorder } from "../capture/capture-recorder.js";
 import { writeCapture } from "../capture/write-capture.js";
+import { ConnectionPool } from "../sip/connection-pool.js";
 import { stopwatch, SYSTEM_CLOCK } from "../model/clock.js";
 import type { Lab } from "../lab/index.js";
 import { Teardown } from "../lab/index.js";
@@ -62,13 +63,19 @@ export async function runScenario(plan: Plan, options: RunOptions, signals: Scen
   try {
     const opened = await openScenarioEnvironment(plan, options, logger, teardown);
     lab = opened.lab;
+    // Registered after the lab, so torn down before it: the kept connections close while their servers still run.
+    const connections = new ConnectionPool();
+    teardown.add("connections", () => connections.close());
     for (const step of plan.steps) {
       stop ??= scenarioStop(signals, deadline.signal, plan.timeoutMs);
       if (stop !== null) {
         steps.push(skippedStep(step));
         continue;
       }
-      const result = await runStep(step, { env: opened.env, signal, clock, ...(capture === null ? {} : { capture }) });
+      const result = await runStep(step, { env: opened.env, signal, clock, connections, ...(capture === null ? {} : { capture }) });
+      // A lab step changed a server (stopped it, swapped its certificate, changed its settings): what comes next
+      // connects anew, as it would after the change took effect on a real server.
+      if (step.kind === "lab") await connections.drain();
       stop = scenarioStop(signals, deadline.signal, plan.timeoutMs);
       if (stop?.kind === "interrupted") steps.push({ ...result, expectations: [], verdict: "skipped" });
       else if (stop?.kind === "error") steps.push(erroredStep(step, stop.error, { startedAt: result.startedAt, durationMs: result.durationMs }, result));

@@ -9,7 +9,7 @@ import type { Persona } from "../model/persona.js";
 import type { Endpoint, PlannedPersona, ResolvedRef } from "./plan.js";
 import type { BoundDestination, RoleBinder } from "./role-binder.js";
 import type { SiteEndpoint } from "./site-endpoint.js";
-import type { TargetRef } from "./target-ref.js";
+import { parseTargetRef, type TargetRef } from "./target-ref.js";
 import { SERVER_ROLES_OF } from "./target-role.js";
 import { TARGET_ROLES, type TargetRole } from "../model/target-role.js";
 
@@ -75,6 +75,16 @@ export function siteBinder(loaded: LoadedSite): RoleBinder {
   };
 
   const router = (persona: Persona, transport: "tls" | "tcp"): Endpoint => {
+    // The site's own next hop, when it names one: a call goes where Lync would send it (a Director, the pool), with the
+    // Request-URI as written and no Route (docs/protocol.md §8).
+    if (site.nextHop !== undefined) {
+      try {
+        return endpoint(parseTargetRef(site.nextHop), persona, transport);
+      } catch (error) {
+        if (!(error instanceof BindProblem)) throw error;
+        throw new BindProblem(`nextHop "${site.nextHop}" in ${loaded.file}: ${error.message}`, error.hint);
+      }
+    }
     const role: TargetRole | undefined = bound("callRouter").length > 0 ? "callRouter" : bound("exchange2010").length > 0 ? "exchange2010" : undefined;
     if (role === undefined) throw new BindProblem("the site binds no callRouter or exchange2010 to send the call to", `bind one under roles: in ${loaded.file}, or give via:`);
     return endpointOf(serverIn(role, null), role, role, persona, transport);

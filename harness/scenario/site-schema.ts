@@ -5,8 +5,10 @@ import { ENCRYPTION_LEVELS, type EncryptionLevel } from "../model/encryption-lev
 import { SRTP_MODES, type SrtpMode } from "../model/srtp-mode.js";
 import { parseResolveEntry, type ResolveEntry } from "../sip/resolve-map.js";
 import { durationSchema, timeoutSchema } from "./duration.js";
+import { siteCallsSchema } from "./site-calls.js";
 import { siteEndpointsSchema } from "./site-endpoint.js";
 import { siteIdentitySchema } from "./site-identity.js";
+import { targetRefSchema } from "./target-ref.js";
 import { TARGET_ROLES, type TargetRole } from "../model/target-role.js";
 
 /** The site file format version this harness reads. */
@@ -87,11 +89,17 @@ export const siteSchema = z
       })
       .prefault({})
       .describe("The deployment's media settings"),
+    nextHop: targetRefSchema
+      .optional()
+      .describe(
+        "Where a call's first INVITE goes when a step gives no via: a role, a server or a sip: URI (a Director, the pool, an SBC in front of Exchange); the Request-URI is sent as written (default: the Call Router, or the Exchange 2010 UM server)",
+      ),
     resolve: z.array(resolveEntry).default([]).describe("Name overrides, as --resolve"),
     timeout: timeoutSchema.default(8_000).describe("Bound on each connect, handshake and final response (default 8s)"),
+    calls: siteCallsSchema,
     safety: z
       .strictObject({
-        maxCalls: z.number().int().min(0).max(1_000).default(10).describe("Calls placed at most in one run (0: OPTIONS and certificate checks only)"),
+        maxCalls: z.number().int().min(0).max(1_000).default(10).describe("Calls placed at most in one run (0: OPTIONS and certificate checks only); exum monitor: in any hour"),
         maxDuration: timeoutSchema.default(300_000).describe("The whole run stops after this long (default 5m)"),
         maxHold: durationSchema.default(5_000).describe("Longest a call may stay up (default 5s)"),
       })

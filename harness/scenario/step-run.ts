@@ -2,6 +2,7 @@ import type { PacketCapture } from "../model/packet-capture.js";
 import type { Clock } from "../model/clock.js";
 import type { ExpectationResult, StepTarget } from "../model/run-result.js";
 import type { StepEvidence } from "../model/step-evidence.js";
+import type { ConnectionPool } from "../sip/connection-pool.js";
 import type { ProbeOptions } from "../sip/probe-options.js";
 import type { Endpoint, PlannedPersona } from "./plan.js";
 import type { StepEnvironment } from "./step-environment.js";
@@ -14,6 +15,17 @@ export interface StepRun {
   readonly clock: Clock;
   /** The scenario's capture, when one is recorded. */
   readonly capture?: PacketCapture;
+  /**
+   * The scenario's open connections: options and call steps send on one kept from an earlier step to the same next
+   * hop and identity, as Lync keeps its MTLS connections up (docs/design.md §10 "Connection reuse"); failover and
+   * certs steps, and steps bounding the connect or handshake time, always dial anew.
+   */
+  readonly connections?: ConnectionPool;
+}
+
+/** Whether a step's expectations read a new connection's timings (then it must not be given a kept one). */
+export function needsNewConnection(expect: { readonly maxMs?: { readonly connect?: number; readonly handshake?: number } | undefined } | null): boolean {
+  return expect?.maxMs?.connect !== undefined || expect?.maxMs?.handshake !== undefined;
 }
 
 /** What a step kind hands back: what it saw, the expectations computed from it, and where it went. */

@@ -42,6 +42,7 @@ export async function awaitFinal(
   const sentAt = performance.now();
   let timer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;
+  let offClosure: (() => void) | undefined;
   const outcome = await new Promise<FinalOutcome>((resolve) => {
     const final = (response: Core.IncomingResponse) => {
       const facts = responseFacts(response.message);
@@ -53,7 +54,7 @@ export async function awaitFinal(
     onAbort = () => resolve({ kind: "aborted" });
     if (signal?.aborted) return resolve({ kind: "aborted" });
     signal?.addEventListener("abort", onAbort, { once: true });
-    void link.closure.then((closure) => resolve({ kind: "closed", closure }));
+    offClosure = link.onClosure((closure) => resolve({ kind: "closed", closure }));
     try {
       send({ onTrying: interim, onProgress: interim, onAccept: final, onRedirect: final, onReject: final });
     } catch (error) {
@@ -61,6 +62,7 @@ export async function awaitFinal(
     }
   });
   clearTimeout(timer);
+  offClosure?.();
   if (onAbort) signal?.removeEventListener("abort", onAbort);
   return { outcome, sentAt };
 }

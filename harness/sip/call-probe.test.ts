@@ -224,3 +224,67 @@ t.test("provisional responses are reported from the wire, 180 included", async (
   t.equal(result.outcome, "answered");
   t.same(result.hops[2]?.provisional, [100, 180]);
 });
+
+/**
+ * A stand-in Call Router whose 302 sends alice's call to another user on itself (same host, port, transport and name),
+ * as a Lync pool redirects within its own connection, and answers that user 486. It records the socket each request
+ * arrived on.
+ */
+async function selfRedirectingRouter(t: Test) {
+  const arrivals: Array<{ method: string; user: string | undefined; socket: object }> = [];
+  const listener = await routerStandIn(t, (request) => {
+    const user = request.message.ruri?.user;
+    arrivals.push({ method: request.message.method, user, socket: request.socket });
+    if (request.message.method !== "INVITE") return;
+    if (user === "alice") request.respond({ status: 302, reason: "Moved Temporarily", headers: [`Contact: <sip:worker@${routerFqdn}:${listener.port};transport=Tls>`] });
+    else request.respond({ status: 486, reason: "Busy Here" });
+  });
+  return { listener, arrivals };
+}
+
+t.test("a 302 to the same host, port, transport and name goes on the same TLS connection; the 302 and the 486 are ACKed", async (t) => {
+  const { listener, arrivals } = await selfRedirectingRouter(t);
+  const result = await probeCall(parseSipTarget(`sip:alice@${routerFqdn}:${listener.port};transport=tls`), { ...(await poolOptions()), policy: "required" });
+  t.match(result, { outcome: "failed", status: 486 });
+  t.same(result.hops.map((hop) => [hop.status, hop.connection]), [[302, "new"], [486, "reused"]], "the second hop reused the connection");
+  t.equal(result.hops[1]?.timings.tlsHandshakeMs, null, "no handshake on the reused hop");
+  t.ok(result.hops[1]?.tls?.clientCertificate.accepted, "the reused hop carries the connection's TLS evidence");
+  t.ok((result.hops[1]?.timings.firstResponseMs ?? -1) >= 0, "its first response is timed from its own INVITE");
+  // The ACK left before the connection was released; the stand-in may read it a moment after the probe returned.
+  for (let waited = 0; arrivals.length < 4 && waited < 2000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+  t.same(arrivals.map((a) => `${a.method} ${a.user}`), ["INVITE alice", "ACK alice", "INVITE worker", "ACK worker"], "each non-2xx final ACKed");
+  t.equal(new Set(arrivals.map((a) => a.socket)).size, 1, "one TLS connection for the whole call");
+  const invites = result.trace.filter((entry) => entry.direction === "sent" && entry.firstLine.startsWith("INVITE"));
+  t.equal(new Set(invites.map((entry) => entry.callId)).size, 1, "one Call-ID");
+});
+
+t.test("a 302 to another port of the same host gets a connection of its own", async (t) => {
+  const other = await selfRedirectingRouter(t);
+  const first = await routerStandIn(t, (request) => {
+    if (request.message.method === "INVITE") request.respond({ status: 302, reason: "Moved Temporarily", headers: [`Contact: <sip:worker@${routerFqdn}:${other.listener.port};transport=Tls>`] });
+  });
+  const result = await probeCall(parseSipTarget(`sip:alice@${routerFqdn}:${first.port};transport=tls`), { ...(await poolOptions()), policy: "required" });
+  t.same(result.hops.map((hop) => [hop.status, hop.connection]), [[302, "new"], [486, "new"]]);
+  t.ok(result.hops[1]?.timings.tlsHandshakeMs !== null, "a handshake of its own");
+});
+
+t.test("an answered call on a connection kept from its 302: ACK and BYE go on it, and the call is answered", async (t) => {
+  const arrivals: Array<{ method: string; socket: object }> = [];
+  const listener = await routerStandIn(t, (request) => {
+    const { method } = request.message;
+    arrivals.push({ method, socket: request.socket });
+    if (method === "INVITE" && request.message.ruri?.user === "alice") {
+      request.respond({ status: 302, reason: "Moved Temporarily", headers: [`Contact: <sip:worker@${routerFqdn}:${listener.port};transport=Tls>`] });
+    } else if (method === "INVITE") {
+      const body = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\n";
+      request.respond({ status: 200, reason: "OK", headers: [`Contact: <sip:worker@127.0.0.1:${listener.port};transport=tls>`], body, contentType: "application/sdp" });
+    } else if (method === "BYE") {
+      request.respond({ status: 200, reason: "OK" });
+    }
+  });
+  const result = await probeCall(parseSipTarget(`sip:alice@${routerFqdn}:${listener.port};transport=tls`), { ...(await poolOptions()), policy: "none" });
+  t.match(result, { outcome: "answered", status: 200, endedBy: "us", negotiated: { media: "rtp" } });
+  t.same(result.hops.map((hop) => hop.connection), ["new", "reused"]);
+  t.same(arrivals.map((a) => a.method), ["INVITE", "ACK", "INVITE", "ACK", "BYE"]);
+  t.equal(new Set(arrivals.map((a) => a.socket)).size, 1, "one connection");
+});

@@ -9,7 +9,7 @@ import { classifyMedia } from "../sdp/classify-media.js";
 import { exchangeSecurityMode } from "../sdp/exchange-security-mode.js";
 import type { MediaPolicy } from "../sdp/media-policy.js";
 import { parseSessionDescription } from "../sdp/parse-session-description.js";
-import { delay, type AgentLink } from "./agent-link.js";
+import { delay, untilClosed, type AgentLink } from "./agent-link.js";
 import { fromAddress } from "./from-address.js";
 import { MediaSession } from "../media/media-session.js";
 import type { DtmfPlan } from "../media/media-plan.js";
@@ -21,7 +21,8 @@ import { withProbeDefaults, type ProbeOptions, type ProbeSettings } from "./prob
 import type { CallProbeResult, Hop, Negotiated } from "../model/probe-result.js";
 import { parseRedirectContacts } from "./redirect-contact.js";
 import { rejectionFailure } from "./rejection-failure.js";
-import { runHop } from "./run-hop.js";
+import { releaseLink, runHop, type HopRun } from "./run-hop.js";
+import { targetConnectionKey } from "./connection-key.js";
 import { parseSipTarget, type SipTarget } from "./sip-target.js";
 import type { SdpExchange } from "./text-session-description-handler.js";
 
@@ -73,6 +74,8 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
   const sdp: SdpExchange = { offer: null, answer: null };
   let current = target;
   const fax = options.offer === "fax";
+  /** The agent left open after a 3xx whose next hop is this connection's (RFC 3263 §4.4 / docs/design.md §10). */
+  let kept: { readonly link: AgentLink; readonly hop: Hop } | null = null;
   /** The first INVITE's Call-ID, From tag, To and CSeq: every redirected INVITE keeps them (CSeq + 1). */
   let dialog: { readonly callId: string; readonly fromTag: string; readonly toUri: string; readonly cseq: number } | null = null;
   let result: Omit<CallProbeResult, "kind" | "hops" | "trace" | "startedAt" | "durationMs" | "insecure" | "warnings" | "sdp"> | undefined;
@@ -83,12 +86,15 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
     const media: { session?: MediaSession } = {};
     const stopMedia = async () => (media.session ? await media.session.stop() : null);
     let inviter: Inviter | undefined;
-    const run = await runHop({
+    const reuse: { readonly link: AgentLink; readonly hop: Hop } | undefined = kept ?? undefined;
+    kept = null;
+    const run: HopRun = await runHop({
       method: "INVITE",
       target: hopTarget,
       options,
       trace,
       sdp,
+      ...(reuse === undefined ? {} : { reuse }),
       async offer(socket: Socket) {
         const address = (socket.localAddress ?? "127.0.0.1").replace(/^::ffff:/, "");
         await media.session?.stop();
@@ -126,8 +132,10 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
       },
     }).catch(async (error: unknown) => {
       await stopMedia();
+      await reuse?.link.close();
       throw error;
     });
+    if (reuse !== undefined && run.link !== reuse.link) await reuse.link.close();
     hops.push(run.hop);
     const final = run.wait?.outcome.kind === "final" ? run.wait.outcome.response : null;
 
@@ -136,11 +144,10 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
       result = failed(run.hop.failure ?? failure("no-response", "no final response"), run.hop, await stopMedia());
       continue;
     }
-    const link = run.link;
+    const link: AgentLink = run.link;
 
     if (final.status >= 300 && final.status < 400) {
-      await ackSent(trace, inviter);
-      await link.close();
+      const acked = await ackSent(trace, inviter);
       await stopMedia();
       const next = nextTarget(final.contacts);
       if ("failure" in next) {
@@ -153,8 +160,12 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
         result = failed(failure("redirect-downgrade", `${final.status} from a TLS hop points at ${next.target.uri} over TCP; not followed (--allow-downgrade follows it)`), run.hop, null);
       } else {
         if (current.transport === "tls" && next.target.transport === "tcp") downgraded.push(next.target.uri);
+        // "Lync keeps its MTLS connections up" (docs/protocol.md §6): a redirect to the same host, port, transport
+        // and name goes on the connection it came from; anything else gets a connection of its own.
+        if (targetConnectionKey(next.target) === targetConnectionKey(current) && link.isOpen()) kept = { link, hop: run.hop };
         current = next.target;
       }
+      if (kept?.link !== link) await releaseLink(link, run.hop, hopTarget, options, acked);
       continue;
     }
 
@@ -164,8 +175,7 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
     }
     const offer = sdp.offer === null ? null : parseSessionDescription(sdp.offer);
     if (final.status >= 400) {
-      await ackSent(trace, inviter);
-      await link.close();
+      await releaseLink(link, run.hop, hopTarget, options, await ackSent(trace, inviter));
       const observed = await stopMedia();
       const classified =
         offer === null ? null : classifyMedia({ offerPolicy: options.policy, offer, answer: null, finalStatus: final.status });
@@ -188,6 +198,8 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
       }
     }
     const ended = await answeredCall(link, inviter, options, trace);
+    // Only a call we ended with a 2xx to our BYE leaves its connection fit for the next probe.
+    await releaseLink(link, run.hop, hopTarget, options, ended.endedBy === "us" && ended.failure === null);
     const observed = await stopMedia();
     if (classified !== null && sdp.answer !== null && answer === null) {
       // A body that is not SDP at all is a broken answer, not a missing one.
@@ -322,8 +334,8 @@ async function answeredCall(
   const timeoutMs = options.timeoutMs;
   try {
     await untilState(inviter, SessionState.Established, timeoutMs);
-    const peerEnded = Promise.race([untilState(inviter, SessionState.Terminated, 2 ** 31 - 1), link.closure]).then(() => true);
     const holding = new AbortController();
+    const peerEnded = Promise.race([untilState(inviter, SessionState.Terminated, 2 ** 31 - 1), untilClosed(link, holding.signal)]).then(() => true);
     const stopHolding = () => holding.abort();
     options.signal?.addEventListener("abort", stopHolding, { once: true });
     const held = await Promise.race([delay(options.holdMs ?? 0, holding.signal).then(() => false), peerEnded]).finally(() => {
@@ -355,13 +367,14 @@ async function answeredCall(
     // The bound's timer is cleared as soon as the race is decided: a pending timer would keep the process (and a
     // whole run) alive for `timeoutMs` after the last call.
     const bound = new AbortController();
-    await Promise.race([byeDone, delay(timeoutMs, bound.signal), link.closure]).finally(() => bound.abort());
+    await Promise.race([byeDone, delay(timeoutMs, bound.signal), untilClosed(link, bound.signal)]).finally(() => bound.abort());
     if (byeStatus === null || byeStatus < 200 || byeStatus >= 300) {
       return { endedBy: "us", endReason: null, failure: failure("bye-failed", `BYE got ${byeStatus ?? "no answer"}`) };
     }
     return { endedBy: "us", endReason: null, failure: null };
-  } finally {
+  } catch (error) {
     await link.close();
+    throw error;
   }
 }
 
@@ -413,10 +426,12 @@ const ACK_BOUND_MS = 1000;
  * Waits until the ACK of the INVITE's non-2xx final response has been sent (RFC 3261 §17.1.1.3: the client
  * transaction ACKs it). sip.js sends that ACK itself, a moment after the response arrived; closing the connection at
  * once lost it about one run in eight ("Failed to send ACK to non-2xx response"). Bounded: a peer never makes us hang.
+ * Says whether it was sent (a connection whose ACK did not leave is not given to the next probe).
  */
-async function ackSent(trace: MessageTrace, inviter: Inviter): Promise<void> {
+async function ackSent(trace: MessageTrace, inviter: Inviter): Promise<boolean> {
   const { callId, cseq } = inviter.request;
   const sent = () => trace.entries.some((entry) => entry.direction === "sent" && entry.callId === callId && entry.cseq === `${cseq} ACK`);
   const deadline = performance.now() + ACK_BOUND_MS;
   while (!sent() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
+  return sent();
 }

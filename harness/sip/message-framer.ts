@@ -129,14 +129,22 @@ export class MessageFramer {
   }
 }
 
+const CONTENT_LENGTH = /^(content-length|l)[ \t]*:[ \t]*(.*?)[ \t]*$/i;
+
 /**
  * The body length from `Content-Length` or its compact form `l` (RFC 3261 §7.3.3, §20.14). Header names are
  * case-insensitive and may have white space before the colon (§7.3.1). Two different values are an error.
  */
 function contentLength(head: string): number {
   let found: number | undefined;
-  for (const line of head.split("\r\n").slice(1)) {
-    const match = /^(content-length|l)[ \t]*:[ \t]*(.*?)[ \t]*$/i.exec(line);
+  // Every line after the first, without splitting the head: only a line that starts with c or l can match (the
+  // framer runs once per message on the lab's hot path, docs/design.md §10).
+  for (let end = head.indexOf("\r\n"); end !== -1; ) {
+    const start = end + 2;
+    end = head.indexOf("\r\n", start);
+    const first = head.charCodeAt(start) | 0x20;
+    if (first !== 0x63 && first !== 0x6c) continue;
+    const match = CONTENT_LENGTH.exec(head.slice(start, end === -1 ? head.length : end));
     if (!match) continue;
     const text = match[2] ?? "";
     if (!/^\d{1,10}$/.test(text)) {

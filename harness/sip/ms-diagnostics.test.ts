@@ -350,3 +350,27 @@ t.test("redirect Contacts are taken raw, ordered by q", async (t) => {
   );
   t.same(parseRedirectContacts([]), []);
 });
+
+t.test("ExumRouting's diagnostics (docs/protocol.md §10, the Microsoft support article) classify as the pool's routing failures", async (t) => {
+  const base = { headers: {}, contacts: [], body: "", contentType: null, at: 0 };
+  // Quoted from the support article (Skype for Business Server 2019) [KB]: 500 Server Internal Error,
+  // Server: ExumRouting/7.0.0.0 and this header (the source is the article's pool Front End).
+  const article = [
+    parseMsDiagnostics(
+      "ms-diagnostics",
+      '15000;reason="Unable to read the user properties publication for the user or contact object.";source="fe01.contoso.com";appName="ExumRouting"',
+    ),
+  ];
+  t.match(rejectionFailure({ ...base, status: 500, reason: "Server Internal Error", diagnostics: article }), {
+    code: "exum-user-not-readable",
+    message: /could not read the user or contact object \(ms-diagnostics: 15000 Unable to read the user properties publication for the user or contact object\. appName=ExumRouting\)$/,
+  });
+  const allFailed = [parseMsDiagnostics("ms-diagnostics", '15030;reason="Every Exchange UM server of the dial plan failed";source="pool01";appName="ExumRouting"')];
+  t.equal(rejectionFailure({ ...base, status: 480, reason: "Temporarily Unavailable", diagnostics: allFailed }).code, "exum-routing-failed");
+  const noAppName = [parseMsDiagnostics("ms-diagnostics", '15004;reason="x";source="pool01"')];
+  t.equal(rejectionFailure({ ...base, status: 500, reason: "Server Internal Error", diagnostics: noAppName }).code, "exum-routing-failed", "the 15000–15999 range alone says ExumRouting");
+  const sipStack = [parseMsDiagnostics("ms-diagnostics", '1099;reason="x";source="pool01"')];
+  t.equal(rejectionFailure({ ...base, status: 403, reason: "Forbidden", diagnostics: sipStack }).code, "rejected", "another Lync range is not ExumRouting");
+  const exchange = [parseMsDiagnostics("ms-diagnostics-public", '15000;source="cas01";reason="something"')];
+  t.equal(rejectionFailure({ ...base, status: 403, reason: "Forbidden", diagnostics: exchange }).code, "rejected", "only the Lync header (ms-diagnostics) is ExumRouting's");
+});

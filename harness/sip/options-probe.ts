@@ -2,13 +2,14 @@ import { stopwatch } from "../model/clock.js";
 import { MessageTrace } from "./message-trace.js";
 import { withProbeDefaults, type ProbeOptions } from "./probe-options.js";
 import type { ProbeResult } from "../model/probe-result.js";
-import { runHop } from "./run-hop.js";
+import { releaseLink, runHop } from "./run-hop.js";
 import type { SipTarget } from "./sip-target.js";
 import { UserAgent, type URI } from "sip.js";
 import { fromAddress } from "./from-address.js";
 
 /**
- * `exum options`: one OPTIONS over one new connection, and everything seen on the way (docs/design.md §3).
+ * `exum options`: one OPTIONS over one new connection (or one a pool kept open: `connections`), and everything seen on
+ * the way (docs/design.md §3).
  * docs/protocol.md §6: the Call Router answers OPTIONS with 200 to any peer that completes TLS.
  */
 export async function probeOptions(target: SipTarget, given: ProbeOptions): Promise<ProbeResult> {
@@ -33,7 +34,7 @@ export async function probeOptions(target: SipTarget, given: ProbeOptions): Prom
       core.request(message, delegate);
     },
   }).then(async (run) => {
-    await run.link?.close();
+    if (run.link !== null) await releaseLink(run.link, run.hop, target, options, run.hop.status !== null);
     return run;
   });
   const ok = hop.failure === null && hop.status !== null && hop.status >= 200 && hop.status < 300;

@@ -3,6 +3,7 @@ import type { TlsIdentity } from "../tls/tls-identity.js";
 import type { PacketCapture } from "../model/packet-capture.js";
 import type { KeylogSink } from "../tls/keylog.js";
 import type { Logger } from "../log/logger.js";
+import type { ConnectionPool } from "./connection-pool.js";
 import type { Resolver } from "./resolve-map.js";
 
 /** What every probe needs to know: who we are, whom we trust, how long we wait. */
@@ -28,6 +29,12 @@ export interface ProbeOptions {
   /** TLS versions to offer (docs/peers.md: a server may reject a client certificate differently under 1.2 and 1.3). */
   minTlsVersion?: "TLSv1.2" | "TLSv1.3";
   maxTlsVersion?: "TLSv1.2" | "TLSv1.3";
+  /**
+   * Connections kept open between probes (a scenario run's, a benchmark's): a request to a next hop the pool holds
+   * an open connection to, with the same identity and trust, goes on it instead of a new one, and a connection whose
+   * transaction ended cleanly goes back (docs/design.md §10 "Connection reuse"). None: every probe dials its own.
+   */
+  connections?: ConnectionPool;
   /** Where the probe reads time (startedAt, durations, the trace's times). @defaultValue SYSTEM_CLOCK */
   clock?: Clock;
 }

@@ -14,6 +14,14 @@ export function rejectionFailure(response: ResponseFacts): ProbeFailure {
   const summary = `${response.status} ${response.reason}`.trim();
   const diagnostic = response.diagnostics[0];
   const detail = diagnostic ? ` (${diagnostic.header}: ${idOf(diagnostic)} ${diagnostic.reason ?? ""})`.replace(/ \)$/, ")") : "";
+  // docs/protocol.md §4, §10: 15000–15999 is Exchange UM routing, the Front End's ExumRouting application; the support
+  // article's 15000 says it could not read the user or contact object.
+  const exum = response.diagnostics.find((d) => d.header === "ms-diagnostics" && (d.component === "exchange-um-routing" || d.appName?.toLowerCase() === "exumrouting"));
+  if (exum !== undefined) {
+    const said = ` (ms-diagnostics: ${idOf(exum)} ${exum.reason ?? ""}${exum.appName === null ? "" : ` appName=${exum.appName}`})`.replace(/ \)$/, ")");
+    if (exum.code === 15000) return failure("exum-user-not-readable", `${summary}: the pool's ExumRouting could not read the user or contact object${said}`);
+    return failure("exum-routing-failed", `${summary}: the pool's ExumRouting could not route the call to Exchange UM${said}`);
+  }
   if (response.status === 403 && leads("UnAuthorizedGateway")) {
     return failure("unauthorized-gateway", `${summary}: our certificate names no UM IP gateway${detail}`);
   }

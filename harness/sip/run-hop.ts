@@ -5,7 +5,8 @@ import { silentLogger } from "../log/logger.js";
 import { openAgentLink, type AgentLink } from "./agent-link.js";
 import { fromAddress } from "./from-address.js";
 import { awaitFinal, type FinalWait, type ResponseDelegate } from "./await-final.js";
-import type { MessageTrace } from "./message-trace.js";
+import { MessageTrace } from "./message-trace.js";
+import { settingsConnectionKey, targetConnectionKey } from "./connection-key.js";
 import { failure, type ProbeFailure } from "../model/probe-failure.js";
 import type { ProbeSettings } from "./probe-options.js";
 import type { Hop } from "../model/probe-result.js";
@@ -26,6 +27,11 @@ export interface HopRequest {
   send(link: AgentLink, delegate: ResponseDelegate): void;
   /** Runs before the agent is closed when no final response came (INVITE: CANCEL). */
   abandon?(link: AgentLink, wait: FinalWait): Promise<void>;
+  /**
+   * An agent still open on the connection to this hop's next hop (same host, port, transport and identity), from
+   * the hop before: the request goes on it, with no new handshake (docs/design.md §10 "Connection reuse").
+   */
+  reuse?: { readonly link: AgentLink; readonly hop: Hop };
 }
 
 export interface HopRun {
@@ -43,6 +49,17 @@ export interface HopRun {
 export async function runHop(request: HopRequest): Promise<HopRun> {
   const { target, options } = request;
   const base = { method: request.method, target: target.uri, host: target.nextHop?.host ?? target.host, port: target.nextHop?.port ?? target.port, transport: target.transport };
+  const kept = request.reuse !== undefined && request.reuse.link.isOpen() ? request.reuse : options.connections?.take(poolKey(target, options));
+  if (kept !== undefined) {
+    const { link, hop } = kept;
+    link.use({ trace: request.trace, sdp: request.sdp ?? { offer: null, answer: null } });
+    if (request.offer) link.setOffer(await request.offer(link.socket));
+    const run = await sendOn(link, request, { ...base, connection: "reused", address: hop.address, tls: hop.tls }, null);
+    // A kept connection the peer had already closed (its FIN not yet read when the request went) says nothing about
+    // the peer: the request goes again on a new connection to the same next hop, and the hop is judged on that one
+    // (docs/design.md §10 "Connection reuse"). The first attempt stays in the trace.
+    if (!closedUnanswered(run, link)) return run;
+  }
   const connection = await openConnection(target, options);
   const timingsOf = (first: number | null, final: number | null) => ({
     tcpConnectMs: round(connection.tcpConnectMs),
@@ -54,6 +71,7 @@ export async function runHop(request: HopRequest): Promise<HopRun> {
     return {
       hop: {
         ...base,
+        connection: "new",
         address: connection.address,
         status: null,
         reason: null,
@@ -87,14 +105,57 @@ export async function runHop(request: HopRequest): Promise<HopRun> {
     connection.socket.destroy();
     const lost = failure("connection-lost", `the connection closed before the request could be sent: ${(error as Error).message}`);
     return {
-      hop: { ...base, address: connection.address, status: null, reason: null, provisional: [], headers: {}, diagnostics: [], signaling: null, tls, timings: timingsOf(null, null), failure: lost },
+      hop: { ...base, connection: "new", address: connection.address, status: null, reason: null, provisional: [], headers: {}, diagnostics: [], signaling: null, tls, timings: timingsOf(null, null), failure: lost },
       link: null,
       wait: null,
     };
   }
+  return sendOn(link, request, { ...base, connection: "new", address: connection.address, tls }, connection);
+}
+
+/** The request on a kept connection met only its close: no response of any kind came back. */
+function closedUnanswered(run: HopRun, link: AgentLink): boolean {
+  const outcome = run.wait?.outcome;
+  return outcome?.kind === "closed" && outcome.closure.kind === "closed" && link.firstInboundAt(run.wait?.sentAt) === null;
+}
+
+/** Where a hop's connection is kept in a pool: its next hop and who we are on it. */
+function poolKey(target: SipTarget, options: ProbeSettings): string {
+  return `${targetConnectionKey(target)}|${settingsConnectionKey(options)}`;
+}
+
+/** What a finished probe's connection records into while it waits in a pool: nothing (a stray message is counted). */
+const IDLE_BINDING = { trace: new MessageTrace({ limit: 0 }), sdp: { offer: null, answer: null } };
+
+/**
+ * Ends a probe's use of a link: back into the probe's pool when its transaction ended cleanly (`clean`) and the
+ * connection is still open, closed otherwise. `hop` is the hop the link served last (its address and TLS evidence).
+ */
+export async function releaseLink(link: AgentLink, hop: Hop, target: SipTarget, options: ProbeSettings, clean: boolean): Promise<void> {
+  if (!clean || options.connections === undefined || !link.isOpen()) return link.close();
+  link.use(IDLE_BINDING);
+  await options.connections.give(poolKey(target, options), { link, hop });
+}
+
+/** Sends the hop's request on an open agent, waits for its final response and turns what was seen into a Hop. */
+async function sendOn(
+  link: AgentLink,
+  request: HopRequest,
+  base: Pick<Hop, "method" | "target" | "host" | "port" | "transport" | "connection" | "address" | "tls">,
+  connection: { readonly tcpConnectMs: number | null; readonly tlsHandshakeMs: number | null } | null,
+): Promise<HopRun> {
+  const { target, options } = request;
+  const tls = base.tls;
+  const timingsOf = (first: number | null, final: number | null) => ({
+    tcpConnectMs: round(connection?.tcpConnectMs ?? null),
+    tlsHandshakeMs: round(connection?.tlsHandshakeMs ?? null),
+    firstResponseMs: round(first),
+    finalResponseMs: round(final),
+  });
   const timeoutMs = options.timeoutMs;
   const wait = await awaitFinal(link, (delegate) => request.send(link, delegate), timeoutMs, options.signal);
-  const firstAt = link.firstInboundAt();
+  const firstAt = link.firstInboundAt(wait.sentAt);
+  const cseq = lastSentCseq(request.trace, request.method);
   let hopFailure: ProbeFailure | null = null;
   let finalAt: number | null = null;
   let status: number | null = null;
@@ -139,10 +200,9 @@ export async function runHop(request: HopRequest): Promise<HopRun> {
   }
   const hop: Hop = {
     ...base,
-    address: connection.address,
     status,
     reason,
-    provisional: link.provisionalStatuses(request.method),
+    provisional: link.provisionalStatuses(request.method, cseq),
     headers,
     diagnostics,
     signaling: signalingOf(target.transport, tls),
@@ -156,6 +216,13 @@ export async function runHop(request: HopRequest): Promise<HopRun> {
     return { hop, link: null, wait };
   }
   return { hop, link, wait };
+}
+
+/** The CSeq number of the request just sent (the trace's last one of that method): its provisionals are its own. */
+function lastSentCseq(trace: MessageTrace, method: string): number | undefined {
+  const sent = trace.entries.findLast((entry) => entry.direction === "sent" && entry.firstLine.startsWith(`${method} `));
+  const number = Number(sent?.cseq?.split(" ")[0]);
+  return Number.isInteger(number) ? number : undefined;
 }
 
 function round(ms: number | null): number | null {

@@ -12,7 +12,7 @@ export interface StreamTransportOptions {
   socket: Socket;
   /** Becomes the Via token: `TLS` yields `Via: SIP/2.0/TLS host;branch=…`. */
   protocol: "TLS" | "TCP";
-  trace: MessageTrace;
+  trace: Pick<MessageTrace, "record">;
   framer?: MessageFramerOptions;
   /** Port added to our Via sent-by on send (and stripped from responses before sip.js sees them). */
   viaPort?: number;

@@ -11,12 +11,17 @@ export interface SdpExchange {
 /**
  * A session-description handler with no media engine (docs/sipjs.md "What the project supplies" 2): it returns
  * the offer text the harness built (with its `a=crypto` lines) and records the answer as it came.
- * A far-end re-INVITE offer is answered with the original offer (the harness keeps no media state).
+ * A far-end re-INVITE offer is answered with the original offer (the harness keeps no media state). The offer is read
+ * when sip.js asks for it: an agent kept open across a redirect to the same next hop sends a new offer per INVITE.
  */
-export function textSessionDescriptionHandlerFactory(offer: string, exchange: SdpExchange): SessionDescriptionHandlerFactory {
-  return (_session: Session): SessionDescriptionHandler => ({
+export function textSessionDescriptionHandlerFactory(offerOf: () => string, exchangeOf: () => SdpExchange): SessionDescriptionHandlerFactory {
+  return (_session: Session): SessionDescriptionHandler => {
+    // The session's exchange, fixed when sip.js makes the handler (one per INVITE session).
+    const exchange = exchangeOf();
+    return {
     close() {},
     async getDescription(): Promise<BodyAndContentType> {
+      const offer = offerOf();
       exchange.offer = offer;
       return { body: offer, contentType: "application/sdp" };
     },
@@ -29,5 +34,6 @@ export function textSessionDescriptionHandlerFactory(offer: string, exchange: Sd
     sendDtmf() {
       return false;
     },
-  });
+    };
+  };
 }

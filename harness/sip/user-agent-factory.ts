@@ -13,14 +13,16 @@ export const userAgentString = "exum/0.1 (sip.js 0.21.2)";
 export interface UserAgentFactoryOptions {
   socket: Socket;
   protocol: "TLS" | "TCP";
-  trace: MessageTrace;
+  /** Where sent and received messages are recorded. */
+  trace: Pick<MessageTrace, "record">;
   logger: Logger;
   /** Our From/Contact user and the domain of our AOR (e.g. the pool FQDN we play). */
   fromUser: string;
   fromDomain: string;
-  /** The offer the INVITE carries, when this agent places a call. */
-  offer?: string;
-  sdp?: SdpExchange;
+  /** The offer an INVITE carries, when this agent places calls: read at each INVITE. */
+  offer?: () => string;
+  /** Where the offer handed out and the answer received are kept: read at each use. */
+  sdp?: () => SdpExchange;
   /** Option tags for `Supported:` (sip.js always adds `outbound`; this replaces the whole list). @defaultValue [] */
   supported?: string[];
   onInbound?: StreamTransportOptions["onInbound"];
@@ -41,7 +43,8 @@ export function createUserAgent(options: UserAgentFactoryOptions): UserAgent {
   const transport = options.protocol.toLowerCase();
   const contactUri = `sip:${options.fromUser}@${viaHost}:${localPort};transport=${transport}`;
   const uri = UserAgent.makeURI(`sip:${options.fromUser}@${options.fromDomain}`) as URI;
-  const sdp = options.sdp ?? { offer: null, answer: null };
+  const fallback: SdpExchange = { offer: null, answer: null };
+  const sdp = options.sdp ?? (() => fallback);
   const userAgent = new UserAgent({
     uri,
     viaHost,
@@ -57,7 +60,7 @@ export function createUserAgent(options: UserAgentFactoryOptions): UserAgent {
     sendInitialProvisionalResponse: false,
     // No answer timer of sip.js's own: the harness owns every timeout (trap 4).
     noAnswerTimeout: 0,
-    sessionDescriptionHandlerFactory: textSessionDescriptionHandlerFactory(options.offer ?? "", sdp),
+    sessionDescriptionHandlerFactory: textSessionDescriptionHandlerFactory(options.offer ?? (() => ""), sdp),
     transportConstructor: StreamTransport,
     transportOptions: {
       socket: options.socket,

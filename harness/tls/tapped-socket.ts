@@ -36,6 +36,10 @@ export class TappedSocket extends Duplex {
     });
     socket.on("end", () => this.push(null));
     socket.on("error", (error) => this.destroy(error));
+    // A write into a connection the peer has just closed (EPIPE, ECONNRESET: a server stopped mid-handshake) fails the
+    // write callback, and a Duplex then emits "error" on itself. The TLS socket above learns of it from the close that
+    // follows; without a listener here it would be an uncaught exception, and a peer's misbehaviour is never a crash.
+    this.on("error", () => undefined);
     socket.on("close", () => {
       if (!this.destroyed) this.destroy();
     });

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomHex } from "./random-hex.js";
 import type { Core } from "sip.js";
 
 export interface ResponseSpec {
@@ -23,7 +23,7 @@ export function buildResponse(request: Core.IncomingRequestMessage, spec: Respon
   for (const via of request.getHeaders("via")) lines.push(`Via: ${via}`);
   lines.push(`From: ${request.getHeader("from") ?? ""}`);
   let to = request.getHeader("to") ?? "";
-  if (spec.status !== 100 && !/;\s*tag=/i.test(to)) to += `;tag=${spec.toTag ?? randomBytes(6).toString("hex")}`;
+  if (spec.status !== 100 && !/;\s*tag=/i.test(to)) to += `;tag=${spec.toTag ?? randomHex(6)}`;
   lines.push(`To: ${to}`);
   lines.push(`Call-ID: ${request.callId}`);
   lines.push(`CSeq: ${request.getHeader("cseq") ?? ""}`);

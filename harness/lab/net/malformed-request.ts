@@ -1,7 +1,5 @@
 import { Core } from "sip.js";
-
-const quiet = { error: () => undefined, warn: () => undefined, log: () => undefined, debug: () => undefined };
-const parserLogger = quiet as unknown as Parameters<typeof Core.Parser.parseMessage>[1];
+import { hasField, parseSipMessage } from "./sip-message-parser.js";
 
 /** What one framed message turned out to be. */
 export type ParsedInbound =
@@ -17,8 +15,8 @@ const REQUEST_LINE = /^([A-Za-z]+) (\S+) SIP\/2\.0$/;
 const COPIED: Readonly<Record<string, string>> = { via: "Via", v: "Via", from: "From", f: "From", to: "To", t: "To", "call-id": "Call-ID", i: "Call-ID", cseq: "CSeq" };
 
 /**
- * Parses one framed message with sip.js's parser (docs/sipjs.md: "`Core.Parser.parseMessage` parses one complete
- * message") and checks what sip.js does not: RFC 3261 §8.1.1 "A valid SIP request formulated by a UAC MUST, at a
+ * Parses one framed message as sip.js's parser does (docs/sipjs.md: "`Core.Parser.parseMessage` parses one complete
+ * message"; sip-message-parser.ts gives its result at a fraction of its cost) and checks what sip.js does not: RFC 3261 §8.1.1 "A valid SIP request formulated by a UAC MUST, at a
  * minimum, contain the following header fields: To, From, CSeq, Call-ID, Max-Forwards, and Via" (Max-Forwards is
  * not insisted on: Lync and Exchange peers always send it, and its absence is harmless here), with a numeric CSeq
  * whose method matches the request line. RFC 3261 §21.4.1: a request that fails this gets `400 Bad Request`,
@@ -26,9 +24,9 @@ const COPIED: Readonly<Record<string, string>> = { via: "Via", v: "Via", from: "
  * no request line and Via (no response could reach anyone).
  */
 export function parseInbound(raw: string): ParsedInbound {
-  let parsed: ReturnType<typeof Core.Parser.parseMessage>;
+  let parsed: ReturnType<typeof parseSipMessage>;
   try {
-    parsed = Core.Parser.parseMessage(raw, parserLogger);
+    parsed = parseSipMessage(raw);
   } catch {
     parsed = undefined;
   }
@@ -43,13 +41,13 @@ export function parseInbound(raw: string): ParsedInbound {
 
 function missingHeader(message: Core.IncomingRequestMessage): string | null {
   if (message.getHeaders("via").length === 0) return "no Via header";
-  if (message.from === undefined || message.getHeader("from") === undefined) return "no From header";
-  if (message.to === undefined || message.getHeader("to") === undefined) return "no To header";
+  if (!hasField(message, "from") || message.getHeader("from") === undefined) return "no From header";
+  if (!hasField(message, "to") || message.getHeader("to") === undefined) return "no To header";
   if (typeof message.callId !== "string" || message.callId === "") return "no Call-ID header";
   const cseq = /^(\d{1,10})\s+([A-Za-z]+)$/.exec((message.getHeader("cseq") ?? "").trim());
   if (cseq === null) return "no valid CSeq header";
   if (cseq[2]?.toUpperCase() !== message.method.toUpperCase()) return "the CSeq method differs from the request line";
-  if (message.ruri === undefined) return "the Request-URI is not a SIP URI";
+  if (!hasField(message, "ruri")) return "the Request-URI is not a SIP URI";
   return null;
 }
 

@@ -5,7 +5,7 @@ import { FramingError } from "../../sip/framing-error.js";
 import { MessageFramer } from "../../sip/message-framer.js";
 import type { TlsVersion } from "../../tls/tls-version.js";
 import { listenerLimitsSchema, type ListenerLimits } from "../topology/topology-listener-limits.js";
-import { buildResponse } from "./build-response.js";
+import { ListenerRequest } from "./listener-request.js";
 import { parseInbound } from "./malformed-request.js";
 import type { InboundRequest } from "./inbound-request.js";
 import type { ListenerDrop, ListenerDropReason } from "./listener-drop.js";
@@ -165,6 +165,24 @@ export class SimListener {
     if (server !== null) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /**
+   * Presents another certificate from now on (a renewal or a rotation at run time): new handshakes get it. Connections
+   * already up keep theirs; the host drops them (sim-server-host.ts `setIdentity`: the services restart to load it).
+   */
+  setCertificate(cert: string, key: string): void {
+    const tls = this.#options.tls;
+    if (this.#tlsServer === null || tls === undefined) return;
+    tls.cert = cert;
+    tls.key = key;
+    this.#tlsServer.setSecureContext({
+      cert,
+      key,
+      ca: tls.ca,
+      ...(tls.minVersion === undefined ? {} : { minVersion: tls.minVersion }),
+      ...(tls.maxVersion === undefined ? {} : { maxVersion: tls.maxVersion }),
+    });
+  }
+
   /** Destroys the connections that are open now (the port stays open). */
   dropConnections(): void {
     for (const socket of this.#sockets) socket.destroy();
@@ -313,6 +331,9 @@ export class SimListener {
         });
         return;
       case "accept":
+        // Answers go out when written, as Kamailio's (built with DISABLE_NAGLE) do: Nagle's algorithm would hold a
+        // small answer back while an earlier one is unacknowledged (RFC 896), against a peer's delayed ACKs.
+        socket.setNoDelay(true);
         if (this.#tlsServer === null) this.#serveSip(socket, "tcp");
         else this.#tlsServer.emit("connection", socket);
         return;
@@ -390,6 +411,9 @@ export class SimListener {
         requestTimer = setTimeout(() => drop("request-timeout", limits.requestTimeoutMs, framer.pendingBytes), limits.requestTimeoutMs);
         requestTimer.unref();
       }
+      // Pipelined requests (several in one read): their answers leave in one write, encrypted as one TLS record run,
+      // instead of a record and a syscall each (Node's stream.cork: uncork on the next tick flushes them together).
+      if (messages.length > 1) corkUntilNextTick(socket);
       for (const raw of messages) {
         if (socket.destroyed) return;
         const parsed = parseInbound(raw);
@@ -408,18 +432,7 @@ export class SimListener {
           return;
         }
         const message = parsed.message;
-        const request: InboundRequest = {
-          message,
-          raw,
-          socket,
-          protocol,
-          get peerCertificate() {
-            return certificateOf();
-          },
-          respond: (spec) => {
-            if (!socket.destroyed && socket.writable) socket.write(buildResponse(message, spec));
-          },
-        };
+        const request = new ListenerRequest(message, raw, socket, protocol, certificateOf);
         try {
           this.#options.onRequest(request);
         } catch (error) {
@@ -429,6 +442,11 @@ export class SimListener {
       }
     });
   }
+}
+
+function corkUntilNextTick(socket: Socket): void {
+  socket.cork();
+  process.nextTick(() => socket.uncork());
 }
 
 function bind(server: Server, address: string, port: number): Promise<void> {

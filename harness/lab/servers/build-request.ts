@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomHex } from "../net/random-hex.js";
 import type { CallRecord } from "./call-store.js";
 
 export interface InDialogRequestSpec {
@@ -37,7 +37,7 @@ export function buildInDialogRequest(call: CallRecord, spec: InDialogRequestSpec
   call.localCseq += 1;
   const lines = [
     `${spec.method} ${remoteTarget(call)} SIP/2.0`,
-    `Via: SIP/2.0/${spec.transport.toUpperCase()} ${spec.host};branch=z9hG4bK${randomBytes(8).toString("hex")}`,
+    `Via: SIP/2.0/${spec.transport.toUpperCase()} ${spec.host};branch=z9hG4bK${randomHex(8)}`,
     "Max-Forwards: 70",
     `From: ${from}`,
     `To: ${to}`,

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomHex } from "../net/random-hex.js";
 import { answerOffer } from "../../sdp/answer-offer.js";
 import type { NotAcceptableReason } from "../../sdp/answer-result.js";
 import { buildOffer } from "../../sdp/build-offer.js";
@@ -234,7 +234,7 @@ export class CallAnswerer {
       server: request.fqdn,
       listener: request.listener.name,
       invite: message,
-      localTag: randomBytes(6).toString("hex"),
+      localTag: randomHex(6),
       socket: request.request.socket,
     });
     if (session !== null) this.#media.set(message.callId, { session, spec: spec.media, request, call });

@@ -1,5 +1,6 @@
 import { EXCHANGE_ALLOW, exchangeUserAgent, rejectInvite } from "./exchange-answers.js";
 import { matchGateway } from "./exchange-gateway-auth.js";
+import { LAB_EVENT_IDS } from "./lab-event-ids.js";
 import { redirectUri } from "./redirect-uri.js";
 import { reasonPhrase } from "../net/sip-reason-phrase.js";
 import type { SimRequest } from "./sim-server.js";
@@ -68,7 +69,8 @@ export function frontInvite(request: SimRequest, front: ExchangeFront): void {
     }
   }
   if (!resolution.ok) {
-    reject(resolution.reason, resolution.detail);
+    // docs/protocol.md §10 field failures: "event 1109 for an invalid extension in Diversion".
+    reject(resolution.reason, resolution.detail, resolution.invalidDiversion === true ? [LAB_EVENT_IDS.invalidDiversion] : []);
     return;
   }
   const target = resolution.target;

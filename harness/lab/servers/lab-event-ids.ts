@@ -20,6 +20,11 @@ export const LAB_EVENT_IDS = {
   gatewayDisabled: 1442,
   /** OPTIONS rejected. */
   optionsRejected: 1651,
+  /**
+   * The call's Diversion names an extension (or user) that is not in the dial plan. docs/protocol.md §10 field failures
+   * [3P]: "event 1109 for an invalid extension in Diversion".
+   */
+  invalidDiversion: 1109,
   /** The certificate Subject Name is not a valid FQDN. */
   certificateSubjectNotFqdn: 1684,
   /** SIP peers unhealthy / healthy. */
@@ -53,6 +58,7 @@ export const LAB_EVENT_LEVELS: Readonly<Record<number, EventLevel>> = {
   1647: "Warning",
   1021: "Warning",
   1442: "Warning",
+  1109: "Warning",
   1651: "Warning",
   1684: "Error",
   1400: "Error",

@@ -4,7 +4,7 @@ import type { PoolSimSettings } from "../topology/sim-pool-settings.js";
 import type { TrustedPeer } from "./sim-pool-trusted-peers.js";
 import type { SimHandler, SimRequest, SimServerContext } from "./sim-server.js";
 
-/** The methods the lab's pool and OWA endpoint take: they answer OPTIONS and nothing else (RFC 3261 §8.2.1). */
+/** The methods an OPTIONS responder takes by default: OPTIONS and nothing else (RFC 3261 §8.2.1). */
 const ALLOW = "Allow: OPTIONS, ACK";
 
 /** The settings an OPTIONS responder answers by: every field but `serverHeader` filled. */
@@ -18,6 +18,8 @@ export interface OptionsResponderSpec {
   peers(context: SimServerContext): readonly TrustedPeer[];
   /** The `Server:` header when `settings.serverHeader` is not set. */
   defaultServerHeader(context: SimServerContext): string;
+  /** The Allow header line. @defaultValue "Allow: OPTIONS, ACK" */
+  allow?: string;
   /** Called with each request's verdict (tests, reports). */
   onRequest?(seen: { method: string; accepted: boolean; peer: string | null; names: readonly string[] }): void;
 }
@@ -36,6 +38,7 @@ export function optionsResponder(context: SimServerContext, spec: OptionsRespond
       const settings = spec.settings(context);
       const { method } = request.message;
       const headers = [`Server: ${settings.serverHeader ?? spec.defaultServerHeader(context)}`];
+      const allow = spec.allow ?? ALLOW;
       const verdict = judgePeer(request.peer, spec.peers(context));
       spec.onRequest?.({
         method,
@@ -49,10 +52,10 @@ export function optionsResponder(context: SimServerContext, spec: OptionsRespond
         return;
       }
       if (method === "OPTIONS") {
-        request.respond({ status: settings.optionsStatus, reason: reasonPhrase(settings.optionsStatus), headers: [...headers, ALLOW, "Accept: application/sdp"] });
+        request.respond({ status: settings.optionsStatus, reason: reasonPhrase(settings.optionsStatus), headers: [...headers, allow, "Accept: application/sdp"] });
         return;
       }
-      request.respond({ status: settings.otherMethodStatus, reason: reasonPhrase(settings.otherMethodStatus), headers: [...headers, ALLOW] });
+      request.respond({ status: settings.otherMethodStatus, reason: reasonPhrase(settings.otherMethodStatus), headers: [...headers, allow] });
     },
   };
 }

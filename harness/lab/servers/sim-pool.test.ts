@@ -11,7 +11,7 @@ t.test("the pool answers OPTIONS 200 over mutual TLS to its trusted peers (docs/
   for (const persona of ["owa", "mediation", "pool", "mbx01", "cas01", "um2010"]) {
     const result = await probeOptions(labTarget(lab, POOL, "sip-tls", null), await clientOptions(lab, persona));
     t.match(result, { outcome: "ok", status: 200, hops: [{ signaling: "mtls" }] }, persona);
-    t.match(result.hops[0]?.headers, { server: ["ExumRouting/7.0.0.0"], allow: ["OPTIONS, ACK"] }, `${persona}: Server from behaviour.userAgents.pool`);
+    t.match(result.hops[0]?.headers, { server: ["ExumRouting/7.0.0.0"], allow: ["INVITE, ACK, CANCEL, BYE, OPTIONS"] }, `${persona}: Server from behaviour.userAgents.pool`);
   }
 });
 
@@ -60,11 +60,12 @@ t.test("the answers are settings: status, ms-diagnostics code and reason, Server
   t.match(ok, { status: 200, hops: [{ headers: { server: ["RTCC/6.0.0.0 ExumRouting"] } }] });
 });
 
-t.test("the topology's userAgents apply at once; methods other than OPTIONS get 405 with Allow", async (t) => {
+t.test("the topology's userAgents apply at once; an INVITE is ExumRouting's (sim-pool-routing.test.ts), not a 405", async (t) => {
   const lab = await startTestLab(t);
   lab.topology.behaviour.userAgents.pool = "ExumRouting/6.0.9319.0";
   const result = await probeOptions(labTarget(lab, POOL, "sip-tls", null), await clientOptions(lab, "mbx02"));
   t.match(result, { status: 200, hops: [{ headers: { server: ["ExumRouting/6.0.9319.0"] } }] });
   const call = await probeCall(labTarget(lab, POOL, "sip-tls", "alice"), { ...(await clientOptions(lab, "mbx02")), policy: "required" });
-  t.match(call, { outcome: "failed", status: 405, hops: [{ headers: { allow: ["OPTIONS, ACK"] } }] });
+  // sip:alice@pool01 is no voice-mail URI and no Auto Attendant or Subscriber Access number: nothing to route.
+  t.match(call, { outcome: "failed", status: 500, hops: [{ headers: { server: ["ExumRouting/6.0.9319.0"] }, diagnostics: [{ code: 15000, appName: "ExumRouting" }] }] });
 });

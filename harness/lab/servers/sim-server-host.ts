@@ -5,9 +5,9 @@ import type { CertificateSummary } from "../../model/certificate-summary.js";
 import { peerCertificateSummary } from "../../tls/peer-certificate-summary.js";
 import type { TlsVersion } from "../../tls/tls-version.js";
 import type { PlannedServer } from "../net/address-plan.js";
-import { buildResponse, type ResponseSpec } from "../net/build-response.js";
 import type { CallStore } from "./call-store.js";
 import type { EventLogWriter } from "./event-log.js";
+import { HostedRequest } from "./hosted-request.js";
 import type { NameMap } from "../net/name-map.js";
 import { peerNames } from "../net/peer-names.js";
 import { SimListener, type ConnectionGate } from "../net/sim-listener.js";
@@ -20,13 +20,12 @@ import type {
   SimLabView,
   SimListenerInfo,
   SimPeer,
-  SimRequest,
   SimServerContext,
 } from "./sim-server.js";
 import type { InboundRequest } from "../net/inbound-request.js";
 import type { Behaviour } from "../topology/topology-behaviour.js";
 import type { Server } from "../topology/topology-resolve.js";
-import { addressFamilyAllows, connectionGate, listenerOpen, requestDecision, responseTiming, startupModeAllows } from "./server-policy.js";
+import { addressFamilyAllows, connectionGate, listenerOpen, requestDecision, startupModeAllows } from "./server-policy.js";
 import type { TimerSet } from "./timer-set.js";
 
 /** What a server host needs from the lab. */
@@ -76,9 +75,12 @@ export class SimServerHost {
   readonly #context: SimServerContext;
   readonly #peers = new WeakMap<Socket, SimPeer>();
   #applying: Promise<void> = Promise.resolve();
+  #identity: SimServerHostOptions["identity"];
 
   private constructor(options: SimServerHostOptions) {
     this.#options = options;
+    this.#identity = options.identity;
+    const identityOf = () => this.#identity;
     this.fqdn = options.planned.fqdn;
     const { planned } = options;
     this.#context = {
@@ -92,7 +94,14 @@ export class SimServerHost {
       names: options.names,
       events: options.events,
       calls: options.calls,
-      certificate: options.identity.summary,
+      get certificate() {
+        return identityOf().summary;
+      },
+      // The server's own credentials as a TLS client (the pool toward Exchange): the certificate it presents now.
+      get clientTls() {
+        const identity = identityOf();
+        return { certPem: identity.certPem, keyPem: identity.keyPem, caPem: options.caPem };
+      },
       callTiming: options.callTiming,
       logger: options.logger,
       schedule: (ms, task) => options.timers.schedule(ms, task),
@@ -158,6 +167,20 @@ export class SimServerHost {
       throw error;
     }
     return host;
+  }
+
+  /**
+   * Presents another certificate on every TLS listener from the next handshake on (lab.ts `setCertificate`), and drops
+   * the TLS connections that are up: a UM server loads a new certificate when its services restart ("Restart the
+   * Microsoft Exchange Unified Messaging service and the Unified Messaging Call Router service on all Exchange servers to
+   * load the required certificates", Checklist: Deploy Exchange 2013 UM; docs/protocol.md §5), so its peers reconnect.
+   */
+  setIdentity(identity: SimServerHostOptions["identity"]): void {
+    this.#identity = identity;
+    for (const hosted of this.#listeners) {
+      hosted.listener.setCertificate(identity.certPem, identity.keyPem);
+      if (hosted.spec.transport === "tls") hosted.listener.dropConnections();
+    }
   }
 
   /** The server's listeners as bound now. */
@@ -257,54 +280,17 @@ export class SimServerHost {
       if (!socket.destroyed) socket.write(decision.text);
       return;
     }
-    let sent = false;
-    const write = (text: string) => {
-      if (!socket.destroyed && socket.writable) socket.write(text);
-    };
-    const timers = this.#options.timers;
-    const listener = this.#info(listenerName);
-    const request: SimRequest = {
-      ...this.#context,
-      request: inbound,
-      message,
-      listener,
-      peer: this.#peer(inbound),
-      respond: (spec: ResponseSpec) => {
-        sent = true;
-        const text = buildResponse(message, spec);
-        const timing = responseTiming(this.#options.server(), listenerName, method, spec.status);
-        if (timing.delayMs > 0) timers.schedule(timing.delayMs, () => write(text));
-        else write(text);
-        if (timing.dropAfterMs !== null) {
-          timers.schedule(timing.delayMs + timing.dropAfterMs, () => {
-            this.#options.calls.endOnSocket(socket, "dropped");
-            socket.destroy();
-          });
-        }
-      },
-      send: (text) => {
-        sent = true;
-        write(text);
-      },
-      close: () => {
-        socket.end();
-        timers.schedule(1000, () => socket.destroy());
-      },
-      abort: () => socket.destroy(),
-      delay: (ms) => new Promise<void>((resolve) => timers.schedule(ms, resolve, resolve)),
-      get closed() {
-        return socket.destroyed || timers.closed;
-      },
-    };
-    const failed = (error: unknown) => {
-      this.#options.logger.warn({ err: error, method }, "simulated server failed on a request");
-      if (!sent && method !== "ACK") request.respond({ status: 500, reason: "Server Internal Error" });
-    };
+    const request = new HostedRequest(this.#context, this.#options.timers, inbound, this.#info(listenerName), this.#peer(inbound));
     try {
       const result = this.#handler.onRequest(request);
-      if (result instanceof Promise) result.catch(failed);
+      if (result instanceof Promise) result.catch((error: unknown) => this.#failed(request, method, error));
     } catch (error) {
-      failed(error);
+      this.#failed(request, method, error);
     }
+  }
+
+  #failed(request: HostedRequest, method: string, error: unknown): void {
+    this.#options.logger.warn({ err: error, method }, "simulated server failed on a request");
+    if (!request.sent && method !== "ACK") request.respond({ status: 500, reason: "Server Internal Error" });
   }
 }

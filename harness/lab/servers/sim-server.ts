@@ -24,7 +24,8 @@ import type { Topology } from "../topology/topology-schema.js";
  * - mutual TLS with the server's topology `certificate` from the lab PKI, trusting the lab root; by default the
  *   handshake requires a client certificate from the lab root and is aborted otherwise (docs/protocol.md §5: "TLS itself
  *   fails …: no SIP response at all"); the handler is told (`onTlsFailure`) so it can write its event (1649/1113);
- * - framing, parsing (sip.js parser) and `400 Bad Request` for malformed requests that can be answered;
+ * - framing, parsing (sip.js's parser, at a fraction of its cost: net/sip-message-parser.ts) and `400 Bad Request` for
+ *   malformed requests that can be answered;
  * - the server's **state** and **fault** (topology-server-state.ts, topology-fault.ts), applied before the handler
  *   sees anything: `stopped` → connections refused (or black-holed); `disabled` → new INVITEs get
  *   `behaviour.disabledAnswer` (default 503) and OPTIONS/in-dialog requests still reach the handler; `faulty` →
@@ -55,6 +56,13 @@ export interface SimListenerInfo {
   /** Whether it accepts connections now (UMStartupMode, state `stopped`, fault `refuse`). */
   readonly open: boolean;
   readonly description: string;
+}
+
+/** A simulated server's own TLS client credentials (PEM). */
+export interface SimClientTls {
+  readonly certPem: string;
+  readonly keyPem: string;
+  readonly caPem: readonly string[];
 }
 
 /** Who sent a request, as the server sees it. */
@@ -109,6 +117,12 @@ export interface SimServerContext {
   readonly calls: CallStore;
   /** The certificate this server presents (its topology `certificate`), summarised. */
   readonly certificate: CertificateSummary;
+  /**
+   * What the server presents and trusts when it connects out itself (the pool's ExumRouting to Exchange UM: "all
+   * server-to-server SIP is MTLS", docs/protocol.md §1): its own certificate chain and key, and the lab root. Never
+   * logged. Absent in handler tests that build a context by hand.
+   */
+  readonly clientTls?: SimClientTls;
   /** How this server times the calls it answers (`lab.setCallTiming`); read at each call. */
   callTiming(): SimCallTiming;
   readonly logger: Logger;

@@ -19,7 +19,14 @@ export interface UmCallTarget {
 
 export type UmCallResolution =
   | { readonly ok: true; readonly target: UmCallTarget }
-  | { readonly ok: false; readonly reason: ExchangeRejectionReason; readonly detail: string; readonly dialPlan?: DialPlan };
+  | {
+      readonly ok: false;
+      readonly reason: ExchangeRejectionReason;
+      readonly detail: string;
+      readonly dialPlan?: DialPlan;
+      /** The Diversion named a user or extension that is not in the dial plan (docs/protocol.md §10: event 1109). */
+      readonly invalidDiversion?: true;
+    };
 
 export interface UmCallInput {
   readonly topology: Topology;
@@ -87,7 +94,9 @@ export function resolveUmCall(input: UmCallInput): UmCallResolution {
   if (input.diversion !== null) {
     const diverted = parseSipUriText(nameAddrUri(input.diversion) ?? "");
     const found = diverted === null ? undefined : findUser(topology, diverted, plan);
-    if (found === undefined) return { ok: false, reason: "CouldNotFindUserBySipUri", detail: `the diverting party ${input.diversion} is no UM-enabled user of ${plan.name}`, dialPlan: plan };
+    if (found === undefined) {
+      return { ok: false, reason: "CouldNotFindUserBySipUri", detail: `the diverting party ${input.diversion} is no UM-enabled user of ${plan.name}`, dialPlan: plan, invalidDiversion: true };
+    }
     return userCall(found, plan);
   }
   const entry = access ?? topology.subscriberAccess.find((candidate) => sameName(candidate.dialPlan, plan.name));

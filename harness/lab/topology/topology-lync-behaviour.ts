@@ -30,8 +30,31 @@ export const poolBehaviourSchema = z
         '403 Forbidden + ms-diagnostics: 1099;reason="…" (SIP stack range 1000–1999, docs/protocol.md §4)',
     ),
     otherMethodStatus: status(POOL_SIM_DEFAULTS.otherMethodStatus, 400, 699).describe(
-      "[INF] The status of a request other than OPTIONS from a trusted peer (RFC 3261 §8.2.1: 405 with Allow)",
+      "[INF] The status of a request other than OPTIONS and a routed call's INVITE, ACK, CANCEL, BYE from a trusted peer (RFC 3261 §8.2.1: 405 with Allow)",
     ),
+    unknownTarget: lyncRejectionSchema(POOL_SIM_DEFAULTS.unknownTarget).describe(
+      "[KB] ExumRouting's answer to a user or contact object it cannot read (docs/protocol.md §10): 500 Server Internal Error + " +
+        'ms-diagnostics: 15000;reason="Unable to read the user properties publication for the user or contact object."',
+    ),
+    noUmDialPlan: lyncRejectionSchema(POOL_SIM_DEFAULTS.noUmDialPlan).describe(
+      "[INF] ExumRouting's answer when no Exchange UM dial plan matches the user's (Exchange 2010: the Lync dial plan name is not the UM dial plan FQDN): 500 + ms-diagnostics 15004",
+    ),
+    allServersFailed: lyncRejectionSchema(POOL_SIM_DEFAULTS.allServersFailed).describe(
+      "docs/protocol.md §7 [DOC MS-EUMR]: every UM server tried failed → 480; the ms-diagnostics code 15030 is [INF]",
+    ),
+    serverTimerMs: z
+      .number()
+      .int()
+      .min(1)
+      .max(60000)
+      .default(POOL_SIM_DEFAULTS.serverTimerMs)
+      .describe("[INF] MS-EUMR's per-server timer: ms without a response before ExumRouting moves to the next UM server (default 4000, Lync's TCP connect timeout [3P])"),
+    diversionAcrossRedirects: z
+      .enum(["keep", "drop"])
+      .default(POOL_SIM_DEFAULTS.diversionAcrossRedirects)
+      .describe(
+        "keep (RFC 3261 §16.5: the redirected request is a copy) | drop: lose Diversion and History-Info after the first 302, the field failure of docs/protocol.md §10 [3P] (the wrong mailbox answers)",
+      ),
   })
   .prefault({})
   .describe("docs/protocol.md §1, §4, §5, §6: the Lync / SfB Front End pool's answers");

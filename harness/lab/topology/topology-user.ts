@@ -28,6 +28,15 @@ export const umUserSchema = z.strictObject({
     .default("1234")
     .describe("[INF] The user's UM PIN for a Subscriber Access logon (Set-UMMailboxPIN); the lab's default is 1234"),
   displayName: z.string().min(1).optional(),
+  lyncDialPlan: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .describe(
+      "The Lync / SfB dial plan (location profile) the user is assigned. With Exchange 2010 its name must match the UM dial plan's FQDN " +
+        "(PhoneContext), or the pool finds no UM dial plan for the user (docs/protocol.md §8 [DOC, seed]); default: that FQDN (the step done)",
+    ),
 });
 
 export type UmUserSpec = z.output<typeof umUserSchema>;
