@@ -9,7 +9,12 @@ import { probeOptionsFor, stepTarget, type StepDone, type StepRun } from "./step
 export async function runOptionsStep(step: PlannedOptions, run: StepRun): Promise<StepDone> {
   const port = run.env.portOf(step.endpoint);
   const target = firstHopTarget(step.requestUri, step.endpoint, port);
-  const result = await probeOptions(target, await probeOptionsFor(run, step.persona, step.timeoutMs, step.path));
+  const versions = step.tlsVersions;
+  const result = await probeOptions(target, {
+    ...(await probeOptionsFor(run, step.persona, step.timeoutMs, step.path)),
+    ...(versions?.min === undefined ? {} : { minTlsVersion: versions.min }),
+    ...(versions?.max === undefined ? {} : { maxTlsVersion: versions.max }),
+  });
   const evidence = probeEvidence(result, run.env);
   return {
     evidence,

@@ -3,6 +3,7 @@ import type { TlsIdentity } from "../tls/tls-identity.js";
 import type { PacketCapture } from "../model/packet-capture.js";
 import type { KeylogSink } from "../tls/keylog.js";
 import type { Logger } from "../log/logger.js";
+import type { TlsVersion } from "../tls/tls-version.js";
 import type { Resolver } from "./resolve-map.js";
 
 /** What every probe needs to know: who we are, whom we trust, how long we wait. */
@@ -26,8 +27,8 @@ export interface ProbeOptions {
   logger?: Logger;
   signal?: AbortSignal;
   /** TLS versions to offer (docs/peers.md: a server may reject a client certificate differently under 1.2 and 1.3). */
-  minTlsVersion?: "TLSv1.2" | "TLSv1.3";
-  maxTlsVersion?: "TLSv1.2" | "TLSv1.3";
+  minTlsVersion?: TlsVersion;
+  maxTlsVersion?: TlsVersion;
   /** Where the probe reads time (startedAt, durations, the trace's times). @defaultValue SYSTEM_CLOCK */
   clock?: Clock;
 }
