@@ -26,6 +26,8 @@ export interface SimListenerTls {
   rejectUnauthorized: boolean;
   minVersion?: TlsVersion;
   maxVersion?: TlsVersion;
+  /** OpenSSL cipher list (TLS 1.0/1.1 need security level 0, tls-version.ts). */
+  ciphers?: string;
 }
 
 /** A refused handshake as the listener saw it. */
@@ -177,6 +179,7 @@ export class SimListener {
       rejectUnauthorized: tls.rejectUnauthorized,
       ...(tls.minVersion === undefined ? {} : { minVersion: tls.minVersion }),
       ...(tls.maxVersion === undefined ? {} : { maxVersion: tls.maxVersion }),
+      ...(tls.ciphers === undefined ? {} : { ciphers: tls.ciphers }),
       handshakeTimeout: this.#options.handshakeTimeoutMs ?? 10_000,
     });
     server.on("secureConnection", (socket: TLSSocket) => this.#serveSip(socket, "tls"));
