@@ -8,6 +8,7 @@ import { performance } from "node:perf_hooks";
 import { connect, createSecureContext, type SecureContext, type TLSSocket } from "node:tls";
 import { parentPort, workerData } from "node:worker_threads";
 import { probeCall } from "../harness/sip/call-probe.js";
+import { ConnectionPool } from "../harness/sip/connection-pool.js";
 import { createResolver } from "../harness/sip/resolve-map.js";
 import { MessageFramer } from "../harness/sip/message-framer.js";
 import { parseSipTarget } from "../harness/sip/sip-target.js";
@@ -37,7 +38,7 @@ export type LoadTask =
   | { readonly kind: "options"; readonly window: number; readonly maxRequests: number; readonly maxMs: number; readonly target?: LoadTarget }
   | { readonly kind: "connections"; readonly concurrency: number; readonly max: number; readonly maxMs: number }
   | { readonly kind: "calls"; readonly concurrency: number; readonly max: number; readonly maxMs: number }
-  | { readonly kind: "probe-calls"; readonly concurrency: number; readonly max: number; readonly maxMs: number };
+  | { readonly kind: "probe-calls"; readonly concurrency: number; readonly max: number; readonly maxMs: number; readonly kept?: boolean };
 
 export interface LoadResult {
   readonly kind: LoadTask["kind"];
@@ -305,7 +306,10 @@ async function callLoad(task: Extract<LoadTask, { kind: "calls" }>): Promise<Loa
   return { kind: "calls", ...result, meanMs: result.busyMs / Math.max(1, result.ok + result.failed) };
 }
 
-/** The harness's own client (probeCall: sip.js, new connections per hop, a media observer) through the same chain. */
+/**
+ * The harness's own client (probeCall: sip.js, a media observer) through the same chain: a new connection per hop, or
+ * (`kept`) one ConnectionPool for the whole load, as a scenario run keeps its connections (docs/design.md §10).
+ */
 async function probeCallLoad(task: Extract<LoadTask, { kind: "probe-calls" }>): Promise<LoadResult> {
   const resolver = createResolver({ entries: Object.entries(data.names).map(([host, address]) => ({ host, port: null, address })) });
   const target = parseSipTarget(`sip:alice@${data.callRouter.fqdn}:${data.callRouter.port};transport=tls;opaque=app:voicemail`);
@@ -317,8 +321,12 @@ async function probeCallLoad(task: Extract<LoadTask, { kind: "probe-calls" }>): 
     timeoutMs: 5000,
     policy: "required" as const,
     extraHeaders: ["Diversion: <sip:alice@contoso.com>;reason=no-answer;counter=1"],
+    ...(task.kept === true ? { connections: new ConnectionPool() } : {}),
   };
+  // Kept: the first calls (one per lane) open the connections outside the measurement, as callLoad does.
+  if (task.kept === true) await Promise.all(Array.from({ length: task.concurrency }, () => probeCall(target, callOptions)));
   const result = await lanes(task.concurrency, task.max, task.maxMs, async () => (await probeCall(target, callOptions)).outcome === "answered");
+  await callOptions.connections?.close();
   return { kind: "probe-calls", ...result, meanMs: result.busyMs / Math.max(1, result.ok + result.failed) };
 }
 

@@ -324,6 +324,13 @@ try {
       rate: (r) => `${fmt(perSecond(r.ok, r.elapsedMs))}/s`,
       detail: (r) => `${r.ok} answered, ${r.failed} failed; ${r.meanMs.toFixed(1)} ms per call`,
     },
+    {
+      id: "probe-calls-kept",
+      what: "call set-ups, probeCall on kept connections (a ConnectionPool, as a scenario run), 8 at once",
+      task: { kind: "probe-calls", concurrency: 8, max: Math.round(2000 * scale), maxMs: 8000, kept: true },
+      rate: (r) => `${fmt(perSecond(r.ok, r.elapsedMs))}/s`,
+      detail: (r) => `${r.ok} answered, ${r.failed} failed; ${r.meanMs.toFixed(1)} ms per call`,
+    },
   ];
   for (const { id, what, task, rate, detail } of tasks) {
     if (!wanted(id)) continue;

@@ -41,9 +41,10 @@ t.test("the redirect chain Call Router → UM service → worker, each Contact a
       [200, 5066],
     ],
   );
+  // The Request-URI's transport=tls is kept in its place, spelled as the published capture spells it (Tls).
   t.same(redirectContacts(result), [
-    `<sip:alice@${MBX1}:5063;transport=TLS;opaque=app:voicemail>`,
-    `<sip:alice@${MBX1}:5066;transport=TLS;opaque=app:voicemail>`,
+    `<sip:alice@${MBX1}:5063;transport=Tls;opaque=app:voicemail>`,
+    `<sip:alice@${MBX1}:5066;transport=Tls;opaque=app:voicemail>`,
   ]);
   t.equal(result.hops[1]?.address, lab.server(MBX1).address);
   t.match(lab.calls.ended(MBX1), [{ endedBy: "peer-bye", media: "srtp", listener: "worker-tls" }]);
@@ -67,7 +68,7 @@ t.test("Subscriber Access and the auto attendant by pilot; bob on mbx02 (docs/pr
   const options = { ...(await clientOptions(lab, "pool")), policy: "required" as const };
   const access = await probeCall(labTarget(lab, CAS, "sip-tls", "dp1.contoso.com"), options);
   t.equal(access.outcome, "answered");
-  t.match(redirectContacts(access)[0], `<sip:dp1.contoso.com@${MBX1}:5063;transport=TLS>`);
+  t.match(redirectContacts(access)[0], `<sip:dp1.contoso.com@${MBX1}:5063;transport=Tls>`);
   const attendant = await probeCall(labTarget(lab, CAS, "sip-tls", "aa"), options);
   t.equal(attendant.outcome, "answered");
   const bob = await probeCall(labTarget(lab, CAS, "sip-tls", "dp1"), { ...options, extraHeaders: ["Diversion: <sip:bob@contoso.com>;reason=no-answer"] });
@@ -78,7 +79,8 @@ t.test("a certificate naming no UM IP gateway: 403 UnAuthorizedGateway, events 1
   const lab = await startTestLab(t);
   const result = await voicemail(lab, { persona: "owa" });
   t.match(result, { outcome: "failed", status: 403, failure: { code: "unauthorized-gateway" } });
-  t.match(result.hops[0]?.diagnostics[0], { header: "ms-diagnostics-public", code: 0, reason: "UnAuthorizedGateway", source: CAS });
+  // docs/protocol.md §10 "Exchange rejection text": the reason is a sentence followed by details.
+  t.match(result.hops[0]?.diagnostics[0], { header: "ms-diagnostics-public", code: 0, reason: /^Unauthorized gateway\. No UM IP gateway .*owapool\.contoso\.com/, source: CAS });
   t.same(
     lab.events.entries({ server: CAS }).map((event) => event.eventId),
     [1021, 1647],
@@ -104,7 +106,8 @@ t.test("security parity: TCP into the Secured dial plan, TLS into an Unsecured o
   const lab = await startTestLab(t);
   const tcp = await voicemail(lab, { listener: "sip-tcp" });
   t.match(tcp, { status: 403, failure: { code: "security-parity" } });
-  t.match(tcp.hops[0]?.diagnostics[0], { reason: "IncorrectHuntGroup" });
+  // docs/protocol.md §10: "for a wrong hunt group `… Pilot number: <n>. UMIPGateway: <name>.`".
+  t.match(tcp.hops[0]?.diagnostics[0], { reason: "Incorrect hunt group. Pilot number: alice. UMIPGateway: pool01." });
   const unsecured = await startTestLab(t, { topology: applyOverrides(defaultLoadedTopology(), { dialPlans: [{ name: "DP1", voipSecurity: "Unsecured" }] }) });
   const tls = await voicemail(unsecured);
   t.match(tls, { status: 403, failure: { code: "security-parity" } });
@@ -124,11 +127,12 @@ t.test("dial plan, user and diversion resolution failures (docs/protocol.md §4 
   const topology = applyOverrides(defaultLoadedTopology(), { users: [{ sipAddress: "bob@contoso.com", umEnabled: false }] });
   const lab = await startTestLab(t, { topology });
   const options = { ...(await clientOptions(lab, "pool")), policy: "required" as const };
-  const reasonOf = (result: CallProbeResult) => [result.status, result.hops[0]?.diagnostics[0]?.reason];
-  t.same(reasonOf(await probeCall(labTarget(lab, CAS, "sip-tls", "nosuchpilot"), options)), [403, "DialPlanNotFound"]);
-  t.same(reasonOf(await voicemail(lab, { user: "zed" })), [403, "CouldNotFindUserBySipUri"]);
-  t.same(reasonOf(await voicemail(lab, { user: "bob" })), [403, "MailboxIsNotUMEnabled"]);
-  t.same(reasonOf(await voicemail(lab, { diversion: false })), [403, "InvalidDiversionFormat"], "call answering without a diversion");
+  // The reason is a sentence with details (docs/protocol.md §10); each leads with its §4 name, in words.
+  const reasonOf = (result: CallProbeResult) => [result.status, /^[^.]*\./.exec(result.hops[0]?.diagnostics[0]?.reason ?? "")?.[0]];
+  t.same(reasonOf(await probeCall(labTarget(lab, CAS, "sip-tls", "nosuchpilot"), options)), [403, "Dial plan not found."]);
+  t.same(reasonOf(await voicemail(lab, { user: "zed" })), [403, "Could not find user by SIP URI."]);
+  t.same(reasonOf(await voicemail(lab, { user: "bob" })), [403, "Mailbox is not UM enabled."]);
+  t.same(reasonOf(await voicemail(lab, { diversion: false })), [403, "Invalid diversion format."], "call answering without a diversion");
   t.equal(lab.events.entries({ server: CAS, eventId: 1647 }).length, 4);
 });
 
@@ -136,7 +140,7 @@ t.test("a Call Router that is not a member of the dial plan rejects with DialPla
   const topology = applyOverrides(defaultLoadedTopology(), { dialPlans: [{ name: "DP1", servers: ["mbx01.tukwila.contoso.com"] }] });
   const lab = await startTestLab(t, { topology });
   const result = await voicemail(lab);
-  t.match(result.hops[0]?.diagnostics[0], { reason: "DialPlanNotLinked" });
+  t.match(result.hops[0]?.diagnostics[0], { reason: /^Dial plan not linked\. cas01\.tukwila\.contoso\.com is not a member of dial plan DP1\.$/ });
 });
 
 t.test("UMStartupMode TCP: no listener on 5061, connection refused (docs/protocol.md §1)", async (t) => {

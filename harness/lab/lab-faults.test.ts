@@ -131,3 +131,20 @@ t.test("a topology fault applies from the start (state faulty by default)", asyn
   t.equal(lab.server(CAS).state, "faulty");
   t.equal((await options(lab)).status, 503);
 });
+
+t.test("sdp-in-ringing: a 180 Ringing with the SDP answer, then the 200; the client flags it (docs/protocol.md §10)", async (t) => {
+  // docs/protocol.md §10 "Field failures engineers report": "SDP in a 180 Ringing breaking UCMA (no audio)".
+  const lab = await startTestLab(t);
+  const clean = await call(lab);
+  t.equal(clean.outcome, "answered");
+  t.same(clean.warningCodes, [], "no warning when no provisional carries SDP");
+  await lab.setFault(MBX1, { kind: "sdp-in-ringing", listeners: ["worker-tls"] });
+  const result = await call(lab);
+  t.match(result, { outcome: "answered", negotiated: { media: "srtp" } }, "our client takes the 200's answer: the call works here");
+  t.same(result.hops.at(-1)?.provisional.includes(180), true);
+  const ringing = result.trace.find((entry) => entry.direction === "received" && entry.firstLine.startsWith("SIP/2.0 180"));
+  t.match(ringing?.raw, /\r\n\r\nv=0\r\n/, "the 180 carried an SDP body");
+  t.same(result.warningCodes, ["sdp-in-provisional"]);
+  t.ok(result.warnings.some((warning) => /^sdp-in-provisional: 180 Ringing carried SDP; a UCMA peer/.test(warning)), "and says so in words");
+  await lab.setFault(MBX1, null);
+});

@@ -80,19 +80,20 @@ interopTest("SIPp over TCP against the Call Router's 5060: OPTIONS 200, voice ma
   // runSipp aims at 127.0.0.1; SIPp's own `-rsa` sends to the Call Router's address instead (each lab server has one).
   const toCallRouter = ["-rsa", `${cas.address}:${port}`];
 
-  await t.test("OPTIONS: 200 with Exchange's User-Agent (docs/protocol.md §6, §8)", async (t) => {
+  await t.test("OPTIONS: 200 with Exchange's Server header (docs/protocol.md §6, §8)", async (t) => {
     const result = await runSipp({
       dir: await tempDir(t, "exum-sipp-"),
       port,
-      scenarioXml: sippOptionsScenario({ expectHeader: { name: "User-Agent", matches: "^ *MSExchangeUM/15\\." } }),
+      scenarioXml: sippOptionsScenario({ expectHeader: { name: "Server", matches: "^ *RTCC/5\\.0\\.0\\.0 MSExchangeUM/15\\." } }),
       extraArgs: toCallRouter,
     });
     t.equal(result.code, 0, "SIPp exit code 0", { output: result.output, errors: result.errors });
     t.match(result.messages, /TCP message received[^]*SIP\/2\.0 200 OK/);
   });
 
-  await t.test("INVITE from gw01's address: 302, Contact = bob's Mailbox FQDN, 5062, transport=TCP (docs/protocol.md §1 step 2)", async (t) => {
-    const transport = lab.topology.behaviour.callRouter.contactTransport === "upper" ? "TCP" : "tcp";
+  await t.test("INVITE from gw01's address: 302, Contact = bob's Mailbox FQDN, 5062, transport=Tcp (docs/protocol.md §1 step 2)", async (t) => {
+    // The Request-URI's own transport=tcp is rewritten in place, spelled as the published capture spells it.
+    const transport = { capitalised: "Tcp", upper: "TCP", lower: "tcp" }[lab.topology.behaviour.callRouter.contactTransport];
     const expected = `<sip:bob@${MBX2}:5062;transport=${transport};opaque=app:voicemail>`;
     // Over TCP Exchange knows a UM IP gateway by its IP address (exchange-gateway-auth.ts): SIPp binds to gw01's
     // lab address (`-i`, after runSipp's own `-i 127.0.0.1`: the last one counts), as a real gateway would call.
@@ -106,7 +107,7 @@ interopTest("SIPp over TCP against the Call Router's 5060: OPTIONS 200, voice ma
     const redirect = /TCP message received[^\n]*\n\nSIP\/2\.0 302 [^]*?\n\n/.exec(result.messages.replace(/\r\n/g, "\n"))?.[0] ?? "";
     t.match(redirect, /^SIP\/2\.0 302 Moved Temporarily$/m, "302 as SIPp received it", { messages: result.messages });
     t.equal(/^Contact: (.*)$/m.exec(redirect)?.[1]?.trim(), expected, "the Contact as SIPp received it");
-    t.match(redirect, /^User-Agent: MSExchangeUM\/15\./m);
+    t.match(redirect, /^Server: RTCC\/5\.0\.0\.0 MSExchangeUM\/15\./m);
     t.match(result.messages, /TCP message sent[^\n]*\n\nACK sip:bob@/, "SIPp ACKed the 302");
     t.same(lab.events.entries({ eventId: 1647 }), [], "the Call Router rejected nothing");
   });
@@ -123,7 +124,7 @@ interopTest("sipsak OPTIONS over TCP to the Call Router's 5060: 200", ["sipsak"]
   });
   t.equal(result.code, 0, "sipsak exit code 0 (a 200 came back)", { output: result.output });
   t.equal(result.reply?.status, 200);
-  t.match(headerValue(result.reply, "User-Agent"), /^MSExchangeUM\/15\./);
+  t.match(headerValue(result.reply, "Server"), /^RTCC\/5\.0\.0\.0 MSExchangeUM\/15\./);
   t.match(headerValue(result.reply, "Allow"), "INVITE");
 });
 
@@ -147,7 +148,7 @@ interopTest("openssl s_client over mutual TLS to the Call Router's 5061: pool ce
       const result = await exchange({ cert: pool, tlsVersion: version });
       t.equal(result.protocol, `TLSv${version}`, "s_client's handshake", { output: result.output });
       t.equal(result.reply?.status, 200, "200 OK", { output: result.output });
-      t.match(headerValue(result.reply, "User-Agent"), /^MSExchangeUM\/15\./);
+      t.match(headerValue(result.reply, "Server"), /^RTCC\/5\.0\.0\.0 MSExchangeUM\/15\./);
       t.equal(result.alert, undefined);
     });
   }
@@ -256,7 +257,7 @@ interopTest("baresip (gw01, mediaenc=srtp-mand) calling through the lab over TLS
     const finals = responses.map((text) => /^SIP\/2\.0 (\d{3})/.exec(text)?.[1]).filter((status) => status !== "100");
     t.same(finals.slice(0, 3), ["302", "302", "200"], "the redirect chain as baresip received it", { log });
     const contacts = responses.filter((text) => text.startsWith("SIP/2.0 302")).map((text) => /^Contact: (.*)$/m.exec(text)?.[1]?.trim());
-    t.same(contacts, [`<sip:dp1@${MBX1}:5063;transport=TLS>`, `<sip:dp1@${MBX1}:5066;transport=TLS>`], "Contacts: mbx01's UM service (5063), then its worker (5066)");
+    t.same(contacts, [`<sip:dp1@${MBX1}:5063;transport=Tls>`, `<sip:dp1@${MBX1}:5066;transport=Tls>`], "Contacts: mbx01's UM service (5063), then its worker (5066)");
     t.match(responses.find((text) => text.startsWith("SIP/2.0 200") && /CSeq: \d+ INVITE/.test(text)), /^m=audio \d+ RTP\/SAVP 0[^]*^a=crypto:\d+ AES_CM_128_HMAC_SHA1_80 inline:/m, "the worker answered RTP/SAVP with one a=crypto");
     t.match(log, new RegExp(`^TLS 127\\.0\\.0\\.1:\\d+ -> ${lab.server(MBX1).address.replace(/\./g, "\\.")}:5066$`, "m"), "baresip reached the worker at mbx01's address: it resolved the Contact host through the lab DNS");
     t.ok((lab.dns?.stats.answered ?? 0) - dnsBefore >= 2, "the lab DNS answered cas01's and mbx01's lookups");

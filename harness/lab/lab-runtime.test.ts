@@ -38,7 +38,7 @@ t.test("OPTIONS: 200 from the Call Router to the pool persona over mutual TLS an
   const options = await clientOptions(lab, "pool");
   const tls = await probeOptions(labTarget(lab, CAS, "sip-tls", null), options);
   t.match(tls, { outcome: "ok", status: 200, hops: [{ signaling: "mtls" }] });
-  t.match(tls.hops[0]?.headers, { "user-agent": [/^MSExchangeUM\//] });
+  t.match(tls.hops[0]?.headers, { server: [/^RTCC\/5\.0\.0\.0 MSExchangeUM\//] }, "docs/protocol.md §8: Server on responses");
   const tcp = await probeOptions(labTarget(lab, CAS, "sip-tcp", null), options);
   t.match(tcp, { outcome: "ok", status: 200, hops: [{ signaling: "tcp" }] });
   const um = await probeOptions(labTarget(lab, MBX1, "um-tls", null), options);

@@ -77,7 +77,12 @@ t.test("Exchange 2010: one hop fewer, UM server → worker (docs/protocol.md §1
       [200, 5066],
     ],
   );
-  t.match(result.hops[0]?.headers, { "user-agent": [/^MSExchangeUM\/14\./] });
+  // The published Exchange 2010 SP1 302 (docs/protocol.md §8, §10): `Server: RTCC/3.5.0.0`, and a Contact with the
+  // transport appended after the URI's parameters and `maddr` after it (`…;user=phone;transport=Tcp;maddr=pabx.local`).
+  t.same(result.hops[0]?.headers.server, ["RTCC/3.5.0.0"]);
+  t.equal(result.hops[0]?.headers["user-agent"], undefined, "no User-Agent on a response");
+  const contact = result.trace.find((entry) => entry.direction === "received" && entry.firstLine.startsWith("SIP/2.0 302"))?.raw ?? "";
+  t.match(contact, new RegExp(`^Contact: <sip:carol@${UM2010.replaceAll(".", "\\.")}:5066;transport=Tls;opaque=app:voicemail;maddr=${UM2010.replaceAll(".", "\\.")}>\r?$`, "m"));
 });
 
 t.test("Exchange 2010 disabled (Disable-UMService): new INVITEs get 503, OPTIONS still answered (docs/protocol.md §7)", async (t) => {

@@ -28,6 +28,8 @@ import { defaultCertificateName } from "./topology/topology-names.js";
 import type { Server } from "./topology/topology-resolve.js";
 import type { ServerRole } from "../model/server-role.js";
 import type { Topology } from "./topology/topology-schema.js";
+import { checkPeerHealth, type PeerHealth } from "./servers/exchange-peer-health.js";
+import { EXCHANGE_ROLES } from "./topology/topology-role.js";
 import type { ServerState } from "./topology/topology-server-state.js";
 import { certificateRequestOption } from "./client-ca-list.js";
 
@@ -113,6 +115,11 @@ export interface Lab {
   setCallTiming(name: string, timing: Partial<SimCallTiming> | null): void;
   /** Points the A record of `fqdn` at the address `other` has (seed example 1). */
   pointAt(fqdn: string, other: string): void;
+  /**
+   * One round of an Exchange server's OPTIONS health check of its SIP peers, presenting its own certificate, with
+   * events 1400/1401 (exchange-peer-health.ts, docs/protocol.md §6); throws EXUM_LAB_NOT_EXCHANGE for another role.
+   */
+  checkPeerHealth(name: string): Promise<PeerHealth[]>;
   readonly closed: boolean;
   /** Stops everything and frees every port, in reverse order under `closeTimeoutMs`; resolves with any problems. */
   close(): Promise<TeardownProblem[]>;
@@ -282,6 +289,22 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       resolver: () => nameMapResolver(names),
       caPem: () => [...caPem],
       identity: (name) => pki.identity(name),
+      async checkPeerHealth(name) {
+        const server = serverOrThrow(name);
+        if (!EXCHANGE_ROLES.includes(server.role)) {
+          throw inputError("EXUM_LAB_NOT_EXCHANGE", `${server.fqdn} is a ${server.role}, not an Exchange UM server`, { hint: "name a Call Router, Mailbox or Exchange 2010 UM server" });
+        }
+        const index = plan.servers.findIndex((planned) => planned.fqdn === server.fqdn);
+        return checkPeerHealth({
+          fqdn: server.fqdn,
+          identity: identities[index] as TlsIdentity,
+          caPem,
+          resolver: nameMapResolver(names),
+          topology,
+          behaviour: topology.behaviour,
+          events: events.writer(server.fqdn),
+        });
+      },
       async setServerState(name, state) {
         const server = serverOrThrow(name);
         if (state === "faulty" && server.fault === undefined) {

@@ -59,5 +59,7 @@ t.test("fixFor: by code, sharpened by the ms-diagnostics reason, null when unkno
   t.equal(fixFor("no-such-code"), null);
   t.equal(fixFor("rejected")?.commands.length, 0);
   t.match(fixFor("rejected", "DialPlanNotLinked"), { commands: [/Set-UMCallRouterSettings .*-DialPlans/, /Set-UMService .*-DialPlans/] });
+  // The lab's (and Exchange's) sentence with details picks the same variant (docs/protocol.md §10).
+  t.match(fixFor("rejected", "Dial plan not linked. cas01.tukwila.contoso.com is not a member of dial plan DP1."), { commands: [/Set-UMCallRouterSettings .*-DialPlans/] });
   t.equal(fixFor("rejected", "SomethingElse")?.action, FAILURES["rejected"].fix.action);
 });

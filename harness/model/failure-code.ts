@@ -3,6 +3,7 @@ import { FAILOVER_FAILURES } from "./failover-failures.js";
 import type { FailureDefinition, FailureFix, FailureLayer } from "./failure-definition.js";
 import { MEDIA_FAILURES } from "./media-failures.js";
 import { RTP_FAILURES } from "./rtp-failures.js";
+import { reasonLeadsWith } from "./reason-leads-with.js";
 import { SIP_FAILURES } from "./sip-failures.js";
 
 /**
@@ -60,6 +61,9 @@ export function failureCodesOf<Layer extends FailureLayer>(layer: Layer): Failur
 export function fixFor(code: string | null | undefined, reason: string | null = null): FailureFix | null {
   if (code === null || code === undefined || !isFailureCode(code)) return null;
   const fix: FailureFix = FAILURES[code].fix;
-  const variant = reason === null ? undefined : fix.byReason?.[reason];
+  // Exchange's reason is a sentence that may go on with details (docs/protocol.md §10): the variant whose reason name
+  // leads it, never a comparison of the whole text.
+  const key = reason === null ? undefined : Object.keys(fix.byReason ?? {}).find((name) => reasonLeadsWith(reason, name));
+  const variant = key === undefined ? undefined : fix.byReason?.[key];
   return variant === undefined ? fix : { ...fix, action: variant.action, commands: variant.commands };
 }

@@ -9,6 +9,7 @@ import type { ProbeEvidence } from "./step-evidence.js";
 import { TARGET_ROLES } from "./target-role.js";
 import { tlsEvidenceSchema } from "./tls-evidence-schema.js";
 import type { TraceEntry } from "./trace-entry.js";
+import { PROBE_WARNING_CODES } from "./probe-warning.js";
 import { VOIP_SECURITY_VALUES } from "./voip-security.js";
 import { PROBE_OUTPUT_SCHEMA_VERSION } from "./probe-output-version.js";
 
@@ -103,6 +104,7 @@ const probeResultShape = {
   sdp: z.strictObject({ offer: z.string().nullable(), answer: z.string().nullable() }).nullable(),
   insecure: z.boolean(),
   warnings: z.array(z.string()),
+  warningCodes: z.array(z.enum(PROBE_WARNING_CODES)).optional(),
   trace: z.array(traceEntrySchema),
   startedAt: z.string(),
   durationMs: z.number(),

@@ -6,6 +6,7 @@ import type { TlsEvidence } from "./tls-evidence.js";
 import type { MsDiagnostics } from "./ms-diagnostics.js";
 import type { TraceEntry } from "./trace-entry.js";
 import type { ProbeFailure } from "./probe-failure.js";
+import type { ProbeWarningCode } from "./probe-warning.js";
 
 /** Timings of one hop in milliseconds (null where the step did not happen). */
 export interface HopTimings {
@@ -83,6 +84,8 @@ export interface ProbeResult {
   /** `--insecure` was in force: verification failures were recorded, not enforced. */
   readonly insecure: boolean;
   readonly warnings: string[];
+  /** The stable codes of the warnings that have one (model/probe-warning.ts); absent in runs recorded before they were kept. */
+  readonly warningCodes?: ProbeWarningCode[];
   readonly trace: TraceEntry[];
   readonly startedAt: string;
   readonly durationMs: number;

@@ -90,7 +90,7 @@ export function bindStep(step: Step, index: number, context: StepContext): Plann
     const path = typeof step.options === "string" ? ["options"] : ["options", "to"];
     const endpoint = at(path, () => binder.endpoint(ref, persona, transport));
     const requestUri = ref.kind === "uri" ? ref.uri : `sip:${endpoint.fqdn}:${endpoint.port};transport=${endpoint.transport}`;
-    return { ...common, kind: "options", name: step.name ?? `options ${spec.to}`, persona: binder.persona(persona), endpoint, requestUri, timeoutMs, expect: step.expect ?? null };
+    return { ...common, kind: "options", name: step.name ?? `options ${spec.to}`, persona: binder.persona(persona), endpoint, requestUri, timeoutMs, ...("tlsVersions" in spec && spec.tlsVersions !== undefined ? { tlsVersions: spec.tlsVersions } : {}), expect: step.expect ?? null };
   }
   if ("call" in step) {
     const spec = step.call;

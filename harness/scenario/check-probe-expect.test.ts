@@ -150,3 +150,12 @@ t.test("timing thresholds: at most, and a phase that did not happen is not met",
 t.test("no expect: nothing to check", async (t) => {
   t.same(checkProbeExpect("e", null, null, answeredCall()), []);
 });
+
+t.test("warnings: each listed code must be among the call's; [] means none (model/probe-warning.ts)", async (t) => {
+  const flagged = { ...answeredCall(), warningCodes: ["sdp-in-provisional" as const] };
+  const check = (evidence: ProbeEvidence, warnings: ["sdp-in-provisional"] | []) => checkProbeExpect("e", { warnings }, null, evidence)[0];
+  t.match(check(flagged, ["sdp-in-provisional"]), { path: "e.warnings", met: true });
+  t.match(check(answeredCall(), ["sdp-in-provisional"]), { met: false, message: "expected warnings [sdp-in-provisional], saw []" });
+  t.match(check(answeredCall(), []), { met: true });
+  t.match(check(flagged, []), { met: false, seen: ["sdp-in-provisional"] });
+});

@@ -53,6 +53,12 @@ export function checkProbeExpect(path: string, expect: OptionsExpect | CallExpec
     const met = hop !== null && placeMatches(refs.servedBy, { role: hop.role ?? null, server: hop.server ?? null });
     results.push(expectation(`${path}.servedBy`, "servedBy", refs.servedBy.ref, seen, met));
   }
+  if ("warnings" in expect && expect.warnings !== undefined) {
+    // Each listed code must be among the call's; [] means none at all.
+    const seen = evidence.warningCodes ?? [];
+    const met = expect.warnings.length === 0 ? seen.length === 0 : expect.warnings.every((code) => seen.includes(code));
+    results.push(expectation(`${path}.warnings`, "warnings", expect.warnings, seen, met));
+  }
   results.push(...checkDiagnostics(path, expect.diagnostics, last));
   results.push(...checkTimings(path, expect.maxMs, hopTimings(last, evidence.durationMs)));
   return results;

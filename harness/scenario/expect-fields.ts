@@ -61,7 +61,7 @@ export const mediaExpectSchema = z
 /** TLS facts of the last connection (harness/tls TlsEvidence). */
 export const tlsExpectSchema = z
   .strictObject({
-    version: z.enum(["TLSv1.2", "TLSv1.3"]).optional(),
+    version: z.enum(["TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"]).optional(),
     mutual: z
       .boolean()
       .optional()

@@ -12,6 +12,7 @@ import type { Persona } from "../model/persona.js";
 import type { Site } from "./site-schema.js";
 import type { CallExpect, CertsExpect, FailoverExpect, OptionsExpect } from "./step-expectations.js";
 import type { StepKind } from "./step-kinds.js";
+import type { TlsVersion } from "../tls/tls-version.js";
 import type { TargetRole } from "../model/target-role.js";
 
 /**
@@ -126,6 +127,8 @@ export interface PlannedOptions extends PlannedStepBase {
   readonly endpoint: Endpoint;
   readonly requestUri: string;
   readonly timeoutMs: number;
+  /** The TLS versions offered (`options.tlsVersions`); absent: the client's defaults. */
+  readonly tlsVersions?: { readonly min?: TlsVersion | undefined; readonly max?: TlsVersion | undefined };
   readonly expect: OptionsExpect | null;
 }
 

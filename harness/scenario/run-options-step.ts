@@ -12,8 +12,14 @@ import { needsNewConnection, probeOptionsFor, stepTarget, type StepDone, type St
 export async function runOptionsStep(step: PlannedOptions, run: StepRun): Promise<StepDone> {
   const port = run.env.portOf(step.endpoint);
   const target = firstHopTarget(step.requestUri, step.endpoint, port);
+  const versions = step.tlsVersions;
   const connections = run.connections !== undefined && !needsNewConnection(step.expect) ? { connections: run.connections } : {};
-  const result = await probeOptions(target, { ...(await probeOptionsFor(run, step.persona, step.timeoutMs, step.path)), ...connections });
+  const result = await probeOptions(target, {
+    ...(await probeOptionsFor(run, step.persona, step.timeoutMs, step.path)),
+    ...(versions?.min === undefined ? {} : { minTlsVersion: versions.min }),
+    ...(versions?.max === undefined ? {} : { maxTlsVersion: versions.max }),
+    ...connections,
+  });
   const evidence = probeEvidence(result, run.env);
   return {
     evidence,

@@ -10,6 +10,7 @@ import {
   statusExpectSchema,
   tlsExpectSchema,
 } from "./expect-fields.js";
+import { PROBE_WARNING_CODES } from "../model/probe-warning.js";
 import { roleRefSchema } from "./target-ref.js";
 
 /**
@@ -62,6 +63,10 @@ export const callExpectSchema = z
     redirects: redirects.optional(),
     servedBy: servedBy.optional(),
     diagnostics: diagnosticsExpectSchema.optional(),
+    warnings: z
+      .array(z.enum(PROBE_WARNING_CODES))
+      .optional()
+      .describe("Warning codes the call must show (docs/failure-codes.md lists failures; these do not fail the call), e.g. [sdp-in-provisional]; [] for none"),
     maxMs: maxMsSchema(probePhases).optional(),
   })
   .superRefine(consistent)

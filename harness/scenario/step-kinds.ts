@@ -4,6 +4,7 @@ import { durationSchema, timeoutSchema } from "./duration.js";
 import { labChangeSchema } from "./lab-change.js";
 import { personaSchema } from "./persona.js";
 import { callExpectSchema, certsExpectSchema, failoverExpectSchema, optionsExpectSchema } from "./step-expectations.js";
+import { TLS_VERSIONS, type TlsVersion } from "../tls/tls-version.js";
 import { roleRefSchema, targetRefSchema } from "./target-ref.js";
 
 /**
@@ -30,7 +31,16 @@ const acting = {
 export const optionsStepSchema = z.strictObject({
   options: z.union([
     targetRefSchema,
-    z.strictObject({ to: targetRefSchema, transport: transportSchema.optional() }).describe("The target and the transport"),
+    z
+      .strictObject({
+        to: targetRefSchema,
+        transport: transportSchema.optional(),
+        tlsVersions: z
+          .strictObject({ min: z.enum(TLS_VERSIONS as [TlsVersion, ...TlsVersion[]]).optional(), max: z.enum(TLS_VERSIONS as [TlsVersion, ...TlsVersion[]]).optional() })
+          .optional()
+          .describe("The TLS versions we offer, to play an old peer (Lync 2013: { max: TLSv1 }, docs/protocol.md §10); default TLS 1.2 and 1.3"),
+      })
+      .describe("The target, the transport and the TLS versions offered"),
   ]),
   ...acting,
   expect: optionsExpectSchema.optional(),

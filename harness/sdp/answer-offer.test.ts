@@ -157,3 +157,45 @@ t.test("random answer keys, and bad input", async (t) => {
   t.throws(() => answerOffer(offerFor("required"), { ...answerer("required"), port: -1 }), { code: "EXUM_SDP_BAD_OPTION", field: "port" });
   t.throws(() => answerOffer("INVITE sip:alice@contoso.com SIP/2.0", answerer("required")), { code: "EXUM_SDP_PARSE" });
 });
+
+t.test("Exchange-shaped answer: no lifetime or MKI when the offer had none (docs/protocol.md §10 Exchange Online UM capture)", async (t) => {
+  // Published (an engineer's Kamailio → Exchange Online UM capture): `b=CT:10000000`, `a=label:main-audio`,
+  // `a=fmtp:101 0-16,36`, one `a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:<key>` with no lifetime or MKI when the offer
+  // had none.
+  const offer = lines(
+    "v=0",
+    "o=- 1 1 IN IP4 127.0.0.10",
+    "s=-",
+    "c=IN IP4 127.0.0.10",
+    "t=0 0",
+    "m=audio 40000 RTP/SAVP 0 101",
+    "a=rtpmap:0 PCMU/8000",
+    "a=rtpmap:101 telephone-event/8000",
+    "a=fmtp:101 0-15",
+    `a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:${OFFER_KEYS[0]}`,
+  );
+  const shape = { keyLifetime: "mirror", bandwidthCt: 10_000_000, label: "main-audio", telephoneEventFmtp: "0-16,36", userName: "-" } as const;
+  const result = answerOffer(offer, { ...answerer("required"), ...shape });
+  t.equal(
+    result.kind === "answer" ? result.sdp : result.reason,
+    lines(
+      "v=0",
+      "o=- 2 0 IN IP4 127.0.0.20",
+      "s=session",
+      "c=IN IP4 127.0.0.20",
+      "b=CT:10000000",
+      "t=0 0",
+      "m=audio 50000 RTP/SAVP 0 101",
+      "a=rtpmap:0 PCMU/8000",
+      "a=rtpmap:101 telephone-event/8000",
+      "a=fmtp:101 0-16,36",
+      `a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:${KEY}`,
+      "a=sendrecv",
+      "a=label:main-audio",
+    ),
+  );
+  const lync = answerOffer(offerFor("required"), { ...answerer("required"), ...shape });
+  t.match(lync.kind === "answer" ? lync.sdp : "", `inline:${KEY}|2^31|1:1`, "an offered lifetime (Lync's tag 1) is mirrored");
+  const always = answerOffer(offer, { ...answerer("required"), keyLifetime: "always" });
+  t.match(always.kind === "answer" ? always.sdp : "", `inline:${KEY}|2^31\r`, "keyLifetime always writes 2^31 (the default)");
+});

@@ -16,6 +16,21 @@ export interface AnswerOptions extends LocalEndpointOptions {
   policy: MediaPolicy;
   /** Our master key and salt, 40 base64 characters (golden tests inject it). @defaultValue a fresh random key */
   key?: string;
+  /**
+   * Our key's lifetime: `always` writes `|2^31` as Lync does; `mirror` writes it only when the accepted offered line
+   * had one (Exchange Online's answer carried "no lifetime or MKI when the offer had none", docs/protocol.md §10).
+   * @defaultValue "always"
+   */
+  keyLifetime?: "always" | "mirror";
+  /** A session-level `b=CT:` (docs/protocol.md §10: Exchange's `b=CT:10000000`). @defaultValue none */
+  bandwidthCt?: number | null;
+  /** The audio stream's `a=label:` (docs/protocol.md §10: Exchange's `main-audio`). @defaultValue none */
+  label?: string | null;
+  /**
+   * The events of our telephone-event `a=fmtp:` (docs/protocol.md §10: Exchange's `0-16,36`). @defaultValue the offered
+   * events, or `0-16` when the offer gave none
+   */
+  telephoneEventFmtp?: string | null;
 }
 
 /** The security outcome for the offered audio stream. */
@@ -31,8 +46,8 @@ type Security = { kind: "srtp"; offered: CryptoAttribute } | { kind: "rtp" } | {
  * - `none`: refuses an offer that requires SRTP (RTP/SAVP, or MS-SDP `a=encryption:required`); answers RTP/AVP
  *   without `a=crypto` otherwise, ignoring any offered crypto.
  * - `optional`: SRTP when a usable `a=crypto` is offered, RTP when the offer allows it.
- * Our answer line carries lifetime 2^31 as Lync writes it, and an MKI (value 1, of the same length) only when the
- * accepted offered line had one: RFC 4568 lets each direction choose its MKI, and mirroring is the simplest choice
+ * Our answer line carries lifetime 2^31 as Lync writes it (with `keyLifetime: "mirror"` only when the accepted offered
+ * line had one), and an MKI (value 1, of the same length) only when the accepted offered line had one: RFC 4568 lets each direction choose its MKI, and mirroring is the simplest choice
  * that a Lync peer accepts. Offered session parameters are not echoed.
  *
  * The voice codec is PCMU when offered, else PCMA; telephone-event is kept when offered, on the offered payload type.
@@ -52,7 +67,7 @@ export function answerOffer(offerText: string, options: AnswerOptions): AnswerRe
   if (voice === undefined) return refuse("no-common-codec");
   const events = audio.codecs.find((c) => sameCodec(c, TELEPHONE_EVENT));
   const codecs: RtpCodec[] = [{ ...voice, fmtp: null }];
-  if (events !== undefined) codecs.push({ ...events, fmtp: events.fmtp ?? TELEPHONE_EVENT.fmtp });
+  if (events !== undefined) codecs.push({ ...events, fmtp: options.telephoneEventFmtp ?? events.fmtp ?? TELEPHONE_EVENT.fmtp });
 
   const crypto =
     security.kind === "srtp"
@@ -60,7 +75,7 @@ export function answerOffer(offerText: string, options: AnswerOptions): AnswerRe
           tag: security.offered.tag,
           suite: security.offered.suite,
           key: key ?? randomSrtpKey(),
-          lifetime: "2^31",
+          lifetime: options.keyLifetime === "mirror" && security.offered.lifetime === null ? null : "2^31",
           mki: security.offered.mki === null ? null : { value: 1, length: security.offered.mki.length },
         })
       : undefined;
@@ -78,9 +93,10 @@ export function answerOffer(offerText: string, options: AnswerOptions): AnswerRe
       cryptos: crypto === undefined ? [] : [crypto],
       direction: answerDirection(m.direction),
       ptime: m.ptime,
+      label: options.label ?? null,
     };
   });
-  const sdp = writeSessionDescription(endpoint, media);
+  const sdp = writeSessionDescription(endpoint, media, { bandwidthCt: options.bandwidthCt ?? null });
   if (security.kind === "rtp" || crypto === undefined) return { kind: "answer", sdp, media: "rtp" };
   return { kind: "answer", sdp, media: "srtp", suite: crypto.suite, cryptoTag: crypto.tag, crypto, offerCrypto: security.offered };
 }

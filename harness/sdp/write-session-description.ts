@@ -13,13 +13,21 @@ export interface MediaSpec {
   cryptos: readonly CryptoAttribute[];
   direction: MediaDirection | null;
   ptime: number | null;
+  /** `a=label:<value>` (RFC 4574), e.g. Exchange's `main-audio`; none when null or absent. */
+  label?: string | null;
+}
+
+/** Session-level lines beyond the fixed ones. */
+export interface SessionSpec {
+  /** `b=CT:<kbps>` (RFC 4566 §5.8), e.g. Exchange's `b=CT:10000000`; none when null or absent. */
+  bandwidthCt?: number | null;
 }
 
 /**
- * Writes a session description with sdp-transform: `v=0`, `o=`, `s=session`, a session-level `c=`, `t=0 0` and the
- * m= sections. RFC 4566 §5: "The sequence CRLF (0x0d0a) is used to end a record"; sdp-transform writes CRLF.
+ * Writes a session description with sdp-transform: `v=0`, `o=`, `s=session`, a session-level `c=`, the optional
+ * `b=CT:`, `t=0 0` and the m= sections. RFC 4566 §5: "The sequence CRLF (0x0d0a) is used to end a record"; sdp-transform writes CRLF.
  */
-export function writeSessionDescription(endpoint: LocalEndpoint, media: readonly MediaSpec[]): string {
+export function writeSessionDescription(endpoint: LocalEndpoint, media: readonly MediaSpec[], session: SessionSpec = {}): string {
   const description: SessionDescription = {
     version: 0,
     origin: {
@@ -35,6 +43,7 @@ export function writeSessionDescription(endpoint: LocalEndpoint, media: readonly
     timing: { start: 0, stop: 0 },
     media: media.map(mediaDescription),
   };
+  if (session.bandwidthCt !== undefined && session.bandwidthCt !== null) description.bandwidth = [{ type: "CT", limit: session.bandwidthCt }];
   return write(description);
 }
 
@@ -61,6 +70,7 @@ function mediaDescription(spec: MediaSpec): MediaDescription {
       ...(c.sessionParams.length > 0 ? { sessionConfig: c.sessionParams.join(" ") } : {}),
     }));
   }
+  if (spec.label !== undefined && spec.label !== null) m.label = spec.label;
   if (spec.ptime !== null) m.ptime = spec.ptime;
   if (spec.direction !== null) m.direction = spec.direction;
   return m;

@@ -30,8 +30,9 @@ t.test("RequireEncryption into a Secured dial plan: both 302s followed, SRTP, Se
   });
   t.same(result.hops.map((h) => [h.method, h.status]), [["INVITE", 302], ["INVITE", 302], ["INVITE", 200]]);
   const contacts = result.trace.filter((e) => e.direction === "received" && e.firstLine.startsWith("SIP/2.0 302")).map((e) => /^Contact: (.*)$/m.exec(e.raw)?.[1] ?? "");
-  t.match(contacts, [/;transport=TLS;.*maddr=mbx01\.tukwila\.contoso\.com>$/, /;transport=TLS;.*maddr=mbx01\.tukwila\.contoso\.com>$/], "raw Contacts with transport=TLS and maddr");
-  t.match(result.hops[2]?.target, `:${port(mailboxFqdn, "worker-tls")};transport=tls`, "the hop followed the raw Contact (transport=TLS, maddr)");
+  // The lab spells the transport as the published Exchange 2010 SP1 capture does (`transport=Tcp`, docs/protocol.md §10).
+  t.match(contacts, [/;transport=Tls;.*maddr=mbx01\.tukwila\.contoso\.com>$/, /;transport=Tls;.*maddr=mbx01\.tukwila\.contoso\.com>$/], "raw Contacts with transport=Tls and maddr");
+  t.match(result.hops[2]?.target, `:${port(mailboxFqdn, "worker-tls")};transport=tls`, "the hop followed the raw Contact (transport=Tls, maddr)");
   t.equal(result.hops[2]?.address, lab.server(mailboxFqdn).address, "and connected to maddr's address");
   t.match(result.hops[2]?.tls, { verification: { trusted: true }, clientCertificate: { sent: true, accepted: true } });
   t.same(

@@ -25,6 +25,7 @@ import { releaseLink, runHop, type HopRun } from "./run-hop.js";
 import { targetConnectionKey } from "./connection-key.js";
 import { parseSipTarget, type SipTarget } from "./sip-target.js";
 import type { SdpExchange } from "./text-session-description-handler.js";
+import type { ProbeWarningCode } from "../model/probe-warning.js";
 
 export interface CallProbeOptions extends ProbeOptions {
   /** What our offer asks for: from a Lync EncryptionLevel or a trunk SRTPMode. */
@@ -231,6 +232,13 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
   }
 
   const warnings: string[] = [...mediaWarnings];
+  const warningCodes: ProbeWarningCode[] = [];
+  // `dialog` is set inside the hop's send callback, which TypeScript's narrowing does not see.
+  const early = provisionalsWithSdp(trace, (dialog as { readonly callId: string } | null)?.callId ?? null);
+  if (early.length > 0) {
+    warningCodes.push("sdp-in-provisional");
+    warnings.push(`sdp-in-provisional: ${early.join(", ")} carried SDP; a UCMA peer (Exchange UM, Lync) would have no audio on this call (docs/protocol.md §10)`);
+  }
   if (fromAddress(options).fellBack) warnings.push(`From domain "${options.fromDomain}" is no SIP host; sent as exum.invalid`);
   if (options.insecure) warnings.push("--insecure: server certificates were not enforced; results do not prove trust");
   for (const uri of downgraded) {
@@ -243,6 +251,7 @@ export async function probeCall(target: SipTarget, given: CallProbeOptions): Pro
     sdp: { offer: sdp.offer, answer: sdp.answer },
     insecure: options.insecure,
     warnings,
+    warningCodes,
     trace: trace.entries,
     startedAt,
     durationMs: elapsed(),
@@ -434,4 +443,17 @@ async function ackSent(trace: MessageTrace, inviter: Inviter): Promise<boolean> 
   const deadline = performance.now() + ACK_BOUND_MS;
   while (!sent() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
   return sent();
+}
+
+/**
+ * The provisional responses to our INVITEs that carried a body, as `180 Ringing` status texts. docs/protocol.md §10
+ * "Field failures engineers report": "SDP in a 180 Ringing breaking UCMA (no audio)". RFC 3261 §13.3.1.1 allows
+ * the body; the evidence is that it was sent, whatever sip.js made of it.
+ */
+function provisionalsWithSdp(trace: MessageTrace, callId: string | null): string[] {
+  if (callId === null) return [];
+  return trace.entries
+    .filter((entry) => entry.direction === "received" && entry.callId === callId && /^SIP\/2\.0 1\d\d\b/.test(entry.firstLine) && / INVITE$/i.test(entry.cseq ?? ""))
+    .filter((entry) => /\r?\n\r?\n\s*v=0/.test(entry.raw))
+    .map((entry) => entry.firstLine.replace(/^SIP\/2\.0 /, ""));
 }

@@ -311,6 +311,10 @@ t.test("rejections are classified from the diagnostics, not the reason phrase", 
   t.equal(rejectionFailure({ ...base, status: 403, reason: "Forbidden", diagnostics: diag("UnAuthorizedGateway") }).code, "unauthorized-gateway");
   t.equal(rejectionFailure({ ...base, status: 403, reason: "Forbidden", diagnostics: diag("IncorrectHuntGroup") }).code, "security-parity");
   t.equal(rejectionFailure({ ...base, status: 403, reason: "UnAuthorizedGateway", diagnostics: [] }).code, "rejected");
+  // The lab's sentences with details (docs/protocol.md §10 "Exchange rejection text": "… Pilot number: <n>. UMIPGateway: <name>.").
+  t.equal(rejectionFailure({ ...base, status: 403, reason: "Forbidden", diagnostics: diag("Unauthorized gateway. No UM IP gateway has an address the certificate names (owapool.contoso.com).") }).code, "unauthorized-gateway");
+  t.equal(rejectionFailure({ ...base, status: 403, reason: "Forbidden", diagnostics: diag("Incorrect hunt group. Pilot number: alice. UMIPGateway: pool01.") }).code, "security-parity");
+  t.equal(rejectionFailure({ ...base, status: 403, reason: "Forbidden", diagnostics: diag("Dial plan not found. nosuchpilot is no pilot identifier.") }).code, "rejected");
   t.match(rejectionFailure({ ...base, status: 480, reason: "Temporarily Unavailable", diagnostics: [] }), {
     code: "rejected",
     message: "480 Temporarily Unavailable",

@@ -4,6 +4,7 @@ import { dialTcp, dialTls } from "../tls/dial.js";
 import type { TlsEvidence } from "../model/tls-evidence.js";
 import { failure, type ProbeFailure } from "../model/probe-failure.js";
 import type { ProbeSettings } from "./probe-options.js";
+import { ciphersForVersions } from "../tls/tls-version.js";
 import type { SipTarget } from "./sip-target.js";
 
 export interface ConnectionAttempt {
@@ -42,6 +43,9 @@ export async function openConnection(target: SipTarget, options: ProbeSettings):
     };
   }
   const timeoutMs = options.timeoutMs;
+  // A maximum below TLS 1.2 without a minimum means that version alone (the default minimum is TLS 1.2).
+  const maxTls = options.maxTlsVersion;
+  const minTls = options.minTlsVersion ?? (maxTls === "TLSv1" || maxTls === "TLSv1.1" ? maxTls : undefined);
   const common = { address, port, connectTimeoutMs: timeoutMs, signal: options.signal, ...(options.capture === undefined ? {} : { capture: options.capture }) };
   const result =
     target.transport === "tcp"
@@ -54,8 +58,10 @@ export async function openConnection(target: SipTarget, options: ProbeSettings):
           insecure: options.insecure,
           handshakeTimeoutMs: timeoutMs,
           keylog: options.keylog,
-          minVersion: options.minTlsVersion,
+          minVersion: minTls,
           maxVersion: options.maxTlsVersion,
+          // TLS 1.0/1.1 (an old pool or Exchange played on purpose) need OpenSSL's security level 0 (tls-version.ts).
+          ciphers: ciphersForVersions(minTls),
         });
   const attempt: ConnectionAttempt = {
     address,

@@ -4,6 +4,7 @@ import type { PacketCapture } from "../model/packet-capture.js";
 import type { KeylogSink } from "../tls/keylog.js";
 import type { Logger } from "../log/logger.js";
 import type { ConnectionPool } from "./connection-pool.js";
+import type { TlsVersion } from "../tls/tls-version.js";
 import type { Resolver } from "./resolve-map.js";
 
 /** What every probe needs to know: who we are, whom we trust, how long we wait. */
@@ -27,8 +28,8 @@ export interface ProbeOptions {
   logger?: Logger;
   signal?: AbortSignal;
   /** TLS versions to offer (docs/peers.md: a server may reject a client certificate differently under 1.2 and 1.3). */
-  minTlsVersion?: "TLSv1.2" | "TLSv1.3";
-  maxTlsVersion?: "TLSv1.2" | "TLSv1.3";
+  minTlsVersion?: TlsVersion;
+  maxTlsVersion?: TlsVersion;
   /**
    * Connections kept open between probes (a scenario run's, a benchmark's): a request to a next hop the pool holds
    * an open connection to, with the same identity and trust, goes on it instead of a new one, and a connection whose

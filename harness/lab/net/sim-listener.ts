@@ -30,6 +30,8 @@ export interface SimListenerTls {
   rejectUnauthorized: boolean;
   minVersion?: TlsVersion;
   maxVersion?: TlsVersion;
+  /** OpenSSL cipher list (TLS 1.0/1.1 need security level 0, tls-version.ts). */
+  ciphers?: string;
   /**
    * The CA names the CertificateRequest lists, as certificates, when they differ from `ca` (topology
    * `certificateRequest`); [] lists none. The client's certificate is then judged against `ca` by the lab itself
@@ -202,6 +204,7 @@ export class SimListener {
       rejectUnauthorized: manual ? false : tls.rejectUnauthorized,
       ...(tls.minVersion === undefined ? {} : { minVersion: tls.minVersion }),
       ...(tls.maxVersion === undefined ? {} : { maxVersion: tls.maxVersion }),
+      ...(tls.ciphers === undefined ? {} : { ciphers: tls.ciphers }),
       handshakeTimeout: this.#options.handshakeTimeoutMs ?? 10_000,
     });
     server.on("secureConnection", (socket: TLSSocket) => {

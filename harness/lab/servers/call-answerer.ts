@@ -1,5 +1,5 @@
 import { randomHex } from "../net/random-hex.js";
-import { answerOffer } from "../../sdp/answer-offer.js";
+import { answerOffer, type AnswerOptions } from "../../sdp/answer-offer.js";
 import type { NotAcceptableReason } from "../../sdp/answer-result.js";
 import { buildOffer } from "../../sdp/build-offer.js";
 import type { MediaPolicy } from "../../sdp/media-policy.js";
@@ -12,7 +12,7 @@ import { MediaSession } from "../../media/media-session.js";
 import { planFromSdp } from "../../media/plan-from-sdp.js";
 import { KNOWN_TONES, SIGNAL_NOTES, signalPcm } from "../../media/test-signals.js";
 import { parseSessionDescription } from "../../sdp/parse-session-description.js";
-import { mediaFaultsOf } from "./server-policy.js";
+import { mediaFaultsOf, sdpInRinging } from "./server-policy.js";
 import { LAB_EVENT_IDS, eventLevelOf } from "./lab-event-ids.js";
 import { mediaSentence } from "../../model/media-sentence.js";
 
@@ -40,7 +40,12 @@ export interface CallAnswerSpec {
   noOffer?(): ResponseSpec;
   /** What the call plays and how it reacts to the caller's digits (docs/media.md §8); default: the greeting. */
   readonly media?: CallMediaSpec;
+  /** How the SDP answer is written beyond offer/answer (the worker's capture-shaped lines); default: answerOffer's. */
+  readonly answerShape?: AnswerShape;
 }
+
+/** The parts of {@link AnswerOptions} that shape an answer's text, not its outcome. */
+export type AnswerShape = Pick<AnswerOptions, "keyLifetime" | "bandwidthCt" | "label" | "telephoneEventFmtp" | "userName">;
 
 /** A call's prompts: the first signal, and what a digit string received so far changes. */
 export interface CallMediaSpec {
@@ -65,6 +70,12 @@ export interface CallAnswererOptions {
   readonly productHeader?: "Server" | "User-Agent";
   /** Whether the 200 OK carries `Allow` (default true; Exchange's worker sends none). */
   readonly allowInAnswer?: boolean;
+  /** The `User-Agent:` of the BYE we send; default {@link product} (Exchange names itself differently on requests). */
+  requestProduct?(): string;
+  /** Feature parameters written after our Contact's URI (`automata;text;…`), none when null; default none. */
+  contactFeatures?(): string | null;
+  /** Extra headers of our 200 OK (`Session-Expires`, `Supported`); default none. */
+  answerHeaders?(): string[];
   onOutcome?(outcome: CallOutcome, request: SimRequest): void;
 }
 
@@ -171,7 +182,7 @@ export class CallAnswerer {
     const body = request.message.body;
     if (body.trim() === "") return spec.noOffer === undefined;
     try {
-      return answerOffer(body, { policy: spec.policy, address: request.address, port: 9 }).kind === "answer";
+      return answerOffer(body, { ...spec.answerShape, policy: spec.policy, address: request.address, port: 9 }).kind === "answer";
     } catch {
       return false;
     }
@@ -216,7 +227,7 @@ export class CallAnswerer {
     } else {
       let result: ReturnType<typeof answerOffer>;
       try {
-        result = answerOffer(message.body, { policy: spec.policy, address: request.address, port: mediaPort });
+        result = answerOffer(message.body, { ...spec.answerShape, policy: spec.policy, address: request.address, port: mediaPort });
       } catch (error) {
         const detail = (error as Error).message;
         refuse(spec.badOffer?.(detail) ?? { status: 400, reason: reasonPhrase(400), headers: ['Warning: 399 - "the offer is not SDP"'] }, "bad-sdp");
@@ -247,6 +258,11 @@ export class CallAnswerer {
       request.calls.update(call, "answered", media === "offer-in-answer" ? undefined : media);
       outcome({ kind: "answered", callId: message.callId, media, policy: spec.policy });
     };
+    // An `sdp-in-ringing` fault: a 180 Ringing carrying the answer before the 200 (docs/protocol.md §10 "Field failures":
+    // "SDP in a 180 Ringing breaking UCMA (no audio)"), RFC 3261 §13.3.1.1 lets a provisional response carry a body.
+    if (sdpInRinging(request.server(), request.listener.name) && media !== "offer-in-answer") {
+      request.respond({ status: 180, reason: reasonPhrase(180), toTag: call.localTag, headers, body: sdp });
+    }
     const holdMs = request.callTiming().answerAfterMs;
     if (holdMs <= 0) {
       answer();
@@ -284,7 +300,7 @@ export class CallAnswerer {
     if (byeAfterMs === null) return;
     request.schedule(byeAfterMs, () => {
       if (call.state === "ended") return;
-      request.send(buildInDialogRequest(call, { method: "BYE", host: request.fqdn, transport: request.listener.transport, userAgent: this.#options.product() }));
+      request.send(buildInDialogRequest(call, { method: "BYE", host: request.fqdn, transport: request.listener.transport, userAgent: this.#options.requestProduct?.() ?? this.#options.product() }));
       request.calls.end(call, "server-bye");
     });
   }
@@ -345,13 +361,14 @@ export class CallAnswerer {
     return [`${this.#options.productHeader ?? "Server"}: ${this.#options.product()}`];
   }
 
-  /** The headers of our 200 OK: the product, our Contact and (unless the role sends none) Allow. */
+  /** The headers of our 200 OK: the product, our Contact, the role's extras and (unless the role sends none) Allow. */
   #answerHeaders(request: SimRequest): string[] {
-    return [...this.#headers(), this.#contact(request), ...(this.#options.allowInAnswer === false ? [] : [CALL_ALLOW])];
+    return [...this.#headers(), this.#contact(request), ...(this.#options.answerHeaders?.() ?? []), ...(this.#options.allowInAnswer === false ? [] : [CALL_ALLOW])];
   }
 
-  /** Our Contact: this server at the listener the INVITE came on. */
+  /** Our Contact: this server at the listener the INVITE came on, with the role's feature parameters (RFC 3840). */
   #contact(request: SimRequest): string {
-    return `Contact: <sip:${request.fqdn}:${request.listener.port};transport=${request.listener.transport}>`;
+    const features = this.#options.contactFeatures?.() ?? null;
+    return `Contact: <sip:${request.fqdn}:${request.listener.port};transport=${request.listener.transport}>${features === null || features === "" ? "" : `;${features}`}`;
   }
 }

@@ -1,7 +1,6 @@
-import { EXCHANGE_ALLOW, exchangeUserAgent, rejectInvite } from "./exchange-answers.js";
+import { EXCHANGE_ALLOW, exchangeProductHeader, exchangeRedirectUri, rejectInvite } from "./exchange-answers.js";
 import { matchGateway } from "./exchange-gateway-auth.js";
 import { LAB_EVENT_IDS } from "./lab-event-ids.js";
-import { redirectUri } from "./redirect-uri.js";
 import { reasonPhrase } from "../net/sip-reason-phrase.js";
 import type { SimRequest } from "./sim-server.js";
 import { rawRequestUri } from "../../model/sip-uri-text.js";
@@ -37,8 +36,8 @@ export interface ExchangeFront {
  * 5. the redirect (docs/protocol.md §1 step 2; redirect-uri.ts builds the Contact).
  */
 export function frontInvite(request: SimRequest, front: ExchangeFront): void {
-  const reject = (reason: ExchangeRejectionReason, detail: string, extra: readonly number[] = []) =>
-    rejectInvite(request, reason, detail, [...new Set([...extra, ...front.rejectEvents])]);
+  const reject = (reason: ExchangeRejectionReason, detail: string, extra: readonly number[] = [], publicDetail?: string) =>
+    rejectInvite(request, reason, detail, [...new Set([...extra, ...front.rejectEvents])], publicDetail);
   const match = matchGateway(request);
   if (match.kind === "unknown") {
     reject("UnAuthorizedGateway", match.detail, [1021]);
@@ -64,6 +63,9 @@ export function frontInvite(request: SimRequest, front: ExchangeFront): void {
         secured
           ? `a TLS call into dial plan ${plan.name}, which is Unsecured`
           : `a TCP call into dial plan ${plan.name}, which is ${plan.voipSecurity}`,
+        [],
+        // docs/protocol.md §10: a wrong hunt group's reason goes on "`… Pilot number: <n>. UMIPGateway: <name>.`".
+        `Pilot number: ${pilotOf(request)}. UMIPGateway: ${gateway.name}.`,
       );
       return;
     }
@@ -83,18 +85,13 @@ export function frontInvite(request: SimRequest, front: ExchangeFront): void {
     reject(destination.reject, destination.detail);
     return;
   }
-  const contact = redirectUri(rawRequestUri(request.request.raw), {
-    host: destination.host,
-    port: destination.port,
-    transport: request.listener.transport,
-    spelling: request.behaviour().callRouter.contactTransport,
-  });
+  const contact = exchangeRedirectUri(request, destination.host, destination.port);
   if (contact === null) {
     reject("InvalidRequest", "the Request-URI is not a SIP URI");
     return;
   }
   const status = front.redirectStatus(request);
-  request.respond({ status, reason: reasonPhrase(status), headers: [`Contact: <${contact}>`, `User-Agent: ${exchangeUserAgent(request)}`] });
+  request.respond({ status, reason: reasonPhrase(status), headers: [`Contact: <${contact}>`, exchangeProductHeader(request)] });
 }
 
 /**
@@ -110,4 +107,9 @@ export function frontOther(request: SimRequest): void {
     return;
   }
   request.respond({ status: 405, reason: reasonPhrase(405), headers: EXCHANGE_ALLOW.map((allowed) => `Allow: ${allowed}`) });
+}
+
+/** The pilot number a call dialled: the Request-URI's user part (docs/protocol.md §8), "(none)" without one. */
+function pilotOf(request: SimRequest): string {
+  return request.message.ruri?.user ?? "(none)";
 }

@@ -17,7 +17,12 @@ const MBX1 = "mbx01.tukwila.contoso.com";
 
 t.test("redirectUri: docs/protocol.md §1 step 2, table-driven", async (t) => {
   const cases: [string, Parameters<typeof redirectUri>[1], string | null][] = [
-    ["sip:alice@contoso.com;opaque=app:voicemail", { host: MBX1, port: 5063, transport: "tls", spelling: "upper" }, `sip:alice@${MBX1}:5063;transport=TLS;opaque=app:voicemail`],
+    // The published Exchange 2010 SP1 302 (docs/protocol.md §1 step 2, §10):
+    // `Contact: <sip:101@pabx.local:5065;user=phone;transport=Tcp;maddr=pabx.local>` — the Request-URI's own
+    // parameters first, the transport appended after them, spelled Tcp, then maddr.
+    ["sip:101@gw.local;user=phone", { host: "pabx.local", port: 5065, transport: "tcp", spelling: "capitalised", addMaddr: true }, "sip:101@pabx.local:5065;user=phone;transport=Tcp;maddr=pabx.local"],
+    ["sip:alice@contoso.com;opaque=app:voicemail", { host: MBX1, port: 5063, transport: "tls", spelling: "capitalised" }, `sip:alice@${MBX1}:5063;opaque=app:voicemail;transport=Tls`],
+    ["sip:alice@contoso.com;opaque=app:voicemail", { host: MBX1, port: 5063, transport: "tls", spelling: "upper", position: "first" }, `sip:alice@${MBX1}:5063;transport=TLS;opaque=app:voicemail`],
     ["sip:alice@cas01.tukwila.contoso.com:5061;transport=tls;opaque=app:voicemail;maddr=127.0.0.9", { host: MBX1, port: 5063, transport: "tls", spelling: "upper" }, `sip:alice@${MBX1}:5063;transport=TLS;opaque=app:voicemail;maddr=${MBX1}`],
     ["sip:dp1@cas01:5060;transport=tcp", { host: MBX1, port: 5062, transport: "tcp", spelling: "lower" }, `sip:dp1@${MBX1}:5062;transport=tcp`],
     ["sip:cas01.tukwila.contoso.com", { host: MBX1, port: 5062, transport: "tcp", spelling: "upper" }, `sip:${MBX1}:5062;transport=TCP`],

@@ -141,3 +141,9 @@ export function mediaFaultsOf(server: Server, listener: string): MediaFaults {
       return { fromOtherPort: true };
   }
 }
+
+/** Whether a call answered at `listener` first gets a 180 Ringing carrying the SDP answer (an `sdp-in-ringing` fault). */
+export function sdpInRinging(server: Server, listener: string): boolean {
+  const fault = activeFault(server);
+  return faultApplies(fault, listener, "INVITE") && fault.kind === "sdp-in-ringing";
+}

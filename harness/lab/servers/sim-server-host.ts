@@ -26,6 +26,7 @@ import type { InboundRequest } from "../net/inbound-request.js";
 import type { Behaviour } from "../topology/topology-behaviour.js";
 import type { Server } from "../topology/topology-resolve.js";
 import { addressFamilyAllows, connectionGate, listenerOpen, requestDecision, startupModeAllows } from "./server-policy.js";
+import { ciphersForVersions } from "../../tls/tls-version.js";
 import type { TimerSet } from "./timer-set.js";
 
 /** What a server host needs from the lab. */
@@ -110,7 +111,11 @@ export class SimServerHost {
     for (const spec of planned.listeners) {
       const allowed = startupModeAllows(options.server(), spec.transport) && addressFamilyAllows(options.server(), planned.address);
       const policy = spec.transport === "tls" ? (this.#handler.tlsPolicy?.(spec.name) ?? {}) : {};
-      const maxVersion = policy.maxVersion ?? options.maxTlsVersion;
+      // A server's own TLS range (topology `tlsVersions`, docs/protocol.md §10) wins over the lab-wide maximum.
+      const range = options.server().tlsVersions;
+      const maxVersion = range?.max ?? policy.maxVersion ?? options.maxTlsVersion;
+      const minVersion = range?.min;
+      const ciphers = ciphersForVersions(minVersion);
       const listener = new SimListener({
         address: planned.address,
         port: spec.port,
@@ -124,6 +129,8 @@ export class SimServerHost {
                 requestCert: policy.requestCert ?? true,
                 rejectUnauthorized: policy.rejectUnauthorized ?? policy.requestCert ?? true,
                 ...(maxVersion === undefined ? {} : { maxVersion }),
+                ...(minVersion === undefined ? {} : { minVersion }),
+                ...(ciphers === undefined ? {} : { ciphers }),
                 ...(options.certificateRequest === undefined ? {} : { advertisedCa: options.certificateRequest.advertisedCaPem }),
               },
             }

@@ -1,10 +1,8 @@
-import { answerOptions, exchangeUserAgent, rejectInvite } from "./exchange-answers.js";
+import { answerOptions, exchangeProductHeader, exchangeRedirectUri, rejectInvite } from "./exchange-answers.js";
 import { frontOther } from "./exchange-front.js";
 import type { ListenerName } from "../topology/address-plan-listeners.js";
-import { redirectUri } from "./redirect-uri.js";
 import { reasonPhrase } from "../net/sip-reason-phrase.js";
 import type { SimRequest } from "./sim-server.js";
-import { rawRequestUri } from "../../model/sip-uri-text.js";
 import { requestDialPlan } from "./request-dial-plan.js";
 
 /** Which worker slot the next call goes to (behaviour.worker.activeSlot; `alternate` flips per call). */
@@ -40,12 +38,12 @@ export function redirectToWorker(request: SimRequest, slots: WorkerSlotChooser, 
   const contact =
     port === undefined
       ? null
-      : redirectUri(rawRequestUri(request.request.raw), { host: request.fqdn, port, transport: request.listener.transport, spelling: request.behaviour().callRouter.contactTransport });
+      : exchangeRedirectUri(request, request.fqdn, port);
   if (contact === null) {
     rejectInvite(request, "InvalidRequest", "the Request-URI is not a SIP URI (or the worker has no listener)", [1021]);
     return;
   }
-  request.respond({ status, reason: reasonPhrase(status), headers: [`Contact: <${contact}>`, `User-Agent: ${exchangeUserAgent(request)}`] });
+  request.respond({ status, reason: reasonPhrase(status), headers: [`Contact: <${contact}>`, exchangeProductHeader(request)] });
 }
 
 /** The Mailbox UM service's requests (5062/5063): OPTIONS (docs/protocol.md §6, `behaviour.umService.optionsStatus`), INVITE → worker. */

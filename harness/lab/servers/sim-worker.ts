@@ -1,8 +1,9 @@
 import { NOT_ACCEPTABLE_REASONS, type NotAcceptableReason } from "../../sdp/answer-result.js";
 import { workerPolicyForVoipSecurity } from "../../sdp/voip-security.js";
 import type { ResponseSpec } from "../net/build-response.js";
-import { CallAnswerer, type CallAnswerSpec } from "./call-answerer.js";
-import { EXCHANGE_ALLOW, exchangeUserAgent } from "./exchange-answers.js";
+import { CallAnswerer, type AnswerShape, type CallAnswerSpec } from "./call-answerer.js";
+import type { Behaviour } from "../topology/topology-behaviour.js";
+import { EXCHANGE_ALLOW, exchangeProduct, exchangeProductHeader, exchangeUserAgent, rejectionText } from "./exchange-answers.js";
 import { eventLevelOf } from "./lab-event-ids.js";
 import { msDiagnosticsPublic } from "./ms-diagnostics-header.js";
 import { reasonPhrase } from "../net/sip-reason-phrase.js";
@@ -36,10 +37,21 @@ export class UmWorker {
   readonly #answerer: CallAnswerer;
 
   constructor(context: SimServerContext) {
+    // docs/protocol.md §8, §10: Exchange names itself with `Server:` on responses and `User-Agent:` on its requests
+    // (our BYE); its 200 OK carries the Contact features, Session-Expires and Supported of the published capture.
+    const answer = () => context.behaviour().worker.answer;
     this.#answerer = new CallAnswerer(context, {
-      product: () => exchangeUserAgent(context),
-      productHeader: "User-Agent",
+      product: () => exchangeProduct(context),
+      get productHeader() {
+        return context.behaviour().exchangeProduct.responseHeader;
+      },
+      requestProduct: () => exchangeUserAgent(context),
       allowInAnswer: false,
+      contactFeatures: () => answer().contactFeatures,
+      answerHeaders: () => [
+        ...(answer().sessionExpires === null ? [] : [`Session-Expires: ${answer().sessionExpires}`]),
+        ...(answer().supported === null ? [] : [`Supported: ${answer().supported}`]),
+      ],
     });
   }
 
@@ -53,7 +65,7 @@ export class UmWorker {
     if (method === "INVITE") this.#answerer.invite(request, this.#answerSpec(request));
     else if (this.#answerer.inCall(request)) return;
     else if (method === "OPTIONS") {
-      request.respond({ status: 200, reason: "OK", headers: [...EXCHANGE_ALLOW.map((m) => `Allow: ${m}`), "Accept: application/sdp", `User-Agent: ${exchangeUserAgent(request)}`] });
+      request.respond({ status: 200, reason: "OK", headers: [...EXCHANGE_ALLOW.map((m) => `Allow: ${m}`), "Accept: application/sdp", exchangeProductHeader(request)] });
     } else request.respond({ status: 405, reason: reasonPhrase(405), headers: EXCHANGE_ALLOW.map((m) => `Allow: ${m}`) });
   }
 
@@ -72,11 +84,13 @@ export class UmWorker {
       });
       return { status, reason, headers: [msDiagnosticsPublic(code, request.fqdn, diagnostics)] };
     };
-    const invalid = (detail: string) => refuse(488, reasonPhrase(488), "InvalidRequest", request.behaviour().rejections.codes.InvalidRequest, detail);
+    const invalid = (detail: string) =>
+      refuse(488, reasonPhrase(488), rejectionText(request.behaviour(), "InvalidRequest", detail), request.behaviour().rejections.codes.InvalidRequest, detail);
     const call = requestUmCall(request);
     return {
       ...(call.ok ? { media: umCallPrompts(call.target, request.lab.topology()) } : {}),
       policy: workerPolicyForVoipSecurity(security),
+      answerShape: answerShapeOf(request.behaviour().worker.answer),
       notAcceptable: (result) => {
         const incompatible = request.behaviour().worker.incompatibleSecurity;
         const detail = `${NOT_ACCEPTABLE_REASONS[result]} (dial plan ${plan?.name ?? "none"}, VoIPSecurity ${security})`;
@@ -88,4 +102,15 @@ export class UmWorker {
       noOffer: () => invalid("the INVITE carries no SDP offer"),
     };
   }
+}
+
+/** The worker's SDP answer shape (`behaviour.worker.answer`, docs/protocol.md §10 "Exchange Online UM 200 OK"). */
+function answerShapeOf(answer: Behaviour["worker"]["answer"]): AnswerShape {
+  return {
+    userName: answer.sdpUserName,
+    bandwidthCt: answer.bandwidthCt,
+    label: answer.label,
+    telephoneEventFmtp: answer.telephoneEventFmtp,
+    keyLifetime: answer.keyLifetime,
+  };
 }

@@ -10,9 +10,11 @@ import { LISTENER_NAMES, type ListenerName } from "./address-plan-listeners.js";
  * - `service-unavailable`: requests are answered `503 Service Unavailable` (status and reason configurable);
  * - `drop-mid-call`: calls are answered, then the connection is closed `afterMs` later without a BYE;
  * - `garbage`: `text` is sent instead of a SIP response;
- * - `media`: calls are answered normally and the media misbehaves as `media` says (docs/media.md §8).
+ * - `media`: calls are answered normally and the media misbehaves as `media` says (docs/media.md §8);
+ * - `sdp-in-ringing`: calls are answered normally after a `180 Ringing` that carries the SDP answer (docs/protocol.md
+ *   §10 "Field failures": "SDP in a 180 Ringing breaking UCMA (no audio)").
  */
-export type FaultKind = "refuse" | "black-hole" | "tls-abort" | "slow" | "service-unavailable" | "drop-mid-call" | "garbage" | "media";
+export type FaultKind = "refuse" | "black-hole" | "tls-abort" | "slow" | "service-unavailable" | "drop-mid-call" | "garbage" | "media" | "sdp-in-ringing";
 
 /**
  * How a `media` fault misbehaves (docs/media.md §8): `silent` sends nothing; `one-way` sends but never receives (its
@@ -32,6 +34,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   "drop-mid-call",
   "garbage",
   "media",
+  "sdp-in-ringing",
 ];
 
 /** Fields every fault has: where it applies. */
@@ -80,6 +83,7 @@ export const faultSchema = z
       afterMs: z.number().int().min(0).max(600_000).default(2_000).describe("With media: stop, how long the media plays before it stops"),
       ...scope,
     }),
+    z.strictObject({ kind: z.literal("sdp-in-ringing"), ...scope }),
   ])
   .describe("How the server misbehaves when its state is faulty");
 

@@ -10,7 +10,7 @@ import type { TopologySpec } from "./topology-spec.js";
 /** What a UM IP gateway can address: the SIP peers of Exchange UM (docs/protocol.md §1). */
 const GATEWAY_PEER_ROLES: readonly ServerRole[] = ["pool", "mediation", "gateway", "owa"];
 
-const FAULT_KINDS_HINT = "add fault: { kind: refuse | black-hole | tls-abort | slow | service-unavailable | drop-mid-call | garbage | media }";
+const FAULT_KINDS_HINT = "add fault: { kind: refuse | black-hole | tls-abort | slow | service-unavailable | drop-mid-call | garbage | media | sdp-in-ringing }";
 
 function listOf(values: readonly string[]): string {
   const shown = values.slice(0, 12).join(", ");

@@ -91,7 +91,21 @@ t.test("unset settings take Microsoft's defaults and docs/protocol.md's document
   t.equal(b.umService.optionsStatus, 200);
   t.equal(b.callRouter.optionsStatus, 200);
   t.equal(b.callRouter.redirectStatus, 302);
-  t.equal(b.callRouter.contactTransport, "upper");
+  t.equal(b.callRouter.contactTransport, "capitalised", "transport=Tcp / Tls, the published capture (docs/protocol.md §10)");
+  t.equal(b.callRouter.contactTransportPosition, "last");
+  t.equal(b.callRouter.exchange2010Maddr, true);
+  t.same(b.exchangeProduct, { responseHeader: "Server", server: "RTCC/5.0.0.0 MSExchangeUM/15.01.2507.017", server2010: "RTCC/3.5.0.0" });
+  t.equal(b.rejections.reasonText, "sentence");
+  t.same(b.worker.answer, {
+    contactFeatures: "automata;text;audio;video;image",
+    sessionExpires: "1800;refresher=uac",
+    supported: "100rel, timer, Replaces",
+    sdpUserName: "-",
+    bandwidthCt: 10000000,
+    label: "main-audio",
+    telephoneEventFmtp: "0-16,36",
+    keyLifetime: "mirror",
+  });
   t.equal(b.callRouter.checksMailboxHealth, false);
   t.equal(b.worker.portLayout, "paired");
   t.equal(b.worker.activeSlot, 1);

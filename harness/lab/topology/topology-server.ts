@@ -5,6 +5,7 @@ import { certificateRequestSchema } from "./topology-certificate-request.js";
 import { faultSchema } from "./topology-fault.js";
 import { fqdnSchema } from "./topology-fqdn.js";
 import { SERVER_STATES, type ServerState } from "./topology-server-state.js";
+import { TLS_VERSIONS, type TlsVersion } from "../../tls/tls-version.js";
 import { UM_STARTUP_MODES, type UmStartupMode } from "../../model/um-startup-mode.js";
 
 /** A product version written as a number (`2016`) or a string (`"2016"`); stored as a number. */
@@ -29,6 +30,20 @@ const common = {
     .optional()
     .describe("running | stopped | disabled | faulty; default faulty when a fault is given, else running (a fault is applied only while faulty)"),
   fault: faultSchema.optional(),
+  tlsVersions: z
+    .strictObject({
+      min: z.enum(TLS_VERSIONS as [TlsVersion, ...TlsVersion[]]).optional().describe("The oldest TLS version the server speaks (default TLSv1.2, Node's)"),
+      max: z.enum(TLS_VERSIONS as [TlsVersion, ...TlsVersion[]]).optional().describe("The newest TLS version the server speaks (default TLSv1.3)"),
+    })
+    .refine((range) => range.min === undefined || range.max === undefined || TLS_VERSIONS.indexOf(range.min) <= TLS_VERSIONS.indexOf(range.max), {
+      message: "min is newer than max",
+      params: { hint: "give min at or below max, e.g. { min: TLSv1, max: TLSv1 } for a server before TLS 1.2 support" },
+    })
+    .optional()
+    .describe(
+      "The TLS versions the server's listeners speak (docs/protocol.md §10: Exchange 2013 before CU20 / 2016 before CU9 and Lync 2013 " +
+        "speak TLS 1.0 only: { min: TLSv1, max: TLSv1 }; a server hardened by disabling TLS 1.0/1.1: { min: TLSv1.2, max: TLSv1.2 })",
+    ),
   certificateRequest: certificateRequestSchema.optional(),
 };
 

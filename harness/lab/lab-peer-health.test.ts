@@ -1,0 +1,40 @@
+import t from "tap";
+import { startTestLab } from "./lab-test-fixture.js";
+import { defaultLoadedTopology } from "./topology/topology-default.js";
+import { applyOverrides } from "./topology/topology-overrides.js";
+
+/*
+ * Exchange's own OPTIONS to its SIP peers (docs/protocol.md §6: "4 s reply timeout, 2 retries"), events 1400/1401
+ * (§4), and the field failure of docs/protocol.md §10: "a wildcard certificate that works Lync→Exchange but breaks
+ * Exchange→Lync (MWI, play-on-phone; event 1400)".
+ */
+
+const CAS = "cas01.tukwila.contoso.com";
+
+t.test("the Call Router's own certificate: the pool answers its OPTIONS, event 1401", async (t) => {
+  const lab = await startTestLab(t);
+  const results = await lab.checkPeerHealth(CAS);
+  t.match(results.find((peer) => peer.gateway === "pool01"), { address: "pool01.contoso.com", transport: "tls", healthy: true, attempts: 1, status: 200, failure: null });
+  t.match(lab.events.entries({ server: CAS, eventId: 1401 }).find((event) => event.details?.gateway === "pool01"), { level: "Information", details: { healthy: true } });
+  t.same(lab.events.entries({ server: CAS, eventId: 1400 }), []);
+});
+
+t.test("a certificate the pool does not take from Exchange: event 1400 after 1 + 2 tries, while pool → Exchange is unaffected", async (t) => {
+  // The short-name certificate (CN and SAN `mbx01`-style, no FQDN): the pool's mutual TLS accepts the chain, but the
+  // certificate names no peer of the pool, so the pool answers 403 (sim-pool-peer-check.ts) — Exchange → pool breaks.
+  const topology = applyOverrides(defaultLoadedTopology(), { servers: [{ fqdn: CAS, certificate: "fqdn-missing" }] });
+  const lab = await startTestLab(t, { topology });
+  const results = await lab.checkPeerHealth(CAS);
+  t.match(results.find((peer) => peer.gateway === "pool01"), { healthy: false, attempts: 3, status: 403 });
+  t.match(lab.events.entries({ server: CAS, eventId: 1400 }), [{ level: "Error", message: /pool01 \(pool01\.contoso\.com\) did not answer OPTIONS with 2xx after 3 attempts \(403/ }]);
+  await t.rejects(lab.checkPeerHealth("pool01"), { code: "EXUM_LAB_NOT_EXCHANGE" });
+});
+
+t.test("an unreachable peer: no response within the reply timeout, event 1400", async (t) => {
+  const topology = applyOverrides(defaultLoadedTopology(), { behaviour: { peerHealth: { replyTimeoutMs: 300, retries: 1 } } });
+  const lab = await startTestLab(t, { topology });
+  await lab.setFault("pool01", { kind: "black-hole" });
+  const results = await lab.checkPeerHealth(CAS);
+  t.match(results.find((peer) => peer.gateway === "pool01"), { healthy: false, attempts: 2, status: null, failure: "no-response" });
+  t.equal(lab.events.entries({ server: CAS, eventId: 1400 }).filter((event) => event.details?.gateway === "pool01").length, 1);
+});
