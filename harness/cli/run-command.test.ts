@@ -100,6 +100,7 @@ t.test("malformed scenario files: exit 2 naming the file and path, nothing writt
     ["bad-fault.yaml", "steps[0].lab.fault.kind"],
     ["bad-lab-override.yaml", "lab.dialPlans[0].voipSecurity"],
     ["both-media-settings.yaml", "steps[0].call.srtpMode"],
+    ["harness-header.yaml", "steps[0].call.headers[0]"],
     ["missing-steps.yaml", "steps"],
     ["no-kind.yaml", "steps[0].option"],
     ["not-yaml.yaml", null],

@@ -129,7 +129,7 @@ t.test("a Diversion from an extension not in the dial plan: the Call Router writ
   t.match(result, { outcome: "failed", status: 480, failure: { code: "exum-routing-failed" } });
   t.match(result.hops[0]?.diagnostics, [
     { header: "ms-diagnostics", code: 15030, appName: "ExumRouting" },
-    { header: "ms-diagnostics-public", reason: /^CouldNotFindUserBySipUri/ },
+    { header: "ms-diagnostics-public", reason: /^Could not find user by SIP URI\./ },
   ], "the Call Router's own diagnostics travel with the 480");
   t.match(lab.events.entries({ eventId: 1109 }), [{ server: "cas01.tukwila.contoso.com", details: { reason: "CouldNotFindUserBySipUri", detail: /1999/ } }]);
 });
