@@ -292,3 +292,17 @@ t.test("exum run from a folder without scenarios/ runs the library exum ships", 
   t.match(stdout, /passed {2}happy-path: /);
 });
 
+
+t.test("--jobs: a whole number from 1 to 32, and not with --site; exit 2 before anything is written", async (t) => {
+  const dir = await tempDir(t);
+  for (const [args, message] of [
+    [["--jobs", "0"], /--jobs 0 is not a whole number from 1 to 32/],
+    [["--jobs", "2.5"], /--jobs 2.5 is not a whole number/],
+    [["--jobs", "2", "--site", "site.yaml"], /--jobs 2 with --site: a site's servers are real/],
+  ] as const) {
+    const { code, stderr } = await exum(dir, [...args]);
+    t.equal(code, 2, args.join(" "));
+    t.match(stderr, message);
+  }
+  t.same((await readdir(dir)).filter((name) => name !== ".exum"), [], "nothing written");
+});

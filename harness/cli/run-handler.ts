@@ -36,10 +36,23 @@ function grepOf(text: string | undefined): RegExp | undefined {
   }
 }
 
+/** `--jobs`: a whole number from 1 to 32, and only 1 against a site (docs/design.md §9: checked before anything is sent). */
+function checkJobsFlag(jobs: number | undefined, site: string | undefined): number {
+  if (jobs === undefined) return 1;
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 32) {
+    throw inputError("EXUM_BAD_FLAG", `--jobs ${String(jobs)} is not a whole number from 1 to 32`, { field: "--jobs", hint: "e.g. --jobs 4: four lab scenarios at once" });
+  }
+  if (jobs > 1 && site !== undefined) {
+    throw inputError("EXUM_BAD_FLAG", `--jobs ${jobs} with --site: a site's servers are real, so its scenarios run one at a time`, { field: "--jobs", hint: "leave --jobs out against a site" });
+  }
+  return jobs;
+}
+
 /** What `exum run` does (run-command.ts describes it: loads, runs and reports the scenarios). */
 export async function runHandler(flags: RunFlags, io: CliIo): Promise<number> {
   const chosen = parseReporters(flags.reporter);
   checkTimeoutFlag(flags.timeout);
+  const jobs = checkJobsFlag(flags.jobs, flags.site);
   await checkOutFolder(resolvePath(io.cwd, flags.out));
   if (flags.certs !== undefined) await checkCertsFolder(resolvePath(io.cwd, flags.certs));
   const inputs = await loadRunInputs(
@@ -86,6 +99,7 @@ export async function runHandler(flags: RunFlags, io: CliIo): Promise<number> {
       runId,
       toolVersion: await toolVersion(),
       ...(inputs.maxDurationMs === undefined ? {} : { maxDurationMs: inputs.maxDurationMs }),
+      jobs,
     });
   } catch (error) {
     // A bug of the runner: there is no model to write; close the log (left as log.jsonl.partial) and say so.

@@ -61,7 +61,12 @@ export interface RunOptions {
   readonly teardownMs?: number;
   /** Where the run reads time (the model's times and durations, the probes'). @defaultValue SYSTEM_CLOCK */
   readonly clock?: Clock;
+  /**
+   * Scenarios run at once, each on a lab of its own (its own loopback block or ports). A site run is always one at a
+   * time ("one call at a time, never load"), whatever this says. @defaultValue 1
+   */
+  readonly jobs?: number;
 }
 
 /** The defaults of {@link RunOptions} that are values (the others are computed where they are used). */
-export const RUN_DEFAULTS = { teardownMs: 5000, toolVersion: "0.0.0" } as const satisfies Partial<RunOptions>;
+export const RUN_DEFAULTS = { teardownMs: 5000, toolVersion: "0.0.0", jobs: 1 } as const satisfies Partial<RunOptions>;

@@ -237,3 +237,26 @@ steps:
   t.same(connections, [["new"], ["reused"], ["reused", "new", "new"], ["reused", "reused", "reused"], null, ["new"], ["new"]]);
   await nothingLeftBehind(t);
 });
+
+t.test("jobs: lab scenarios run at once, each on its own lab; the run model keeps the plans' order", async (t) => {
+  const scenario = (name: string, hold: string) =>
+    plan(`
+name: ${name}
+summary: One voice-mail call held ${hold}.
+steps:
+  - call: { to: voicemail:alice, hold: ${hold} }
+    expect: { outcome: answered, negotiated: { mode: Secured } }
+`);
+  const finished: string[] = [];
+  const positions: number[] = [];
+  const result = await run([scenario("Long", "1500ms"), scenario("Short", "0s"), scenario("Middle", "800ms")], {
+    jobs: 3,
+    observer: { scenarioFinished: (done, position) => (finished.push(done.name), positions.push(position)) },
+  });
+  t.same(result.scenarios.map((s) => [s.name, s.verdict]), [["Long", "passed"], ["Short", "passed"], ["Middle", "passed"]], "in the plans' order");
+  t.equal(finished[0], "Short", "the short one was reported first: they ran at once");
+  t.same(positions, [1, 2, 3], "positions count the finished ones");
+  const servers = new Set(result.scenarios.map((s) => (s.steps[0]?.evidence as { hops?: { address: string | null }[] } | null)?.hops?.[0]?.address));
+  t.equal(servers.size, 3, "three labs, three loopback blocks");
+  await nothingLeftBehind(t);
+});
