@@ -189,6 +189,6 @@ t.test("the documented compatibility matrix, end to end (docs/protocol.md §2): 
 });
 
 t.test("every failure code has a one-line description", async (t) => {
-  t.same(failureCodesOf("media"), ["incompatible-security-setting", "srtp-required-by-peer", "offer-not-acceptable", "answer-invalid", "no-answer-sdp"]);
+  t.same(failureCodesOf("media"), ["incompatible-security-setting", "fax-not-supported", "srtp-required-by-peer", "offer-not-acceptable", "answer-invalid", "no-answer-sdp"]);
   for (const code of failureCodesOf("media")) t.match(FAILURES[code].meaning, /^[^\n]{20,}$/, code);
 });

@@ -51,6 +51,20 @@ export function acceptableCaEvidence(
   return { acceptableCAs: names, issuerListed: der.some((name) => issuers.has(name)) };
 }
 
+/**
+ * Schannel cuts the list of CA names at 16 KB (KB 2464556, docs/protocol.md §5): a list whose encoded names (each with
+ * its two-byte length, RFC 5246 §7.4.4) fill all but the last kilobyte is one that may have been cut. A shorter list
+ * without our issuer is the server's whole trust: it does not trust our issuer.
+ */
+export function caListNearLimit(der: readonly string[] | null): boolean {
+  if (der === null) return false;
+  const bytes = der.reduce((sum, name) => sum + 2 + name.length / 2, 0);
+  return bytes >= SCHANNEL_CA_LIST_BYTES - 1024;
+}
+
+/** Where Windows Schannel stops adding CA names to a CertificateRequest (KB 933430, KB 2464556). */
+const SCHANNEL_CA_LIST_BYTES = 16 * 1024;
+
 /** The finding for a list that names CAs but none of ours, or null (docs/failure-codes.md `tls-client-ca-not-listed`). */
 export function caListFinding(evidence: Pick<ClientCertificateEvidence, "acceptableCAs" | "issuerListed">): string | null {
   if (evidence.issuerListed !== false) return null;

@@ -1,6 +1,6 @@
 import { isIP } from "node:net";
 import { connect, type TLSSocket } from "node:tls";
-import { acceptableCaEvidence, caListFinding } from "./acceptable-cas.js";
+import { acceptableCaEvidence, caListFinding, caListNearLimit } from "./acceptable-cas.js";
 import { CertificateRequestObserver, type CertificateRequestObservation } from "./certificate-request-observer.js";
 import { classifyTlsFailure } from "./classify-tls-failure.js";
 import { DialTimeoutError } from "./dial-timeout-error.js";
@@ -171,8 +171,10 @@ export async function dialTls(options: DialTlsOptions): Promise<DialResult<TLSSo
     if (finding !== null) evidence.warnings.push(finding);
     if (failure.code === "tls-client-cert-rejected") {
       evidence.clientCertificate.accepted = false;
-      // The server refused us after listing CAs none of which is ours: the list is why (docs/protocol.md §5).
-      if (evidence.clientCertificate.issuerListed === false) {
+      // The server refused us after listing CAs none of which is ours, in a list cut where Schannel cuts it: the list
+      // is why (docs/protocol.md §5). A shorter list is the server's whole trust: it does not trust our issuer, which
+      // stays tls-client-cert-rejected (the finding is still a warning).
+      if (evidence.clientCertificate.issuerListed === false && caListNearLimit(observation?.acceptableCaDer ?? null)) {
         failure = { ...failure, code: "tls-client-ca-not-listed", message: `${caListFinding(evidence.clientCertificate) ?? ""}; then it refused us (${failure.message})` };
       }
     }

@@ -27,6 +27,7 @@ t.test("the topology JSON Schema is valid JSON naming every top-level key", asyn
     "users",
     "autoAttendants",
     "subscriberAccess",
+    "addressFamily",
     "behaviour",
   ]);
   t.same(schema.required, ["servers"], "only servers must be written");
