@@ -22,7 +22,9 @@ async function loadsOf(t: TeardownHost, args: readonly string[]): Promise<{ pack
   const dir = await tempDir(t);
   const file = join(dir, "loads.txt");
   await new Promise<void>((resolve) => {
-    const env = { ...process.env, EXUM_RECORD_MODULE_LOADS: file, NO_COLOR: "1" };
+    // The child's V8 coverage goes to a folder of its own: it runs the sources through tsx, whose source maps differ
+    // from the test loader's, and merged into the run's coverage they would count every function twice, once unrun.
+    const env = { ...process.env, EXUM_RECORD_MODULE_LOADS: file, NO_COLOR: "1", NODE_V8_COVERAGE: join(dir, ".child-coverage"), _TAPJS_PROCESSINFO_COVERAGE_: "0" };
     // Bounded: none of these commands touches the network.
     execFile(process.execPath, ["--import", "tsx", "--import", RECORDER, join(ROOT, "bin", "exum.ts"), ...args], { cwd: ROOT, env, timeout: 60_000 }, () => resolve());
   });

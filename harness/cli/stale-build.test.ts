@@ -33,7 +33,9 @@ async function fakePackage(t: TeardownHost, builtAt: Date, sourcesAt: Date): Pro
 
 function exum(dir: string): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(dir, "bin", "exum.js"), "--version"], { cwd: dir, timeout: 60_000 }, (_error, stdout, stderr) => resolve({ stdout, stderr }));
+    // The child's coverage stays out of the run's (installed-command.test.ts says why).
+    const env = { ...process.env, NODE_V8_COVERAGE: join(dir, ".child-coverage"), _TAPJS_PROCESSINFO_COVERAGE_: "0" };
+    execFile(process.execPath, [join(dir, "bin", "exum.js"), "--version"], { cwd: dir, env, timeout: 60_000 }, (_error, stdout, stderr) => resolve({ stdout, stderr }));
   });
 }
 
