@@ -1,5 +1,6 @@
 import t from "tap";
-import { startTestLab } from "./lab-test-fixture.js";
+import { probeOptions } from "../sip/options-probe.js";
+import { clientOptions, labTarget, startTestLab } from "./lab-test-fixture.js";
 import { defaultLoadedTopology } from "./topology/topology-default.js";
 import { applyOverrides } from "./topology/topology-overrides.js";
 
@@ -37,4 +38,21 @@ t.test("an unreachable peer: no response within the reply timeout, event 1400", 
   const results = await lab.checkPeerHealth(CAS);
   t.match(results.find((peer) => peer.gateway === "pool01"), { healthy: false, attempts: 2, status: null, failure: "no-response" });
   t.equal(lab.events.entries({ server: CAS, eventId: 1400 }).filter((event) => event.details?.gateway === "pool01").length, 1);
+});
+
+t.test("a wildcard certificate: pool → Exchange works, Exchange → pool breaks with event 1400 (the field failure); accept lets it through", async (t) => {
+  const UM2010 = "um2010.contoso.com";
+  // CN=*.contoso.com, SAN *.contoso.com (lab-mistakes.ts `wildcard-subject`): it covers um2010.contoso.com as a server
+  // name (RFC 6125), but names no peer exactly.
+  const wildcard = { servers: [{ fqdn: UM2010, certificate: "wildcard-subject" }] };
+  const lab = await startTestLab(t, { topology: applyOverrides(defaultLoadedTopology(), wildcard) });
+  const toExchange = await probeOptions(labTarget(lab, UM2010, "sip-tls", null), await clientOptions(lab, "pool"));
+  t.match(toExchange, { outcome: "ok", tls: { verification: { trusted: true, nameMatches: true } } }, "the pool reaches Exchange: its wildcard SAN covers the name");
+  const results = await lab.checkPeerHealth(UM2010);
+  t.match(results.find((peer) => peer.gateway === "pool01"), { healthy: false, status: 403 }, "Exchange's OPTIONS to the pool are refused");
+  t.ok(lab.events.entries({ server: UM2010, eventId: 1400 }).some((event) => event.details?.gateway === "pool01"), "event 1400 on the UM server");
+
+  const accepting = await startTestLab(t, { topology: applyOverrides(defaultLoadedTopology(), { ...wildcard, behaviour: { pool: { peerWildcardNames: "accept" } } }) });
+  const accepted = await accepting.checkPeerHealth(UM2010);
+  t.match(accepted.find((peer) => peer.gateway === "pool01"), { healthy: true, status: 200 }, "with peerWildcardNames: accept the pool answers 200");
 });

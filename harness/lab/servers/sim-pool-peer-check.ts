@@ -2,7 +2,7 @@ import type { ResponseSpec } from "../net/build-response.js";
 import { msDiagnostics } from "./ms-diagnostics-header.js";
 import type { SimPeer } from "./sim-server.js";
 import type { LyncRejection } from "../topology/sim-pool-settings.js";
-import { matchTrustedPeer, type TrustedPeer } from "./sim-pool-trusted-peers.js";
+import { matchTrustedPeer, type PeerNameOptions, type TrustedPeer } from "./sim-pool-trusted-peers.js";
 
 /** Whether a peer is one the Lync server takes requests from, and which. */
 export type PeerVerdict = { readonly accepted: true; readonly peer: TrustedPeer | null } | { readonly accepted: false; readonly names: readonly string[] };
@@ -13,9 +13,9 @@ export type PeerVerdict = { readonly accepted: true; readonly peer: TrustedPeer 
  * certificate names one of `peers` ("matches the peer certificate's subject/SAN names against [the] trusted list").
  * Over TCP there is no certificate and nothing to check (accepted, `peer` null).
  */
-export function judgePeer(peer: SimPeer, peers: readonly TrustedPeer[]): PeerVerdict {
+export function judgePeer(peer: SimPeer, peers: readonly TrustedPeer[], options: PeerNameOptions = {}): PeerVerdict {
   if (peer.transport === "tcp") return { accepted: true, peer: null };
-  const match = peer.verified ? matchTrustedPeer(peer.certificate, peers) : null;
+  const match = peer.verified ? matchTrustedPeer(peer.certificate, peers, options) : null;
   return match === null ? { accepted: false, names: peer.names } : { accepted: true, peer: match };
 }
 

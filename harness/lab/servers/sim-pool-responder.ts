@@ -39,7 +39,7 @@ export function optionsResponder(context: SimServerContext, spec: OptionsRespond
       const { method } = request.message;
       const headers = [`Server: ${settings.serverHeader ?? spec.defaultServerHeader(context)}`];
       const allow = spec.allow ?? ALLOW;
-      const verdict = judgePeer(request.peer, spec.peers(context));
+      const verdict = judgePeer(request.peer, spec.peers(context), { wildcardSan: settings.peerWildcardNames === "accept" });
       spec.onRequest?.({
         method,
         accepted: verdict.accepted,

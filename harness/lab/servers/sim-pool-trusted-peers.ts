@@ -29,6 +29,12 @@ function sanNames(summary: CertificateSummary): string[] {
   return summary.san.filter((entry) => entry.startsWith("DNS:")).map((entry) => entry.slice(4).toLowerCase());
 }
 
+/** How names are matched. */
+export interface PeerNameOptions {
+  /** A SAN wildcard may cover the peer's FQDN (sim-pool-settings.ts `peerWildcardNames`). @defaultValue true */
+  readonly wildcardSan?: boolean;
+}
+
 /**
  * Whether a peer certificate names `peer`.
  * - docs/protocol.md §5 [DOC, seed]: "A wildcard in the Subject Name is not supported …; a wildcard in the SAN is.":
@@ -36,10 +42,11 @@ function sanNames(summary: CertificateSummary): string[] {
  * - docs/protocol.md §1 (OWA row) [DOC, seed]: the trusted application's "certificate's Subject Name and SAN must carry
  *   the trusted application pool FQDN": for an `owa` peer both must name it, exactly in the CN.
  */
-export function certificateNamesPeer(summary: CertificateSummary, peer: TrustedPeer): boolean {
+export function certificateNamesPeer(summary: CertificateSummary, peer: TrustedPeer, options: PeerNameOptions = {}): boolean {
   const cn = summary.commonName?.toLowerCase() ?? null;
   const cnMatches = cn !== null && !isWildcard(cn) && cn === peer.fqdn;
-  const sanMatches = sanNames(summary).some((name) => nameCovers(name, peer.fqdn));
+  const wildcards = options.wildcardSan ?? true;
+  const sanMatches = sanNames(summary).some((name) => (wildcards ? nameCovers(name, peer.fqdn) : name === peer.fqdn));
   return peer.role === "owa" ? cnMatches && sanMatches : cnMatches || sanMatches;
 }
 
@@ -47,9 +54,9 @@ export function certificateNamesPeer(summary: CertificateSummary, peer: TrustedP
  * The peer the certificate names, or null when it names none of them (the pool then answers 403): the one its
  * Subject CN is, else the first its SAN names exactly, else the first a SAN wildcard covers (topology order).
  */
-export function matchTrustedPeer(summary: CertificateSummary | null, peers: readonly TrustedPeer[]): TrustedPeer | null {
+export function matchTrustedPeer(summary: CertificateSummary | null, peers: readonly TrustedPeer[], options: PeerNameOptions = {}): TrustedPeer | null {
   if (summary === null) return null;
-  const named = peers.filter((peer) => certificateNamesPeer(summary, peer));
+  const named = peers.filter((peer) => certificateNamesPeer(summary, peer, options));
   const cn = summary.commonName?.toLowerCase();
   const sans = sanNames(summary);
   return named.find((peer) => peer.fqdn === cn) ?? named.find((peer) => sans.includes(peer.fqdn)) ?? named[0] ?? null;

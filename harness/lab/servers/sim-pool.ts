@@ -54,7 +54,7 @@ export function poolHandler(options: PoolHandlerOptions = {}): SimHandlerFactory
       close: () => proxy.close(),
       onRequest(request: SimRequest) {
         const method = request.message.method.toUpperCase();
-        const verdict = method === "OPTIONS" ? null : judgePeer(request.peer, peers());
+        const verdict = method === "OPTIONS" ? null : judgePeer(request.peer, peers(), { wildcardSan: settings().peerWildcardNames === "accept" });
         if (verdict?.accepted === true && proxy.handles(request)) {
           onRequest?.({ method, accepted: true, peer: verdict.peer?.fqdn ?? null, names: request.peer.names });
           return;

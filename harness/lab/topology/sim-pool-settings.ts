@@ -30,6 +30,16 @@ export interface PoolSimSettings {
    */
   untrustedPeer: LyncRejection;
   /**
+   * Whether a wildcard in a peer's certificate names that peer when the peer is the TLS client (Exchange's own
+   * OPTIONS and NOTIFY to the pool: MWI, play-on-phone). [3P] docs/protocol.md §10 "Field failures": "a wildcard
+   * certificate that works Lync→Exchange but breaks Exchange→Lync (MWI, play-on-phone; event 1400)": the pool
+   * verifies Exchange as a server by its wildcard SAN (RFC 6125), but takes a client only by the FQDN it knows, so
+   * `refuse` (the default) lets only an exact Subject Name or SAN entry name a peer; `accept` lets a SAN wildcard
+   * cover it too.
+   * @defaultValue "refuse"
+   */
+  peerWildcardNames: "refuse" | "accept";
+  /**
    * The status of a request the pool does not take from a trusted peer (REGISTER, SUBSCRIBE, …: anything but OPTIONS,
    * and the INVITE, ACK, CANCEL and BYE of the calls ExumRouting routes). [INF] RFC 3261 §8.2.1: 405 with Allow.
    * @defaultValue 405
@@ -84,6 +94,7 @@ export const POOL_SIM_DEFAULTS: Readonly<Required<Omit<PoolSimSettings, "serverH
     diagnosticsCode: 1099,
     diagnosticsReason: "Peer certificate names no server or trusted application of the topology",
   },
+  peerWildcardNames: "refuse",
   otherMethodStatus: 405,
   unknownTarget: {
     status: 500,

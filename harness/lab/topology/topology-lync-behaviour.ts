@@ -29,6 +29,13 @@ export const poolBehaviourSchema = z
       "[INF] The answer to a certificate from the lab root that names no server or trusted application of the topology: " +
         '403 Forbidden + ms-diagnostics: 1099;reason="…" (SIP stack range 1000–1999, docs/protocol.md §4)',
     ),
+    peerWildcardNames: z
+      .enum(["refuse", "accept"])
+      .default(POOL_SIM_DEFAULTS.peerWildcardNames)
+      .describe(
+        "[3P] Whether a SAN wildcard names a peer that connects to the pool (Exchange's own OPTIONS/NOTIFY): refuse (the field failure " +
+          "\"works Lync→Exchange, breaks Exchange→Lync, event 1400\", docs/protocol.md §10) or accept",
+      ),
     otherMethodStatus: status(POOL_SIM_DEFAULTS.otherMethodStatus, 400, 699).describe(
       "[INF] The status of a request other than OPTIONS and a routed call's INVITE, ACK, CANCEL, BYE from a trusted peer (RFC 3261 §8.2.1: 405 with Allow)",
     ),
