@@ -14,8 +14,8 @@ t.test("an IPv6 lab: every server on ::1 with ephemeral ports; 2013+ answers, Ex
   const lab = await startTestLab(t, { topology });
   t.equal(lab.plan.portsReason, "ipv6");
   t.ok(lab.plan.servers.every((server) => server.address === "::1"), "one address for all");
-  const ports = lab.plan.servers.flatMap((server) => lab.server(server.fqdn).listeners().map((listener) => listener.port));
-  t.equal(new Set(ports).size, ports.length, "so every listener has a port of its own");
+  const ports = lab.plan.servers.flatMap((server) => lab.server(server.fqdn).listeners().filter((listener) => listener.open).map((listener) => listener.port));
+  t.equal(new Set(ports).size, ports.length, "so every open listener has a port of its own (a closed one keeps only the number it once reserved, which the kernel may hand out again)");
 
   const options = await probeOptions(labTarget(lab, CAS, "sip-tls", null), await clientOptions(lab, "pool"));
   t.match(options, { outcome: "ok", status: 200, tls: { tcp: { remoteAddress: "::1", localAddress: "::1" } } }, "the Call Router answers over IPv6");

@@ -39,14 +39,18 @@ export function labEnvironment(lab: Lab, logger: Logger, keylog: KeylogSink | un
   const placeOf = (hop: { address: string | null; port: number; transport: "tls" | "tcp"; target: string }): HopPlace => {
     // Where servers share an address (::1 in an IPv6 lab, 127.0.0.1 off Linux) the port tells them apart.
     const atAddress = hop.address === null ? [] : servers.filter((candidate) => candidate.address === hop.address);
-    let server =
-      atAddress.find((candidate) => candidate.listeners().some((info) => info.port === hop.port && info.transport === hop.transport)) ?? atAddress[0];
+    // An open listener first: a closed one keeps only the port number it reserved, which the kernel may have handed
+    // to another server's listener since; a refused hop still finds the closed one.
+    const serves = (candidate: (typeof servers)[number], open: boolean) =>
+      candidate.listeners().some((info) => info.port === hop.port && info.transport === hop.transport && (!open || info.open));
+    let server = atAddress.find((candidate) => serves(candidate, true)) ?? atAddress.find((candidate) => serves(candidate, false)) ?? atAddress[0];
     if (server === undefined) {
       const host = hostOf(hop.target);
       server = host === null ? undefined : servers.find((candidate) => candidate.fqdn === host);
     }
     if (server === undefined) return UNKNOWN_PLACE;
-    const listener = server.listeners().find((info) => info.port === hop.port && info.transport === hop.transport);
+    const matching = server.listeners().filter((info) => info.port === hop.port && info.transport === hop.transport);
+    const listener = matching.find((info) => info.open) ?? matching[0];
     return { role: listener === undefined ? naturalTargetRole(server.role) : roleOfListener(server.role, listener.name), server: server.fqdn };
   };
   return {
