@@ -1,19 +1,11 @@
-import type { CertificateIdentity, CertificateStatus, EventTarget, MonitorEvent } from "./monitor-event.js";
+import type { EventTarget, MonitorEvent } from "./monitor-event.js";
 import type { TargetHealth } from "./target-health.js";
 
 /** How far back the views reach (the HTML page shows the last 24 h). */
 export const HISTORY_MS = 24 * 60 * 60 * 1000;
 
-/** The latest certificate check of a target. */
-export interface CertificateView {
-  readonly at: string;
-  readonly status: CertificateStatus;
-  readonly daysLeft: number | null;
-  readonly certificate: CertificateIdentity | null;
-  readonly lint: "pass" | "fail" | null;
-  readonly findings: readonly string[];
-  readonly failure: string | null;
-}
+/** The latest certificate check of a target: the `certificate` event without its type and target. */
+export type CertificateView = Omit<Extract<MonitorEvent, { type: "certificate" }>, "type" | keyof EventTarget>;
 
 /** One target as the views show it. */
 export interface TargetView extends EventTarget {

@@ -20,6 +20,14 @@ export const contactObjectSchema = z
  * A UM auto attendant. docs/protocol.md §8: "the Request-URI user part is the pilot"; docs/protocol.md §1 step 2: the Call
  * Router redirects Auto Attendant calls to the Mailbox server of the organisation mailbox.
  */
+/** The contact object's own SIP address, for Auto Attendant and Subscriber Access numbers alike. */
+const contactSipAddressSchema = sipAddressSchema
+  .optional()
+  .describe(
+    "The contact object's own SIP address (OcsUmUtil / New-CsExUmContact -SipAddress, e.g. exumaa@contoso.com): a Lync caller dials it and the pool " +
+      "retargets the call to the pilot; without it the pool answers to the pilot's own URI",
+  );
+
 export const autoAttendantSchema = z.strictObject({
   name: exchangeNameSchema,
   dialPlan: exchangeNameSchema,
@@ -29,12 +37,7 @@ export const autoAttendantSchema = z.strictObject({
     .optional()
     .describe("The Mailbox server of the organisation mailbox; default the dial plan's first Mailbox-capable member"),
   contactObject: contactObjectSchema,
-  contactSipAddress: sipAddressSchema
-    .optional()
-    .describe(
-      "The contact object's own SIP address (OcsUmUtil / New-CsExUmContact -SipAddress, e.g. exumaa@contoso.com): a Lync caller dials it and the pool " +
-        "retargets the call to the pilot; without it the pool answers to the pilot's own URI",
-    ),
+  contactSipAddress: contactSipAddressSchema,
 });
 
 /**
@@ -48,12 +51,7 @@ export const subscriberAccessSchema = z.strictObject({
     .optional()
     .describe("Where the Call Router sends Subscriber Access calls; default the dial plan's first Mailbox-capable member"),
   contactObject: contactObjectSchema,
-  contactSipAddress: sipAddressSchema
-    .optional()
-    .describe(
-      "The contact object's own SIP address (OcsUmUtil / New-CsExUmContact -SipAddress, e.g. exumaa@contoso.com): a Lync caller dials it and the pool " +
-        "retargets the call to the pilot; without it the pool answers to the pilot's own URI",
-    ),
+  contactSipAddress: contactSipAddressSchema,
 });
 
 export type AutoAttendantSpec = z.output<typeof autoAttendantSchema>;
