@@ -3,7 +3,6 @@ import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { inputError } from "../errors/harness-error.js";
 import { certificatePems, derToPem, pemBlocks, privateKeyPem } from "./pem.js";
-import { PfxError, readPfx } from "./pfx.js";
 
 /** A certificate file as read: PEM (one or more certificates, perhaps a key), DER, or PFX/PKCS#12. */
 export interface CertificateFile {
@@ -51,6 +50,9 @@ export async function readCertificateFile(file: string, options: ReadCertificate
       // not DER X.509: perhaps a PFX without the usual extension
     }
   }
+  // PKCS#12 needs node-forge (node:crypto cannot open a PFX); loaded only for one, so that commands given PEM files
+  // start without it (docs/design.md §10).
+  const { PfxError, readPfx } = await import("./pfx.js");
   try {
     const contents = readPfx(bytes, options.passphrase ?? "");
     if (contents.certificatePems.length === 0) {
