@@ -1,7 +1,8 @@
 import { performance } from "node:perf_hooks";
 import type { Socket } from "node:net";
 import { stopwatch } from "../model/clock.js";
-import { Inviter, SessionState, UserAgent, type Session, type URI } from "sip.js";
+import type { Session, URI } from "sip.js";
+import { Inviter, SessionState, UserAgent } from "./sipjs.js";
 import { buildFaxOffer } from "../sdp/build-fax-offer.js";
 import { buildOffer } from "../sdp/build-offer.js";
 import type { CallOffer } from "../model/call-offer.js";

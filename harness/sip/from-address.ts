@@ -1,4 +1,5 @@
-import { UserAgent, type URI } from "sip.js";
+import type { URI } from "sip.js";
+import { UserAgent } from "./sipjs.js";
 import type { ProbeOptions } from "./probe-options.js";
 
 /** Who we claim to be in From (and our agent's AOR). */

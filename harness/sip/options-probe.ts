@@ -4,7 +4,8 @@ import { withProbeDefaults, type ProbeOptions } from "./probe-options.js";
 import type { ProbeResult } from "../model/probe-result.js";
 import { releaseLink, runHop } from "./run-hop.js";
 import type { SipTarget } from "./sip-target.js";
-import { UserAgent, type URI } from "sip.js";
+import type { URI } from "sip.js";
+import { UserAgent } from "./sipjs.js";
 import { fromAddress } from "./from-address.js";
 
 /**

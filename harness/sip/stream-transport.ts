@@ -1,7 +1,7 @@
 import type { Socket } from "node:net";
-import { EmitterImpl, TransportState, type Emitter, type Transport } from "sip.js";
+import type { Emitter, Transport } from "sip.js";
+import { EmitterImpl, SipParser, TransportState } from "./sipjs.js";
 import type { Logger as SipLogger } from "sip.js/lib/core/log/logger.js";
-import { Core } from "sip.js";
 import { FramingError } from "./framing-error.js";
 import { MessageFramer, type MessageFramerOptions } from "./message-framer.js";
 import type { MessageTrace } from "./message-trace.js";
@@ -160,9 +160,9 @@ function endpoint(address: string | undefined, port: number | undefined): string
 function parserRefusal(raw: string): string | null {
   const complaints: string[] = [];
   const record = (message: unknown) => complaints.push(String(message));
-  const logger = { error: record, warn: record, log: () => undefined, debug: () => undefined } as unknown as Parameters<typeof Core.Parser.parseMessage>[1];
+  const logger = { error: record, warn: record, log: () => undefined, debug: () => undefined } as unknown as Parameters<typeof SipParser.parseMessage>[1];
   try {
-    if (Core.Parser.parseMessage(rewriteInbound(raw), logger) !== undefined) return null;
+    if (SipParser.parseMessage(rewriteInbound(raw), logger) !== undefined) return null;
   } catch (error) {
     return `sip.js cannot parse it (${(error as Error).message})`;
   }

@@ -1,5 +1,6 @@
 import type { Socket } from "node:net";
-import { UserAgent, type URI } from "sip.js";
+import type { URI } from "sip.js";
+import { UserAgent } from "./sipjs.js";
 import type { Logger } from "../log/logger.js";
 import { sipJsLogConnector } from "../log/sipjs-log-connector.js";
 import type { FramingError } from "./framing-error.js";
