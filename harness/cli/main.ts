@@ -51,9 +51,7 @@ export async function runWithSignals(argv: string[], io: CliIo, controller: Abor
 }
 
 export async function dispatch(argv: string[], io: CliIo, registry: readonly CliCommand[]): Promise<number> {
-  let exitCode: number = ExitCode.Ok;
   let parseFailure: string | undefined;
-  let task: Promise<number> | undefined;
   // Loaded here, not at the top: yargs is the largest module a command's start-up needs (docs/design.md §10).
   const { default: yargs } = await import("yargs");
   let parser = yargs(argv)
@@ -70,27 +68,24 @@ export async function dispatch(argv: string[], io: CliIo, registry: readonly Cli
       if (error) throw error;
       parseFailure = message;
     });
-  for (const command of registry) {
-    parser = parser.command(
-      command.command,
-      command.describe,
-      (y) => command.builder(y),
-      (args) => {
-        // yargs may still call the handler after a validation failure when exitProcess is off.
-        if (parseFailure === undefined) task = command.run(args as never, io);
-      },
-    );
-  }
+  // The commands are registered for parsing and validation only and run here, after the parse.
+  const byName = new Map(registry.map((command) => [command.command.split(" ")[0], command]));
+  for (const command of registry) parser = parser.command(command.command, command.describe, (y) => command.builder(y));
+  skipHelpCache(parser);
   try {
-    const output = await new Promise<string>((resolve, reject) => {
-      parser.parse(argv, {}, (error, _args, text) => (error ? reject(error) : resolve(text)));
+    const { args, output } = await new Promise<{ args: Record<string, unknown> & { _: (string | number)[] }; output: string }>((resolve, reject) => {
+      parser.parse(argv, {}, (error, parsed, text) => (error ? reject(error) : resolve({ args: parsed as never, output: text })));
     });
     if (parseFailure !== undefined) {
       io.err(`error[EXUM_USAGE]: ${parseFailure}\n  hint: exum --help lists the commands and their options\n`);
       return ExitCode.BadInput;
     }
-    if (output) io.out(`${output}\n`);
-    if (task !== undefined) exitCode = await task;
+    if (output) {
+      io.out(`${output}\n`);
+      return ExitCode.Ok;
+    }
+    const command = byName.get(String(args._[0]));
+    return command === undefined ? ExitCode.Ok : await command.run(args as never, io);
   } catch (error) {
     io.err(`${formatError(error)}\n`);
     if (isHarnessError(error)) return error.exitCode;
@@ -98,5 +93,16 @@ export async function dispatch(argv: string[], io: CliIo, registry: readonly Cli
     if (error instanceof Error && error.stack) io.err(`${error.stack}\n`);
     return ExitCode.HarnessError;
   }
-  return exitCode;
+}
+
+/**
+ * yargs 17 renders the command's whole help text after every parse that runs a command (command.js, "cacheHelpMessage"),
+ * so that a handler that fails later can still print it: about 35 ms of CPU before the command sends anything
+ * (docs/design.md §10). Our failures never print the help (the `fail` callback above), so the cache is not filled.
+ * The hook is internal to yargs; where a version lacks it, the parse only stays slower.
+ */
+function skipHelpCache(parser: unknown): void {
+  const internals = (parser as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.();
+  const usage = internals?.getUsageInstance?.();
+  if (usage !== undefined && typeof usage.cacheHelpMessage === "function") usage.cacheHelpMessage = () => undefined;
 }
