@@ -7,8 +7,6 @@ import { createResolver, parseResolveEntry } from "../sip/resolve-map.js";
 import { parseNextHop, parseSipTarget, viaNextHop, type SipTarget } from "../sip/sip-target.js";
 import type { ProbeOptions } from "../sip/probe-options.js";
 import { openKeylog, type KeylogSink } from "../tls/keylog.js";
-import { createCaptureRecorder } from "../capture/capture-recorder.js";
-import { writeCapture } from "../capture/write-capture.js";
 import type { CliIo } from "./cli-io.js";
 import { setUpLogging } from "./log-setup.js";
 import { onceOnly, type ProbeFlags } from "./probe-flags.js";
@@ -67,7 +65,8 @@ export async function probeOptionsFromFlags(flags: ProbeFlags, io: CliIo) {
   if (flags.keylog !== undefined) keylog = await openKeylog(abs(flags.keylog, io) as string);
   const pcapPath = abs(flags.pcap, io);
   if (pcapPath !== undefined) await assertWritableFolder(pcapPath, "--pcap");
-  const capture = pcapPath === undefined ? undefined : createCaptureRecorder();
+  // The pcapng writer (19 modules) loads only when --pcap asks for it (docs/design.md §10, start-up).
+  const capture = pcapPath === undefined ? undefined : (await import("../capture/capture-recorder.js")).createCaptureRecorder();
   const version = flags["tls-version"] === undefined ? undefined : (`TLSv${flags["tls-version"]}` as "TLSv1.2" | "TLSv1.3");
   const options: ProbeOptions = {
     identity: identity === undefined ? undefined : { certPem: identity.certPem, keyPem: identity.keyPem, label: identity.subject },
@@ -88,7 +87,7 @@ export async function probeOptionsFromFlags(flags: ProbeFlags, io: CliIo) {
     options,
     async close() {
       // Written whatever the outcome: a failed call's capture is the one most worth opening.
-      if (capture !== undefined && pcapPath !== undefined) await writeCapture(pcapPath, capture);
+      if (capture !== undefined && pcapPath !== undefined) await (await import("../capture/write-capture.js")).writeCapture(pcapPath, capture);
       await keylog?.close();
       await logging.close();
     },
