@@ -44,7 +44,7 @@ export const runCommand: CliCommand<RunFlags> = {
       .option("timeout", { type: "number", describe: "seconds each connect, handshake and final response may take, for steps that give no timeout (default 8, or the site's)" })
       .option("certs", { type: "string", describe: "the lab PKI folder, created on first use (default: certs/)" })
       .option("ports", { choices: ["real", "ephemeral"] as const, default: "real" as const, describe: "lab servers on real ports of a loopback block of their own, or kernel-chosen ports" })
-      .option("jobs", { type: "number", describe: "lab scenarios run at once, each on a lab of its own (default 1; a site always runs one at a time)" })
+      .option("jobs", { type: "number", describe: "lab scenarios run at once, each on a lab of its own, the longest held calls first (default 1; a site always runs one at a time)" })
       .example("$0 run", "the whole library on the embedded lab")
       .example("$0 run --jobs 8", "the library with eight labs at once (what npm start does)")
       .example("$0 run scenarios/happy-path.yaml --keylog", "one scenario, with a TLS key log beside the reports")

@@ -260,3 +260,24 @@ steps:
   t.equal(servers.size, 3, "three labs, three loopback blocks");
   await nothingLeftBehind(t);
 });
+
+t.test("jobs: the scenarios with the longest held calls start first (real-time-ms.ts)", async (t) => {
+  const scenario = (name: string, holds: string[]) =>
+    plan(`
+name: ${name}
+summary: Voice-mail calls held ${holds.join(", ")}.
+steps:
+${holds.map((hold) => `  - call: { to: voicemail:alice, hold: ${hold} }\n    expect: { outcome: answered }`).join("\n")}
+`);
+  const started: string[] = [];
+  const result = await run([scenario("Short", ["0s"]), scenario("Two holds", ["300ms", "300ms"]), scenario("One hold", ["400ms"])], {
+    jobs: 2,
+    observer: { scenarioStarted: (p) => started.push(p.scenario.name) },
+  });
+  t.same(started, ["Two holds", "One hold", "Short"], "600 ms of holds, then 400 ms, then none");
+  t.same(result.scenarios.map((s) => s.name), ["Short", "Two holds", "One hold"], "the run model keeps the plans' order");
+  const sequential: string[] = [];
+  await run([scenario("Short", ["0s"]), scenario("One hold", ["200ms"])], { observer: { scenarioStarted: (p) => sequential.push(p.scenario.name) } });
+  t.same(sequential, ["Short", "One hold"], "one job runs the plans in their order");
+  await nothingLeftBehind(t);
+});

@@ -6,6 +6,7 @@ import { makeRunId } from "./run-id.js";
 import { RUN_DEFAULTS, type RunOptions } from "./run-options.js";
 import { runScenario, skippedScenario } from "./run-scenario.js";
 import type { Plan } from "./plan.js";
+import { longestFirst } from "./real-time-ms.js";
 
 /**
  * Runs bound scenarios one after another (or `jobs` at once on the lab) and returns the one run model every reporter renders (docs/design.md §3
@@ -44,9 +45,11 @@ export async function runPlans(options: RunOptions): Promise<RunResult> {
     // Reported as each finishes (with several jobs not in plan order); the run model keeps the plans' order.
     options.observer?.scenarioFinished?.(result, jobs === 1 ? index + 1 : done, total);
   };
+  // One lane runs the plans in their order; several start the longest held ones first (real-time-ms.ts).
+  const order = jobs === 1 ? options.plans.map((_, index) => index) : longestFirst(options.plans);
   const lane = async (): Promise<void> => {
     while (next < total) {
-      const index = next++;
+      const index = order[next++] as number;
       await runOne(index, options.plans[index] as Plan);
     }
   };
