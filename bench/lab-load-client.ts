@@ -12,6 +12,7 @@ import { ConnectionPool } from "../harness/sip/connection-pool.js";
 import { createResolver } from "../harness/sip/resolve-map.js";
 import { MessageFramer } from "../harness/sip/message-framer.js";
 import { parseSipTarget } from "../harness/sip/sip-target.js";
+import { threadCpuMs } from "./proc-stat.js";
 
 /** What the main thread hands the worker once. */
 export interface LoadClientData {
@@ -48,6 +49,8 @@ export interface LoadResult {
   readonly elapsedMs: number;
   /** Mean time of one operation, ms (for `options` with window 1: the round trip). */
   readonly meanMs: number;
+  /** This thread's CPU time over the whole task, ms (what the client side cost, whatever the neighbours ran). */
+  readonly clientCpuMs: number;
   readonly note?: string;
 }
 
@@ -62,6 +65,10 @@ function secureContext(): SecureContext {
 function openTls(host: string, port: number, servername: string): Promise<TLSSocket> {
   return new Promise((resolve, reject) => {
     const socket = connect({ host, port, servername, secureContext: secureContext() });
+    // As the lab's listener and the harness's dialler do: Nagle's algorithm would hold an ACK's successor (the next
+    // INVITE, the BYE) back until the ACK's segment is acknowledged, against the peer's delayed ACK (RFC 896, RFC 1122
+    // §4.2.3.2): tens of ms per call on loopback, a latency of the client, not of the lab.
+    socket.setNoDelay(true);
     const timer = setTimeout(() => {
       socket.destroy();
       reject(new Error(`TLS to ${host}:${port} took longer than 5 s`));
@@ -95,7 +102,7 @@ const statusOf = (message: string) => Number(message.slice(8, 11));
 const header = (message: string, name: string) => new RegExp(`^${name}:[ \\t]*(.*?)\\r?$`, "im").exec(message)?.[1] ?? "";
 
 /** OPTIONS over one persistent MTLS connection, up to `window` outstanding (pipelined). */
-async function optionsLoad(task: Extract<LoadTask, { kind: "options" }>): Promise<LoadResult> {
+async function optionsLoad(task: Extract<LoadTask, { kind: "options" }>): Promise<Omit<LoadResult, "clientCpuMs">> {
   const target = task.target ?? data.callRouter;
   const socket = await openTls(target.address, target.port, target.fqdn);
   socket.on("error", () => undefined); // a reset ends the run through "close"; what was not answered counts as failed
@@ -160,7 +167,7 @@ async function lanes(concurrency: number, max: number, maxMs: number, one: () =>
 }
 
 /** New MTLS connections: full handshake (no resumption), one OPTIONS and its 200 (the proof the lab took us), close. */
-async function connectionLoad(task: Extract<LoadTask, { kind: "connections" }>): Promise<LoadResult> {
+async function connectionLoad(task: Extract<LoadTask, { kind: "connections" }>): Promise<Omit<LoadResult, "clientCpuMs">> {
   const result = await lanes(task.concurrency, task.max, task.maxMs, async () => {
     const socket = await openTls(data.callRouter.address, data.callRouter.port, data.callRouter.fqdn);
     try {
@@ -300,7 +307,7 @@ async function oneCall(): Promise<boolean> {
   return false;
 }
 
-async function callLoad(task: Extract<LoadTask, { kind: "calls" }>): Promise<LoadResult> {
+async function callLoad(task: Extract<LoadTask, { kind: "calls" }>): Promise<Omit<LoadResult, "clientCpuMs">> {
   await oneCall(); // opens the three persistent connections outside the measurement
   const result = await lanes(task.concurrency, task.max, task.maxMs, oneCall);
   return { kind: "calls", ...result, meanMs: result.busyMs / Math.max(1, result.ok + result.failed) };
@@ -310,7 +317,7 @@ async function callLoad(task: Extract<LoadTask, { kind: "calls" }>): Promise<Loa
  * The harness's own client (probeCall: sip.js, a media observer) through the same chain: a new connection per hop, or
  * (`kept`) one ConnectionPool for the whole load, as a scenario run keeps its connections (docs/design.md §10).
  */
-async function probeCallLoad(task: Extract<LoadTask, { kind: "probe-calls" }>): Promise<LoadResult> {
+async function probeCallLoad(task: Extract<LoadTask, { kind: "probe-calls" }>): Promise<Omit<LoadResult, "clientCpuMs">> {
   const resolver = createResolver({ entries: Object.entries(data.names).map(([host, address]) => ({ host, port: null, address })) });
   const target = parseSipTarget(`sip:alice@${data.callRouter.fqdn}:${data.callRouter.port};transport=tls;opaque=app:voicemail`);
   const callOptions = {
@@ -331,6 +338,12 @@ async function probeCallLoad(task: Extract<LoadTask, { kind: "probe-calls" }>): 
 }
 
 async function run(task: LoadTask): Promise<LoadResult> {
+  const cpuBefore = threadCpuMs();
+  const result = await runKind(task);
+  return { ...result, clientCpuMs: threadCpuMs() - cpuBefore };
+}
+
+async function runKind(task: LoadTask): Promise<Omit<LoadResult, "clientCpuMs">> {
   switch (task.kind) {
     case "options":
       return optionsLoad(task);

@@ -6,7 +6,8 @@
  *
  * The default lab runs on this thread; the load comes from a worker thread (bench/lab-load-client.ts: raw node:tls
  * SIP, its own event loop) and from SIPp (a process of its own), so the lab's event loop carries only the lab. "lab
- * loop" is the main thread's event-loop utilisation while a workload ran (1.00 = the lab is the bottleneck).
+ * loop" is the main thread's event-loop utilisation while a workload ran (1.00 = the lab is the bottleneck); "client
+ * CPU/op" the load worker's thread CPU per operation (bench/proc-stat.ts), so a client-bound row shows as one.
  * Loopback only; every workload is bounded in count and in time.
  */
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -43,6 +44,8 @@ interface Row {
   readonly detail: string;
   readonly loop: string;
   readonly cpu: string;
+  /** The load worker's CPU per operation (its thread's, warm-up included), "-" where the load is not ours. */
+  readonly clientCpu: string;
 }
 const rows: Row[] = [];
 
@@ -125,7 +128,7 @@ function sippMs(text: string | undefined): number {
 async function sippLoad(lab: Lab, calls: number, rate: number): Promise<void> {
   const binary = findPeerBinary("sipp");
   if (binary === undefined) {
-    rows.push({ what: `SIPp OPTIONS over TCP at ${rate}/s`, rate: "-", detail: "sipp is not installed (apt-get install sip-tester)", loop: "-", cpu: "-" });
+    rows.push({ what: `SIPp OPTIONS over TCP at ${rate}/s`, rate: "-", detail: "sipp is not installed (apt-get install sip-tester)", loop: "-", cpu: "-", clientCpu: "-" });
     return;
   }
   const dir = await mkdtemp(join(tmpdir(), "exum-bench-sipp-"));
@@ -159,6 +162,7 @@ async function sippLoad(lab: Lab, calls: number, rate: number): Promise<void> {
         `SIPp's mean response time ${sippMs(stats["ResponseTime1(C)"]).toFixed(1)} ms (σ ${sippMs(stats["ResponseTime1StDev(C)"]).toFixed(1)})`,
       loop,
       cpu: cpuPer(cpuMs, ok + failed),
+      clientCpu: "-",
     });
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -335,7 +339,7 @@ try {
   for (const { id, what, task, rate, detail } of tasks) {
     if (!wanted(id)) continue;
     const { value, loop, cpuMs } = await measured(() => runTask(worker, task));
-    rows.push({ what, rate: rate(value), detail: detail(value), loop, cpu: cpuPer(cpuMs, value.ok + value.failed) });
+    rows.push({ what, rate: rate(value), detail: detail(value), loop, cpu: cpuPer(cpuMs, value.ok + value.failed), clientCpu: cpuPer(value.clientCpuMs, value.ok + value.failed) });
   }
   if (wanted("kamailio")) comparison = await labVersusKamailio(worker, lab);
   if (wanted("sipp")) {
@@ -356,8 +360,8 @@ const width = (values: string[]) => Math.max(...values.map((value) => value.leng
 const w1 = width(rows.map((row) => row.what));
 const w2 = width(rows.map((row) => row.rate));
 console.log(`exum lab load — default lab (${lab.servers.size} servers, started in ${startMs.toFixed(0)} ms), node ${process.version}, ${quick ? "quick" : "full"} run`);
-console.log(`${"workload".padEnd(w1)}  ${"rate".padStart(w2)}  lab loop  lab CPU/op  detail`);
-for (const row of rows) console.log(`${row.what.padEnd(w1)}  ${row.rate.padStart(w2)}  ${row.loop.padStart(8)}  ${row.cpu.padStart(10)}  ${row.detail}`);
+console.log(`${"workload".padEnd(w1)}  ${"rate".padStart(w2)}  lab loop  lab CPU/op  client CPU/op  detail`);
+for (const row of rows) console.log(`${row.what.padEnd(w1)}  ${row.rate.padStart(w2)}  ${row.loop.padStart(8)}  ${row.cpu.padStart(10)}  ${row.clientCpu.padStart(13)}  ${row.detail}`);
 console.log("");
 console.log("memory (process; heap = the lab's thread)   rss        heapUsed   heapTotal  external");
 for (const m of memories) console.log(`${m.label.padEnd(42)}  ${m.rss.padStart(9)}  ${m.heapUsed.padStart(9)}  ${m.heapTotal.padStart(9)}  ${m.external.padStart(9)}`);

@@ -30,3 +30,12 @@ export function mainThreadCpuMs(): number {
     return NaN;
   }
 }
+
+/** The CPU time of the calling thread (a worker's own: the load client's, bench/lab-load-client.ts), ms. */
+export function threadCpuMs(): number {
+  try {
+    return parseProcStat(readFileSync("/proc/thread-self/stat", "utf8")).cpuMs;
+  } catch {
+    return NaN;
+  }
+}

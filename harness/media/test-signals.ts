@@ -33,7 +33,25 @@ export const KNOWN_TONES: readonly number[] = [
   ...new Set([...Object.values(SIGNAL_NOTES).flatMap((notes) => melodyTones(notes)), 300, 320, 340, 360, 380]),
 ];
 
-/** One signal as 8 kHz PCM. */
+/**
+ * Signals rendered so far, by their notes. Rendering is pure and cost the lab about a tenth of its CPU per answered
+ * call under call load (docs/design.md §10), while a lab plays only a few distinct signals; bounded all the same (a
+ * mailbox greeting per name is one of five tones).
+ */
+const rendered = new Map<string, Int16Array>();
+const RENDERED_LIMIT = 64;
+
+/**
+ * One signal as 8 kHz PCM. The array is shared between the calls that play the same notes: readers only (the media
+ * sender copies frames out of it), never written.
+ */
 export function signalPcm(notes: readonly MelodyNote[]): Int16Array {
-  return melody(notes);
+  const key = JSON.stringify(notes);
+  let pcm = rendered.get(key);
+  if (pcm === undefined) {
+    pcm = melody(notes);
+    if (rendered.size >= RENDERED_LIMIT) rendered.clear();
+    rendered.set(key, pcm);
+  }
+  return pcm;
 }

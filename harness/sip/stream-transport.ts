@@ -4,6 +4,7 @@ import { EmitterImpl, SipParser, TransportState } from "./sipjs.js";
 import type { Logger as SipLogger } from "sip.js/lib/core/log/logger.js";
 import { FramingError } from "./framing-error.js";
 import { MessageFramer, type MessageFramerOptions } from "./message-framer.js";
+import { deliverParsed } from "./parsed-handover.js";
 import type { MessageTrace } from "./message-trace.js";
 import { rewriteInbound, rewriteOutbound } from "./wire-rewrites.js";
 
@@ -117,17 +118,19 @@ export class StreamTransport implements Transport {
       this.options.trace.record("received", raw, this.link);
       // sip.js drops a message its parser refuses with a log line, and the request would then wait for its whole
       // bound; the refusal is the peer's answer, judged now (the message is in the trace as it came).
-      const refusal = parserRefusal(raw);
-      if (refusal !== null) {
+      const text = rewriteInbound(raw);
+      const parsed = parseOrRefuse(text);
+      if ("refusal" in parsed) {
         const firstLine = raw.slice(0, Math.max(0, raw.indexOf("\r\n")));
-        this.logger.warn(`closing connection to ${this.link.remote}: ${refusal}`);
-        this.options.onFramingError?.(new FramingError("unparseable", `${JSON.stringify(firstLine)}: ${refusal}`, firstLine));
+        this.logger.warn(`closing connection to ${this.link.remote}: ${parsed.refusal}`);
+        this.options.onFramingError?.(new FramingError("unparseable", `${JSON.stringify(firstLine)}: ${parsed.refusal}`, firstLine));
         this.socket.destroy();
         return;
       }
       this.options.onInbound?.(raw);
       try {
-        this.onMessage?.(rewriteInbound(raw));
+        const deliver = this.onMessage;
+        if (deliver !== undefined) deliverParsed(text, parsed.message, deliver);
       } catch (error) {
         // docs/sipjs.md: sip.js can throw synchronously on odd inbound text; one bad message must not kill the agent.
         this.logger.warn(`sip.js could not handle a message from ${this.link.remote}: ${(error as Error).message}`);
@@ -156,15 +159,19 @@ function endpoint(address: string | undefined, port: number | undefined): string
   return address.includes(":") ? `[${address}]:${port}` : `${address}:${port}`;
 }
 
-/** Why sip.js's parser refuses a whole message (`Error parsing header 'Contact'`), or null when it parses it. */
-function parserRefusal(raw: string): string | null {
+/**
+ * A message as sip.js's parser gives it, or why that parser refuses the whole message (`Error parsing header
+ * 'Contact'`). The parsed message goes on to sip.js (parsed-handover.ts), which would otherwise parse it again.
+ */
+function parseOrRefuse(text: string): { message: NonNullable<ReturnType<typeof SipParser.parseMessage>> } | { refusal: string } {
   const complaints: string[] = [];
   const record = (message: unknown) => complaints.push(String(message));
   const logger = { error: record, warn: record, log: () => undefined, debug: () => undefined } as unknown as Parameters<typeof SipParser.parseMessage>[1];
   try {
-    if (SipParser.parseMessage(rewriteInbound(raw), logger) !== undefined) return null;
+    const message = SipParser.parseMessage(text, logger);
+    if (message !== undefined) return { message };
   } catch (error) {
-    return `sip.js cannot parse it (${(error as Error).message})`;
+    return { refusal: `sip.js cannot parse it (${(error as Error).message})` };
   }
-  return `sip.js cannot parse it${complaints.length === 0 ? "" : ` (${complaints.join("; ")})`}`;
+  return { refusal: `sip.js cannot parse it${complaints.length === 0 ? "" : ` (${complaints.join("; ")})`}` };
 }
