@@ -82,25 +82,38 @@ export async function ensureLabPki(dir: string, options: { onProgress?: (line: s
   const now = options.now ?? new Date();
   let manifest = await isComplete(root, now);
   if (manifest === null) {
-    if (await exists(root)) {
-      manifest = (await generateLabPki({ dir: root, now, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) })).manifest;
-    } else {
-      const temp = join(dirname(root), `.${randomBytes(6).toString("hex")}.exum-pki-tmp`);
-      try {
-        await generateLabPki({ dir: temp, now, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) });
-        await rename(temp, root).catch(async (error: NodeJS.ErrnoException) => {
-          if (error.code !== "ENOTEMPTY" && error.code !== "EEXIST") throw error;
-        });
-      } finally {
-        await rm(temp, { recursive: true, force: true });
-      }
-      manifest = await isComplete(root, now);
-      if (manifest === null) {
-        throw internalError("EXUM_LAB_PKI_INCOMPLETE", `the lab PKI in ${root} is incomplete after generating it`, { hint: `remove ${root} and try again` });
-      }
+    // Labs of one process (exum run --jobs) that find no PKI wait for one generation rather than each making its own:
+    // eight labs making 23 RSA keys each took five times as long as one (docs/design.md §10).
+    let making = generating.get(root);
+    if (making === undefined) {
+      making = makeLabPki(root, now, options.onProgress).finally(() => generating.delete(root));
+      generating.set(root, making);
     }
+    manifest = await making;
   }
   return labPkiOf(root, manifest);
+}
+
+/** The generations in flight in this process, by directory. */
+const generating = new Map<string, Promise<LabManifest>>();
+
+async function makeLabPki(root: string, now: Date, onProgress: ((line: string) => void) | undefined): Promise<LabManifest> {
+  const options = onProgress === undefined ? {} : { onProgress };
+  if (await exists(root)) return (await generateLabPki({ dir: root, now, ...options })).manifest;
+  const temp = join(dirname(root), `.${randomBytes(6).toString("hex")}.exum-pki-tmp`);
+  try {
+    await generateLabPki({ dir: temp, now, ...options });
+    await rename(temp, root).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOTEMPTY" && error.code !== "EEXIST") throw error;
+    });
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+  const manifest = await isComplete(root, now);
+  if (manifest === null) {
+    throw internalError("EXUM_LAB_PKI_INCOMPLETE", `the lab PKI in ${root} is incomplete after generating it`, { hint: `remove ${root} and try again` });
+  }
+  return manifest;
 }
 
 function absolute(dir: string, files: ManifestFiles): LabPkiFiles {
