@@ -104,7 +104,12 @@ export class SimListener {
   readonly #options: SimListenerOptions;
   readonly #sockets = new Set<Socket>();
   readonly #peers = new WeakMap<Socket, { address: string; port: number }>();
-  readonly #tlsServer: TlsServer | null;
+  /**
+   * Made on the first TLS connection, not with the listener: a tls.Server builds its own SecureContext (key parse,
+   * chain, CA store) when constructed, and most of a lab's listeners take no connection in a scenario (docs/design.md
+   * §10: 820 servers, 0.97 s of CPU in one `exum run`).
+   */
+  #tlsServer: TlsServer | null = null;
   /** Open connections per source address. */
   readonly #perAddress = new Map<string, number>();
   /** Per address and reason: when refusals were last reported and how many came since. */
@@ -115,7 +120,6 @@ export class SimListener {
   constructor(options: SimListenerOptions) {
     this.#options = options;
     this.#port = options.port;
-    this.#tlsServer = options.transport === "tls" ? this.#makeTlsServer() : null;
   }
 
   /** The bound port (or the port it had / will bind). */
@@ -173,10 +177,11 @@ export class SimListener {
    */
   setCertificate(cert: string, key: string): void {
     const tls = this.#options.tls;
-    if (this.#tlsServer === null || tls === undefined) return;
+    if (tls === undefined) return;
     tls.cert = cert;
     tls.key = key;
-    this.#tlsServer.setSecureContext({
+    // A server not made yet reads the new PEM when it is.
+    this.#tlsServer?.setSecureContext({
       cert,
       key,
       ca: tls.ca,
@@ -188,6 +193,18 @@ export class SimListener {
   /** Destroys the connections that are open now (the port stays open). */
   dropConnections(): void {
     for (const socket of this.#sockets) socket.destroy();
+  }
+
+  /** The TLS server, made now if this is its first connection; null (socket closed, logged) if OpenSSL refuses the PEM. */
+  #tlsServerOrNull(socket: Socket): TlsServer | null {
+    try {
+      this.#tlsServer ??= this.#makeTlsServer();
+      return this.#tlsServer;
+    } catch (error) {
+      this.#options.logger.error({ err: error }, "the listener's certificate or key was refused; connection closed");
+      socket.destroy();
+      return null;
+    }
   }
 
   #makeTlsServer(): TlsServer {
@@ -337,8 +354,8 @@ export class SimListener {
         // Answers go out when written, as Kamailio's (built with DISABLE_NAGLE) do: Nagle's algorithm would hold a
         // small answer back while an earlier one is unacknowledged (RFC 896), against a peer's delayed ACKs.
         socket.setNoDelay(true);
-        if (this.#tlsServer === null) this.#serveSip(socket, "tcp");
-        else this.#tlsServer.emit("connection", socket);
+        if (this.#options.transport === "tcp") this.#serveSip(socket, "tcp");
+        else this.#tlsServerOrNull(socket)?.emit("connection", socket);
         return;
     }
   }
