@@ -180,8 +180,12 @@ export class SimListener {
     if (tls === undefined) return;
     tls.cert = cert;
     tls.key = key;
-    // A server not made yet reads the new PEM when it is.
-    this.#tlsServer?.setSecureContext({
+    // A rotation is rare: a server not made yet is made now, so PEM OpenSSL refuses throws here, to the step.
+    if (this.#tlsServer === null) {
+      this.#tlsServer = this.#makeTlsServer();
+      return;
+    }
+    this.#tlsServer.setSecureContext({
       cert,
       key,
       ca: tls.ca,
