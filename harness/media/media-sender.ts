@@ -96,12 +96,7 @@ export class MediaSender {
 
   /** The packets of slot `slot` (slot 0 starts at the answer). */
   slot(slot: number): OutgoingPacket[] {
-    const out: OutgoingPacket[] = [];
-    for (const event of this.#dtmfBySlot.get(slot) ?? []) {
-      out.push({ ...this.#packet(this.#plan.telephoneEvent ?? 101, event.timestamp, event.marker, event.payload), kind: "dtmf" });
-    }
-    const digit = this.#dtmfDigitsBySlot.get(slot);
-    if (digit !== undefined) this.dtmfSent += digit;
+    const out = this.#dtmfOf(slot);
     if (this.#dtmfSpans.some((span) => slot >= span.from && slot <= span.to)) {
       this.#talkspurt = true;
       return out;
@@ -109,6 +104,26 @@ export class MediaSender {
     const frame = frameOf(this.#signal, this.#signalSlot++);
     out.push({ ...this.#packet(this.#plan.payloadType, this.#timestampOf(slot), this.#talkspurt, encodeG711(this.#plan.codec, frame)), kind: "audio" });
     this.#talkspurt = false;
+    return out;
+  }
+
+  /**
+   * A slot skipped after a stall (media-session.ts): its audio is dropped, as a late frame is useless, but its RFC
+   * 4733 packets are sent late rather than never. A digit whose packets all fell in a stall was lost outright (a
+   * loaded run's `dtmfSent` read `10011234#` for `1001#1234#`); an event packet names its own start timestamp and
+   * duration (RFC 4733 §2.5.1.1), so a late one still says which digit and for how long.
+   */
+  skipped(slot: number): OutgoingPacket[] {
+    return this.#dtmfOf(slot);
+  }
+
+  #dtmfOf(slot: number): OutgoingPacket[] {
+    const out: OutgoingPacket[] = [];
+    for (const event of this.#dtmfBySlot.get(slot) ?? []) {
+      out.push({ ...this.#packet(this.#plan.telephoneEvent ?? 101, event.timestamp, event.marker, event.payload), kind: "dtmf" });
+    }
+    const digit = this.#dtmfDigitsBySlot.get(slot);
+    if (digit !== undefined) this.dtmfSent += digit;
     return out;
   }
 

@@ -5,7 +5,7 @@ import type { PacketCapture } from "../model/packet-capture.js";
 import { judgeMedia } from "./judge-media.js";
 import type { MediaPlan } from "./media-plan.js";
 import { MediaReceiver, type MediaPort } from "./media-receiver.js";
-import { MediaSender, PACKET_MS } from "./media-sender.js";
+import { MediaSender, PACKET_MS, type OutgoingPacket } from "./media-sender.js";
 import { TimelineCounter } from "./media-timeline.js";
 import { bindRtpPair, type RtpSocketPair } from "./rtp/bind-rtp-pair.js";
 import { writeRtcpReport } from "./rtp/rtcp-packet.js";
@@ -93,24 +93,31 @@ export class MediaSession {
     if (this.#closed || this.#sender === null || this.#plan === null) return;
     const stopAfter = this.#plan.faults?.stopAfterMs ?? null;
     const due = Math.floor(this.#elapsed() / PACKET_MS);
-    if (due - this.#slot > MAX_BURST) this.#slot = due - MAX_BURST;
+    const stopped = (slot: number): boolean => stopAfter !== null && slot * PACKET_MS >= stopAfter;
+    // After a stall the slots beyond MAX_BURST are skipped: their audio is dropped, their digits sent (media-sender.ts).
+    for (; due - this.#slot > MAX_BURST && !stopped(this.#slot); this.#slot++) {
+      for (const packet of this.#sender.skipped(this.#slot)) this.#emit(packet, this.#slot * PACKET_MS);
+    }
     while (this.#slot <= due) {
-      const atMs = this.#slot * PACKET_MS;
-      if (stopAfter !== null && atMs >= stopAfter) {
+      if (stopped(this.#slot)) {
         this.#stoppedSending = true;
         break;
       }
-      for (const packet of this.#sender.slot(this.#slot)) {
-        this.#timeline.sent(atMs);
-        this.#send(packet.datagram, this.#plan.remote, "rtp");
-        if (this.capture !== null && this.#plan.srtp !== null) this.capture.decryptedRtp(this.#sourceOf("rtp"), this.#plan.remote, packet.plain);
-      }
+      for (const packet of this.#sender.slot(this.#slot)) this.#emit(packet, this.#slot * PACKET_MS);
       this.#slot++;
     }
     if (this.#stoppedSending) return;
     // Wake at the next slot's due time (drift-free: the slot clock is the start time, not the last wake).
     const wait = Math.max(1, this.#startedAt + this.#slot * PACKET_MS - performance.now());
     this.#timer = setTimeout(() => this.#tick(), wait);
+  }
+
+  /** One packet of our stream onto the wire (and into the capture, decrypted as well where SRTP was agreed). */
+  #emit(packet: OutgoingPacket, atMs: number): void {
+    if (this.#plan === null) return;
+    this.#timeline.sent(atMs);
+    this.#send(packet.datagram, this.#plan.remote, "rtp");
+    if (this.capture !== null && this.#plan.srtp !== null) this.capture.decryptedRtp(this.#sourceOf("rtp"), this.#plan.remote, packet.plain);
   }
 
   /** Sends from our RTP or RTCP port (or, with the fault, from another one). */
