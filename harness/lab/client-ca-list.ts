@@ -1,6 +1,6 @@
 import { X509Certificate } from "node:crypto";
 import { createRootCa } from "../pki/create-root-ca.js";
-import { generateRsaKeyPair } from "../pki/key-pair.js";
+import { generateRsaKeyPairAsync, type KeyPairPem } from "../pki/key-pair.js";
 import { certificateNames } from "../tls/distinguished-name.js";
 import { SCHANNEL_CA_LIST_BYTES, type CertificateRequestSetting } from "./topology/topology-certificate-request.js";
 
@@ -16,10 +16,13 @@ export interface ClientCaList {
 
 /** Other root CAs, made once per process: one key signs them all (only their names matter). */
 const otherRoots: string[] = [];
+/** Made on libuv's thread pool, not the run's one JS thread (200 ms for a 2048-bit key, docs/design.md §10). */
+let otherRootsKey: Promise<KeyPairPem> | undefined;
 
-function otherRootsPem(count: number): string[] {
+async function otherRootsPem(count: number): Promise<string[]> {
   if (otherRoots.length < count) {
-    const keyPair = generateRsaKeyPair();
+    otherRootsKey ??= generateRsaKeyPairAsync();
+    const keyPair = await otherRootsKey;
     for (let index = otherRoots.length; index < count; index += 1) {
       otherRoots.push(createRootCa({ commonName: `Exum Other Trusted Root ${String(index + 1).padStart(4, "0")}`, keyPair }).certPem);
     }
@@ -29,8 +32,16 @@ function otherRootsPem(count: number): string[] {
 
 /** Bytes a certificate's subject takes in the list: `DistinguishedName<1..2^16-1>`, 2 length bytes + DER (RFC 5246 §7.4.4). */
 function listBytes(pem: string): number {
-  return 2 + certificateNames(Buffer.from(new X509Certificate(pem).raw)).subject.length;
+  let bytes = listBytesOf.get(pem);
+  if (bytes === undefined) {
+    bytes = 2 + certificateNames(Buffer.from(new X509Certificate(pem).raw)).subject.length;
+    listBytesOf.set(pem, bytes);
+  }
+  return bytes;
 }
+
+/** Each listed certificate's size, measured once per process (the other roots are the same in every lab). */
+const listBytesOf = new Map<string, number>();
 
 /**
  * The list for `setting` (topology-certificate-request.ts), or null for `trusted` (the listener's own CA list, the lab
@@ -38,10 +49,10 @@ function listBytes(pem: string): number {
  * fit in 16 KB, as Schannel does ("this server trusts so many certificate authorities that the list has grown too
  * long. This list has thus been truncated", Schannel event 36885, KB 933430).
  */
-export function clientCaList(setting: CertificateRequestSetting | undefined, labRootPem: string): ClientCaList | null {
+export async function clientCaList(setting: CertificateRequestSetting | undefined, labRootPem: string): Promise<ClientCaList | null> {
   if (setting === undefined || setting.caNames === "trusted") return null;
   if (setting.caNames === "none") return { pem: [], listsLabRoot: false, truncated: false };
-  const all = [...otherRootsPem(setting.otherRoots), labRootPem];
+  const all = [...(await otherRootsPem(setting.otherRoots)), labRootPem];
   if (!setting.schannelLimit) return { pem: all, listsLabRoot: true, truncated: false };
   const kept: string[] = [];
   let bytes = 0;
@@ -54,10 +65,10 @@ export function clientCaList(setting: CertificateRequestSetting | undefined, lab
 }
 
 /** The server host's `certificateRequest` option for a server's topology entry: nothing for `trusted`. */
-export function certificateRequestOption(
+export async function certificateRequestOption(
   server: { certificateRequest?: CertificateRequestSetting | undefined },
   labRootPem: string,
-): { certificateRequest?: { advertisedCaPem: string[]; truncated: boolean } } {
-  const list = clientCaList(server.certificateRequest, labRootPem);
+): Promise<{ certificateRequest?: { advertisedCaPem: string[]; truncated: boolean } }> {
+  const list = await clientCaList(server.certificateRequest, labRootPem);
   return list === null ? {} : { certificateRequest: { advertisedCaPem: list.pem, truncated: list.truncated } };
 }

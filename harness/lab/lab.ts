@@ -229,7 +229,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
           logger: logger.child({ server: fqdn }),
           closing: () => closing,
           ...(options.maxTlsVersion === undefined ? {} : { maxTlsVersion: options.maxTlsVersion }),
-          ...certificateRequestOption(serverOrThrow(fqdn), pki.rootCaPem),
+          ...(await certificateRequestOption(serverOrThrow(fqdn), pki.rootCaPem)),
         });
         hosts.set(fqdn, host);
         teardown.add(`server ${fqdn}`, () => host.close());

@@ -6,31 +6,32 @@ import type { ClientCertificateEvidence } from "../model/tls-evidence.js";
 
 const BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
+/** Each presented chain's issuer names, by its PEM: the same identity dials every hop of a run (docs/design.md §10). */
+const issuerSets = new Map<string, ReadonlySet<string>>();
+const MAX_ISSUER_SETS = 64;
+
 /** The issuer Names (DER, hex) of every certificate we present: the leaf's issuer and each intermediate's. */
-function issuersOf(identity: TlsIdentity): Set<string> {
+function issuersOf(identity: TlsIdentity): ReadonlySet<string> {
+  const known = issuerSets.get(identity.certPem);
+  if (known !== undefined) return known;
   const issuers = new Set<string>();
-  for (const block of identity.certPem.match(BLOCK) ?? []) {
+  let leafSubject: string | null = null;
+  for (const [index, block] of (identity.certPem.match(BLOCK) ?? []).entries()) {
     try {
       const names = certificateNames(Buffer.from(new X509Certificate(block).raw));
       issuers.add(names.issuer.toString("hex"));
       // RFC 5246 §7.4.4: the names "may specify a desired distinguished name for a root CA or for a subordinate
       // CA": an intermediate we send is a CA of our chain as much as its issuer is.
       if (!names.issuer.equals(names.subject)) issuers.add(names.subject.toString("hex"));
+      if (index === 0 && !names.issuer.equals(names.subject)) leafSubject = names.subject.toString("hex");
     } catch {
       // a certificate we cannot read names nothing
     }
   }
-  // The leaf's own subject is not a CA of the chain.
-  const leaf = (identity.certPem.match(BLOCK) ?? [])[0];
-  if (leaf !== undefined) {
-    try {
-      const own = certificateNames(Buffer.from(new X509Certificate(leaf).raw)).subject.toString("hex");
-      const leafIssuer = certificateNames(Buffer.from(new X509Certificate(leaf).raw)).issuer.toString("hex");
-      if (own !== leafIssuer) issuers.delete(own);
-    } catch {
-      // as above
-    }
-  }
+  // The leaf's own subject is not a CA of the chain (unless it issued itself).
+  if (leafSubject !== null) issuers.delete(leafSubject);
+  if (issuerSets.size >= MAX_ISSUER_SETS) issuerSets.delete(issuerSets.keys().next().value as string);
+  issuerSets.set(identity.certPem, issuers);
   return issuers;
 }
 

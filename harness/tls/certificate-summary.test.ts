@@ -21,6 +21,19 @@ t.test("a lab certificate as evidence: one-line names, CN, SAN, ISO dates, finge
   t.same(summarizeCertificate(x509.raw), summary, "and from DER");
 });
 
+t.test("a certificate summarised again is the same summary, and each caller gets its own copy", async (t) => {
+  const { client, server } = labPki();
+  const first = summarizeCertificate(client.certPem);
+  first.san.push("DNS:added.by.a.caller");
+  first.subject = "changed";
+  const again = summarizeCertificate(client.certPem);
+  t.same(again.san, [`DNS:${CLIENT_NAME}`], "a caller's change to san does not reach the next");
+  t.equal(again.subject, `O=exum lab, CN=${CLIENT_NAME}`);
+  t.not(summarizeCertificate(server.certPem).fingerprint256, again.fingerprint256, "another certificate, another summary");
+  t.throws(() => summarizeCertificate("not a certificate"), "what cannot be read still throws (and is not remembered)");
+  t.throws(() => summarizeCertificate("not a certificate"));
+});
+
 t.test("subjectAltName text: several types, quoted values with commas, empty", async (t) => {
   t.same(parseSubjectAltName("DNS:a.contoso.com, DNS:*.contoso.com, IP Address:127.0.0.1"), [
     "DNS:a.contoso.com",

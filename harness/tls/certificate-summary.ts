@@ -47,9 +47,33 @@ function isoDate(text: string): string {
   return Number.isNaN(date.getTime()) ? text : date.toISOString();
 }
 
+/**
+ * Summaries already made, by the certificate's DER (or PEM) text. A run meets the same few certificates on every
+ * connection (each lab server's, each persona's) and OpenSSL's parse behind `new X509Certificate` was a tenth of a
+ * run's CPU (docs/design.md §10): each is parsed once. Bounded, the oldest dropped first.
+ */
+const summaries = new Map<string, CertificateSummary>();
+const MAX_SUMMARIES = 512;
+
+function keyOf(certificate: X509Certificate | string | Buffer): string {
+  if (typeof certificate === "string") return certificate;
+  return (certificate instanceof X509Certificate ? certificate.raw : certificate).toString("latin1");
+}
+
 /** Summarises one certificate (an `X509Certificate`, PEM text or DER bytes). */
 export function summarizeCertificate(certificate: X509Certificate | string | Buffer): CertificateSummary {
-  const x509 = certificate instanceof X509Certificate ? certificate : new X509Certificate(certificate);
+  const key = keyOf(certificate);
+  let summary = summaries.get(key);
+  if (summary === undefined) {
+    summary = summarize(certificate instanceof X509Certificate ? certificate : new X509Certificate(certificate));
+    if (summaries.size >= MAX_SUMMARIES) summaries.delete(summaries.keys().next().value as string);
+    summaries.set(key, summary);
+  }
+  // A copy: callers add `pem` or keep the object in their evidence.
+  return { ...summary, san: [...summary.san] };
+}
+
+function summarize(x509: X509Certificate): CertificateSummary {
   return {
     subject: oneLine(x509.subject),
     commonName: commonNameOf(x509.subject),

@@ -20,5 +20,10 @@ t.test("the peer chain carries each certificate as PEM, exactly as the server se
   );
   t.same(chain.map((summary) => summary.fingerprint256), sent);
   t.match(chain[0]?.pem, /^-----BEGIN CERTIFICATE-----\n[\s\S]+\n-----END CERTIFICATE-----\n$/);
+  t.same(
+    chain.map((summary) => summary.pem),
+    pemCertificates(pki.server.certPem, "server chain").map((certificate) => certificate.toString()),
+    "each PEM as X509Certificate#toString() writes it",
+  );
   t.equal(result.evidence.peer?.pem, undefined, "evidence.peer stays short");
 });
