@@ -46,7 +46,7 @@ export const runCommand: CliCommand<RunFlags> = {
       .option("ports", { choices: ["real", "ephemeral"] as const, default: "real" as const, describe: "lab servers on real ports of a loopback block of their own, or kernel-chosen ports" })
       .option("jobs", { type: "number", describe: "lab scenarios run at once, each on a lab of its own, the longest held calls first (default 1; a site always runs one at a time)" })
       .example("$0 run", "the whole library on the embedded lab")
-      .example("$0 run --jobs 8", "the library with eight labs at once (what npm start does)")
+      .example("$0 run --jobs 12", "the library with twelve labs at once (what npm start does)")
       .example("$0 run scenarios/happy-path.yaml --keylog", "one scenario, with a TLS key log beside the reports")
       .example("$0 run --site contoso.yaml --tag smoke", "the smoke scenarios against a real deployment")
       .example("$0 run --shard 2/4 --reporter list,junit", "the second quarter of the library (CI)"),

@@ -12,15 +12,15 @@ import { runCommand } from "./run-command.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
-// The whole library passes on the lab in CI (docs/design.md §6). `exum run --jobs 8` as `npm start` runs it: the
-// library (scenarios/) on the embedded lab, eight labs at once (the lab PKI shared by the test files, so keys are made
+// The whole library passes on the lab in CI (docs/design.md §6). `exum run --jobs 12` as `npm start` runs it: the
+// library (scenarios/) on the embedded lab, twelve labs at once (the lab PKI shared by the test files, so keys are made
 // once). Beside the other test files on two cores it can take more than the 60 s tap gives a test file by default.
 t.setTimeout(300_000);
 
 t.test("every shipped scenario passes on the embedded lab", async (t) => {
   const out = await tempDir(t, "exum-library-");
   const io = memoryIo({ cwd: ROOT });
-  const code = await dispatch(["run", "--jobs", "8", "--json", "--out", out, "--certs", sharedLabPkiDir()], io, [runCommand as never]);
+  const code = await dispatch(["run", "--jobs", "12", "--json", "--out", out, "--certs", sharedLabPkiDir()], io, [runCommand as never]);
   const run = JSON.parse(io.stdout) as RunResult;
   const unmet = run.scenarios.flatMap((scenario) =>
     scenario.steps.flatMap((step) => [
