@@ -1,5 +1,5 @@
 /**
- * How long `exum certs init` takes for the whole lab (DESIGN.md §10: "cold (PKI included): seconds, not
+ * How long `exum certs init` takes for the whole lab (docs/design.md §10: "cold (PKI included): seconds, not
  * minutes"). Run: node --import tsx bench/certs-init.ts [--runs N]
  * Each run writes a fresh lab PKI into its own temp directory (cold), then runs init again on it (warm: every
  * certificate is checked and kept), and removes the directory.

@@ -1,5 +1,5 @@
 /**
- * Kamailio as the reference of bench/lab-load.ts (DESIGN.md §10: "The lab: at least half of Kamailio's OPTIONS rate
+ * Kamailio as the reference of bench/lab-load.ts (docs/design.md §10: "The lab: at least half of Kamailio's OPTIONS rate
  * under the same load generator over one MTLS connection"): started exactly as the interop tests start it
  * (harness/testing/kamailio.ts, docs/peers.md "Kamailio as a strict MTLS Call Router": strict mutual TLS, a stateless
  * 200 to OPTIONS), on 127.0.0.1 only, presenting the lab Call Router's certificate and trusting the lab root, so the

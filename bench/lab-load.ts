@@ -1,5 +1,5 @@
 /**
- * What the embedded lab sustains (DESIGN.md §10 "Budgets": "OPTIONS over one persistent MTLS connection and full
+ * What the embedded lab sustains (docs/design.md §10 "Budgets": "OPTIONS over one persistent MTLS connection and full
  * call setups through the redirect chain: thousands and hundreds per second respectively on two cores; the lab must
  * keep up with an external SIPp-class load"; "Memory bounded under load"). Prints figures, asserts nothing.
  * Run: node --import tsx bench/lab-load.ts [--quick]
@@ -267,7 +267,7 @@ function printComparison(result: { lab: Side; kamailio: Side | string }): void {
   for (const line of describe(result.kamailio)) console.log(`  ${line}`);
   const rate = median(result.lab.rounds.map(roundRate)) / Math.max(1, median(result.kamailio.rounds.map(roundRate)));
   const cpu = median(result.kamailio.rounds.map(roundCpuUs)) / median(result.lab.rounds.map(roundCpuUs));
-  console.log(`  ratio lab / Kamailio: ${rate.toFixed(2)}× the rate (goal ≥ 0.5×, DESIGN.md §10); ${cpu.toFixed(2)}× Kamailio's requests per CPU second`);
+  console.log(`  ratio lab / Kamailio: ${rate.toFixed(2)}× the rate (goal ≥ 0.5×, docs/design.md §10); ${cpu.toFixed(2)}× Kamailio's requests per CPU second`);
 }
 
 const started = performance.now();

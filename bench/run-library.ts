@@ -1,5 +1,5 @@
 /**
- * Wall time and peak memory of `exum run` over the whole library on the embedded lab (DESIGN.md §10: "The full default
+ * Wall time and peak memory of `exum run` over the whole library on the embedded lab (docs/design.md §10: "The full default
  * library on the embedded lab, cold (PKI included): seconds, not minutes"). Run: node --import tsx bench/run-library.ts
  * [--runs N]
  *
