@@ -1,4 +1,5 @@
 import { X509Certificate } from "node:crypto";
+import { BoundedCache } from "../model/bounded-cache.js";
 import { createRootCa } from "../pki/create-root-ca.js";
 import { generateRsaKeyPairAsync, type KeyPairPem } from "../pki/key-pair.js";
 import { certificateNames } from "../tls/distinguished-name.js";
@@ -32,16 +33,11 @@ async function otherRootsPem(count: number): Promise<string[]> {
 
 /** Bytes a certificate's subject takes in the list: `DistinguishedName<1..2^16-1>`, 2 length bytes + DER (RFC 5246 §7.4.4). */
 function listBytes(pem: string): number {
-  let bytes = listBytesOf.get(pem);
-  if (bytes === undefined) {
-    bytes = 2 + certificateNames(Buffer.from(new X509Certificate(pem).raw)).subject.length;
-    listBytesOf.set(pem, bytes);
-  }
-  return bytes;
+  return listBytesOf.get(pem, () => 2 + certificateNames(Buffer.from(new X509Certificate(pem).raw)).subject.length);
 }
 
 /** Each listed certificate's size, measured once per process (the other roots are the same in every lab). */
-const listBytesOf = new Map<string, number>();
+const listBytesOf = new BoundedCache<string, number>(2048);
 
 /**
  * The list for `setting` (topology-certificate-request.ts), or null for `trusted` (the listener's own CA list, the lab

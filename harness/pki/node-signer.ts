@@ -1,5 +1,6 @@
 import { constants, createPrivateKey, privateEncrypt, type KeyObject } from "node:crypto";
 import forge from "node-forge";
+import { BoundedCache } from "../model/bounded-cache.js";
 
 /**
  * A stand-in for a forge private key whose only job is `sign(md)`: forge hashes the TBSCertificate, and
@@ -7,7 +8,7 @@ import forge from "node-forge";
  * The result is RSASSA-PKCS1-v1_5 (RFC 8017 §8.2): type-1 padding over DER DigestInfo { hash OID, digest }.
  */
 export function nodeSigner(privateKeyPem: string): forge.pki.rsa.PrivateKey {
-  const key = keyObject(privateKeyPem);
+  const key = keys.get(privateKeyPem, () => createPrivateKey(privateKeyPem));
   const sign = (md: forge.md.MessageDigest): string => {
     const oid = forge.pki.oids[md.algorithm];
     if (oid === undefined) throw new Error(`no OID for digest ${md.algorithm}`);
@@ -29,15 +30,4 @@ export function nodeSigner(privateKeyPem: string): forge.pki.rsa.PrivateKey {
  * Keys already read, by PEM. Reading a PEM key each time cost three times the RSA operation itself (300 signatures
  * of a 2048-bit key: 224 ms from PEM, 66 ms from a KeyObject; docs/design.md §10), and a CA signs many times.
  */
-const keys = new Map<string, KeyObject>();
-const MAX_KEYS = 64;
-
-function keyObject(privateKeyPem: string): KeyObject {
-  let key = keys.get(privateKeyPem);
-  if (key === undefined) {
-    key = createPrivateKey(privateKeyPem);
-    if (keys.size >= MAX_KEYS) keys.delete(keys.keys().next().value as string);
-    keys.set(privateKeyPem, key);
-  }
-  return key;
-}
+const keys = new BoundedCache<string, KeyObject>(64);

@@ -1,4 +1,5 @@
 import { X509Certificate } from "node:crypto";
+import { BoundedCache } from "../model/bounded-cache.js";
 import type { CertificateRequestObservation } from "./certificate-request-observer.js";
 import { certificateNames } from "./distinguished-name.js";
 import type { TlsIdentity } from "./tls-identity.js";
@@ -7,16 +8,17 @@ import type { ClientCertificateEvidence } from "../model/tls-evidence.js";
 const BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
 /** Each presented chain's issuer names, by its PEM: the same identity dials every hop of a run (docs/design.md §10). */
-const issuerSets = new Map<string, ReadonlySet<string>>();
-const MAX_ISSUER_SETS = 64;
+const issuerSets = new BoundedCache<string, ReadonlySet<string>>(64);
+
+function issuersOf(identity: TlsIdentity): ReadonlySet<string> {
+  return issuerSets.get(identity.certPem, () => issuersOfChain(identity.certPem));
+}
 
 /** The issuer Names (DER, hex) of every certificate we present: the leaf's issuer and each intermediate's. */
-function issuersOf(identity: TlsIdentity): ReadonlySet<string> {
-  const known = issuerSets.get(identity.certPem);
-  if (known !== undefined) return known;
+function issuersOfChain(certPem: string): ReadonlySet<string> {
   const issuers = new Set<string>();
   let leafSubject: string | null = null;
-  for (const [index, block] of (identity.certPem.match(BLOCK) ?? []).entries()) {
+  for (const [index, block] of (certPem.match(BLOCK) ?? []).entries()) {
     try {
       const names = certificateNames(Buffer.from(new X509Certificate(block).raw));
       issuers.add(names.issuer.toString("hex"));
@@ -30,8 +32,6 @@ function issuersOf(identity: TlsIdentity): ReadonlySet<string> {
   }
   // The leaf's own subject is not a CA of the chain (unless it issued itself).
   if (leafSubject !== null) issuers.delete(leafSubject);
-  if (issuerSets.size >= MAX_ISSUER_SETS) issuerSets.delete(issuerSets.keys().next().value as string);
-  issuerSets.set(identity.certPem, issuers);
   return issuers;
 }
 

@@ -1,5 +1,6 @@
 import type { CertificateSummary } from "../model/certificate-summary.js";
 import { X509Certificate } from "node:crypto";
+import { BoundedCache } from "../model/bounded-cache.js";
 
 /** `"C=US\nO=exum lab\nCN=x"` (Node's multi-line form) → `"C=US, O=exum lab, CN=x"`. */
 function oneLine(name: string): string {
@@ -50,10 +51,9 @@ function isoDate(text: string): string {
 /**
  * Summaries already made, by the certificate's DER (or PEM) text. A run meets the same few certificates on every
  * connection (each lab server's, each persona's) and OpenSSL's parse behind `new X509Certificate` was a tenth of a
- * run's CPU (docs/design.md §10): each is parsed once. Bounded, the oldest dropped first.
+ * run's CPU (docs/design.md §10): each is parsed once.
  */
-const summaries = new Map<string, CertificateSummary>();
-const MAX_SUMMARIES = 512;
+const summaries = new BoundedCache<string, CertificateSummary>(512);
 
 function keyOf(certificate: X509Certificate | string | Buffer): string {
   if (typeof certificate === "string") return certificate;
@@ -62,13 +62,9 @@ function keyOf(certificate: X509Certificate | string | Buffer): string {
 
 /** Summarises one certificate (an `X509Certificate`, PEM text or DER bytes). */
 export function summarizeCertificate(certificate: X509Certificate | string | Buffer): CertificateSummary {
-  const key = keyOf(certificate);
-  let summary = summaries.get(key);
-  if (summary === undefined) {
-    summary = summarize(certificate instanceof X509Certificate ? certificate : new X509Certificate(certificate));
-    if (summaries.size >= MAX_SUMMARIES) summaries.delete(summaries.keys().next().value as string);
-    summaries.set(key, summary);
-  }
+  const summary = summaries.get(keyOf(certificate), () =>
+    summarize(certificate instanceof X509Certificate ? certificate : new X509Certificate(certificate)),
+  );
   // A copy: callers add `pem` or keep the object in their evidence.
   return { ...summary, san: [...summary.san] };
 }

@@ -1,6 +1,7 @@
 import { createHash, createPrivateKey } from "node:crypto";
 import { createSecureContext, type SecureContext } from "node:tls";
 import { inputError } from "../errors/harness-error.js";
+import { BoundedCache } from "../model/bounded-cache.js";
 import { pemCertificates } from "./pem-certificates.js";
 import type { TlsIdentity } from "./tls-identity.js";
 import { TLS_VERSIONS, type TlsVersion } from "./tls-version.js";
@@ -30,8 +31,7 @@ export interface SecureContextOptions {
  * connection when it rebuilt the SecureContext per connection). Keyed by a digest of everything that shapes the
  * context, so the key text is not kept as a map key; bounded, least recently used out first.
  */
-const cache = new Map<string, SecureContext>();
-const CACHE_LIMIT = 64;
+const cache = new BoundedCache<string, SecureContext>(64);
 
 function cacheKey(options: SecureContextOptions): string {
   const hash = createHash("sha256");
@@ -72,13 +72,10 @@ function checkIdentity(identity: TlsIdentity): void {
  * options OpenSSL refuses.
  */
 export function secureContextFor(options: SecureContextOptions): SecureContext {
-  const key = cacheKey(options);
-  const cached = cache.get(key);
-  if (cached !== undefined) {
-    cache.delete(key);
-    cache.set(key, cached);
-    return cached;
-  }
+  return cache.get(cacheKey(options), () => buildContext(options));
+}
+
+function buildContext(options: SecureContextOptions): SecureContext {
   const { minVersion, maxVersion } = options;
   if (minVersion !== undefined && maxVersion !== undefined && TLS_VERSIONS.indexOf(minVersion) > TLS_VERSIONS.indexOf(maxVersion)) {
     throw inputError("EXUM_TLS_BAD_OPTION", `the minimum TLS version ${minVersion} is above the maximum ${maxVersion}`, {
@@ -87,9 +84,8 @@ export function secureContextFor(options: SecureContextOptions): SecureContext {
   }
   if (options.identity !== undefined) checkIdentity(options.identity);
   options.caPem.forEach((pem, index) => pemCertificates(pem, `CA bundle entry ${index + 1}`));
-  let context: SecureContext;
   try {
-    context = createSecureContext({
+    return createSecureContext({
       ...(options.identity === undefined ? {} : { cert: options.identity.certPem, key: options.identity.keyPem }),
       ...(options.caPem.length === 0 ? {} : { ca: [...options.caPem] }),
       ...(options.minVersion === undefined ? {} : { minVersion: options.minVersion }),
@@ -102,12 +98,6 @@ export function secureContextFor(options: SecureContextOptions): SecureContext {
       cause: error,
     });
   }
-  cache.set(key, context);
-  if (cache.size > CACHE_LIMIT) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
-  }
-  return context;
 }
 
 /** How many contexts are cached (for tests and diagnostics). */
