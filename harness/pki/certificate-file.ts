@@ -2,7 +2,8 @@ import { X509Certificate } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { inputError } from "../errors/harness-error.js";
-import { certificatePems, derToPem, pemBlocks, privateKeyPem } from "./pem.js";
+import { derToPem } from "../model/der-to-pem.js";
+import { certificatePems, pemBlocks, privateKeyPem } from "./pem.js";
 
 /** A certificate file as read: PEM (one or more certificates, perhaps a key), DER, or PFX/PKCS#12. */
 export interface CertificateFile {

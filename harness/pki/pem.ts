@@ -30,13 +30,6 @@ export function privateKeyPem(text: string): string | undefined {
   return pemBlocks(text).find((block) => block.label.endsWith("PRIVATE KEY"))?.pem;
 }
 
-/** DER bytes as a PEM block with 64-character lines. */
-export function derToPem(der: Uint8Array, label = "CERTIFICATE"): string {
-  const base64 = Buffer.from(der).toString("base64");
-  const lines = base64.match(/.{1,64}/g) ?? [];
-  return `-----BEGIN ${label}-----\n${lines.join("\n")}\n-----END ${label}-----\n`;
-}
-
 /** The DER bytes of the first PEM block in `pem`. */
 export function pemToDer(pem: string): Buffer {
   const body = pem.replace(/-----(BEGIN|END) [A-Z0-9 ]+-----/g, "").replace(/\s+/g, "");

@@ -1,6 +1,7 @@
 import { X509Certificate, createPrivateKey } from "node:crypto";
 import forge from "node-forge";
-import { certificatePems, derToPem } from "./pem.js";
+import { derToPem } from "../model/der-to-pem.js";
+import { certificatePems } from "./pem.js";
 
 /**
  * PKCS#12 (PFX) for the Windows-minded user: certificate, its chain and its key under a passphrase.

@@ -1,4 +1,5 @@
 import type { DetailedPeerCertificate, TLSSocket } from "node:tls";
+import { derToPem } from "../model/der-to-pem.js";
 import { summarizeCertificate } from "./certificate-summary.js";
 import { type CertificateSummary } from "../model/certificate-summary.js";
 
@@ -9,21 +10,16 @@ import { type CertificateSummary } from "../model/certificate-summary.js";
  */
 
 /** Each socket's chain as read once: Node builds the whole object graph on every call (docs/design.md §10). */
-const leaves = new WeakMap<TLSSocket, DetailedPeerCertificate | null>();
+const leaves = new WeakMap<TLSSocket, DetailedPeerCertificate>();
 
 function detailedLeaf(socket: TLSSocket): DetailedPeerCertificate | null {
-  if (leaves.has(socket)) return leaves.get(socket) ?? null;
+  const known = leaves.get(socket);
+  if (known !== undefined) return known;
   const leaf = socket.getPeerCertificate(true) as DetailedPeerCertificate | null;
   const read = leaf?.raw === undefined ? null : leaf;
   // Only a finished handshake's answer is final; before it the peer has sent nothing yet.
   if (read !== null) leaves.set(socket, read);
   return read;
-}
-
-/** DER as PEM the way `X509Certificate#toString()` writes it (64-character lines), without parsing it again. */
-function pemOf(der: Buffer): string {
-  const lines = der.toString("base64").match(/.{1,64}/g) ?? [];
-  return `-----BEGIN CERTIFICATE-----\n${lines.join("\n")}\n-----END CERTIFICATE-----\n`;
 }
 
 /**
@@ -48,7 +44,7 @@ export function peerChainSummary(socket: TLSSocket): CertificateSummary[] {
   let current: DetailedPeerCertificate | undefined = detailedLeaf(socket) ?? undefined;
   while (current?.raw !== undefined && !seen.has(current.fingerprint256)) {
     seen.add(current.fingerprint256);
-    chain.push({ ...summarizeCertificate(current.raw), pem: pemOf(current.raw) });
+    chain.push({ ...summarizeCertificate(current.raw), pem: derToPem(current.raw) });
     current = current.issuerCertificate;
   }
   return chain;

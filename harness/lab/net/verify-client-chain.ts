@@ -1,14 +1,10 @@
 import { X509Certificate } from "node:crypto";
 import type { DetailedPeerCertificate, TLSSocket } from "node:tls";
+import { derToPem } from "../../model/der-to-pem.js";
 import { verifyChain } from "../../pki/verify-chain.js";
 
 /** The lab's own verdict on a client's certificate, where OpenSSL's is not used (verify-client-chain.ts). */
 export type ClientChainVerdict = { ok: true } | { ok: false; kind: "no-client-certificate" | "untrusted-client-certificate"; reason: string };
-
-function pemOf(der: Buffer): string {
-  const base64 = der.toString("base64").replace(/.{64}/g, "$&\n");
-  return `-----BEGIN CERTIFICATE-----\n${base64}${base64.endsWith("\n") ? "" : "\n"}-----END CERTIFICATE-----\n`;
-}
 
 /**
  * Judges the certificate a client sent against `trustedPem`, as OpenSSL would have: a path to a trusted root, each
@@ -22,7 +18,7 @@ export function verifyClientChain(socket: TLSSocket, trustedPem: readonly string
   for (let current = leaf; current.issuerCertificate !== undefined && current.issuerCertificate !== current && chain.length < 8; current = current.issuerCertificate) {
     chain.push(current.issuerCertificate);
   }
-  const [leafPem = "", ...intermediates] = chain.map((certificate) => pemOf(certificate.raw));
+  const [leafPem = "", ...intermediates] = chain.map((certificate) => derToPem(certificate.raw));
   for (const pem of [leafPem, ...intermediates]) {
     const certificate = new X509Certificate(pem);
     if (now < new Date(certificate.validFrom) || now > new Date(certificate.validTo)) {
