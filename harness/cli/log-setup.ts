@@ -1,7 +1,7 @@
 import { createWriteStream, openSync } from "node:fs";
 import { inputError } from "../errors/harness-error.js";
-import pino from "pino";
-import { createLogger, logLevels, type Logger, type LogLevel } from "../log/logger.js";
+import type pino from "pino";
+import { createLogger, loadPino, logLevels, type Logger, type LogLevel } from "../log/logger.js";
 import type { CliIo } from "./cli-io.js";
 
 export interface LogFlags {
@@ -29,7 +29,8 @@ export function setUpLogging(flags: LogFlags, io: CliIo, options: { fileLevel?: 
   const fileLevel = file ? chosenFileLevel : terminalLevel;
   const logger = createLogger({
     level: terminalLevel === "silent" && !file ? "silent" : lowest(fileLevel, terminalLevel),
-    destination: pino.multistream(streams),
+    // Made with the first line written (logger.ts: pino loads then).
+    destination: () => loadPino().multistream(streams),
   });
   return {
     logger,
