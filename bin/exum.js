@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// The installed `exum` command (package.json `bin`, `npm start`). It runs the JavaScript compiled into dist/ (`npm ci`
-// builds it: `prepare` runs bin/build.js), which starts several times faster than TypeScript compiled on every start
-// (docs/design.md §10). A build older than its sources is never run: when dist/build.json is missing, or a source it
+// The installed `exum` command (package.json `bin`, `npm start`). It runs the JavaScript compiled and linked into
+// dist/bundle/ (`npm ci` builds it: `prepare` runs bin/build.js), which starts several times faster than TypeScript
+// compiled on every start (docs/design.md §10). A build older than its sources is never run: when dist/build.json is missing, or a source it
 // compiled is gone or was modified after the build started (an edit, a `git pull`, a checkout), this runs the sources
 // through tsx as `npm run exum` does, and says so on stderr.
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { BUILD_MANIFEST } from "./build-manifest.js";
+import { pathToFileURL } from "node:url";
+import { BUILD_MANIFEST, BUNDLE_DIR } from "./build-manifest.js";
 
 const root = join(import.meta.dirname, "..");
 
@@ -30,7 +31,7 @@ function staleness() {
 
 const stale = staleness();
 if (stale === null) {
-  await import("../dist/bin/exum.js");
+  await import(pathToFileURL(join(root, BUNDLE_DIR, "exum.js")).href);
 } else {
   process.stderr.write(`exum: ${stale}; running the TypeScript sources through tsx, which starts slower (npm run build compiles them)\n`);
   const { register } = await import("tsx/esm/api");

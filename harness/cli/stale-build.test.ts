@@ -1,7 +1,7 @@
 /**
  * bin/exum.js runs the compiled dist/ only while it is as new as every source it was built from (docs/design.md §10):
  * otherwise the sources, through tsx, with a word on stderr. Each case is a package of its own in a temp folder — the
- * real bin/exum.js and bin/build-manifest.js, a dist/bin/exum.js and a bin/exum.ts that say which one ran, a
+ * real bin/exum.js and bin/build-manifest.js, a dist/bundle/exum.js and a bin/exum.ts that say which one ran, a
  * dist/build.json as bin/build.js writes it — so the modification times are the test's to set.
  */
 import { execFile } from "node:child_process";
@@ -19,13 +19,13 @@ async function fakePackage(t: TeardownHost, builtAt: Date, sourcesAt: Date): Pro
   const dir = await tempDir(t);
   await mkdir(join(dir, "bin"));
   await mkdir(join(dir, "harness", "cli"), { recursive: true });
-  await mkdir(join(dir, "dist", "bin"), { recursive: true });
+  await mkdir(join(dir, "dist", "bundle"), { recursive: true });
   await symlink(join(ROOT, "node_modules"), join(dir, "node_modules"));
   await writeFile(join(dir, "package.json"), '{ "type": "module" }\n');
   for (const file of ["exum.js", "build-manifest.js"]) await copyFile(join(ROOT, "bin", file), join(dir, "bin", file));
   await writeFile(join(dir, "bin", "exum.ts"), 'const ran: string = "sources";\nconsole.log(ran);\n');
   await writeFile(join(dir, "harness", "cli", "main.ts"), "export {};\n");
-  await writeFile(join(dir, "dist", "bin", "exum.js"), 'console.log("compiled");\n');
+  await writeFile(join(dir, "dist", "bundle", "exum.js"), 'console.log("compiled");\n');
   await writeFile(join(dir, "dist", "build.json"), JSON.stringify({ startedAt: builtAt.getTime(), sources: SOURCES }));
   for (const source of SOURCES) await utimes(join(dir, source), sourcesAt, sourcesAt);
   return dir;
