@@ -87,3 +87,24 @@ t.test("a listener whose key does not match its certificate closes each connecti
   sim.setCertificate(cas01.certPem, cas01.keyPem);
   t.match(await presentedSubject(sim.port), /cas01/, "the same listener serves once its PEM is good");
 });
+
+t.test("a rotation while serving keeps the listener's ciphers and versions (only the pair changes)", async (t) => {
+  const pki = await sharedPki();
+  // TLS 1.2 with one suite, not the client's first choice (Node offers AES-128-GCM before AES-256-GCM).
+  const cas01 = await pki.identity("cas01");
+  const only = "ECDHE-RSA-AES256-GCM-SHA384";
+  const sim = await listener(t, {
+    tls: { cert: cas01.certPem, key: cas01.keyPem, ca: [pki.rootCaPem], requestCert: false, rejectUnauthorized: false, maxVersion: "TLSv1.2", ciphers: only },
+  });
+  const negotiated = async (): Promise<{ subject: string; cipher: string; version: string | null }> => {
+    const socket = tls.connect({ host: "127.0.0.1", port: sim.port, ca: [pki.rootCaPem], servername: "cas01.lab.test", checkServerIdentity: () => undefined });
+    await once(socket, "secureConnect");
+    const result = { subject: socket.getPeerX509Certificate()?.subject ?? "", cipher: socket.getCipher().name, version: socket.getProtocol() };
+    socket.destroy();
+    return result;
+  };
+  t.match(await negotiated(), { subject: /cas01/, cipher: only, version: "TLSv1.2" }, "before: the listener's suite");
+  const other = await pki.identity("mbx01");
+  sim.setCertificate(other.certPem, other.keyPem);
+  t.match(await negotiated(), { subject: /mbx01/, cipher: only, version: "TLSv1.2" }, "after: the new pair, the same suite and version");
+});

@@ -1,5 +1,5 @@
 import { createServer as createTcpServer, type Server, type Socket } from "node:net";
-import { createServer as createTlsServer, type Server as TlsServer, type TLSSocket } from "node:tls";
+import { createServer as createTlsServer, type SecureContextOptions, type Server as TlsServer, type TLSSocket } from "node:tls";
 import type { Logger } from "../../log/logger.js";
 import { FramingError } from "../../sip/framing-error.js";
 import { MessageFramer } from "../../sip/message-framer.js";
@@ -38,6 +38,11 @@ export interface SimListenerTls {
    * (verify-client-chain.ts), since OpenSSL takes the list and its trust from the same `ca` option.
    */
   advertisedCa?: string[];
+}
+
+/** The listener checks the client's chain itself (`advertisedCa`), where OpenSSL's check would refuse what it should not. */
+function isManual(tls: SimListenerTls): boolean {
+  return tls.advertisedCa !== undefined && tls.requestCert;
 }
 
 /** A refused handshake as the listener saw it. */
@@ -185,13 +190,9 @@ export class SimListener {
       this.#tlsServer = this.#makeTlsServer();
       return;
     }
-    this.#tlsServer.setSecureContext({
-      cert,
-      key,
-      ca: tls.ca,
-      ...(tls.minVersion === undefined ? {} : { minVersion: tls.minVersion }),
-      ...(tls.maxVersion === undefined ? {} : { maxVersion: tls.maxVersion }),
-    });
+    // The same context as the server's first, but for the pair: its versions, its ciphers and the CA list it
+    // advertises are the listener's, not Node's defaults.
+    this.#tlsServer.setSecureContext(this.#contextOptions(tls));
   }
 
   /** Destroys the connections that are open now (the port stays open). */
@@ -211,21 +212,28 @@ export class SimListener {
     }
   }
 
-  #makeTlsServer(): TlsServer {
-    const tls = this.#options.tls;
-    if (tls === undefined) throw new Error("a TLS listener needs its certificate");
-    const manual = tls.advertisedCa !== undefined && tls.requestCert;
-    const server = createTlsServer({
+  /** What the listener's SecureContext holds: its pair, the CA list, the versions and the ciphers. */
+  #contextOptions(tls: SimListenerTls): SecureContextOptions {
+    return {
       cert: tls.cert,
       key: tls.key,
       // Node puts every `ca` certificate both in the trust store and in the CertificateRequest's list (OpenSSL
       // SSL_CTX_add_client_CA); with no `ca` the list is empty.
-      ...(manual ? (tls.advertisedCa?.length === 0 ? {} : { ca: tls.advertisedCa }) : { ca: tls.ca }),
-      requestCert: tls.requestCert,
-      rejectUnauthorized: manual ? false : tls.rejectUnauthorized,
+      ...(isManual(tls) ? (tls.advertisedCa?.length === 0 ? {} : { ca: tls.advertisedCa }) : { ca: tls.ca }),
       ...(tls.minVersion === undefined ? {} : { minVersion: tls.minVersion }),
       ...(tls.maxVersion === undefined ? {} : { maxVersion: tls.maxVersion }),
       ...(tls.ciphers === undefined ? {} : { ciphers: tls.ciphers }),
+    };
+  }
+
+  #makeTlsServer(): TlsServer {
+    const tls = this.#options.tls;
+    if (tls === undefined) throw new Error("a TLS listener needs its certificate");
+    const manual = isManual(tls);
+    const server = createTlsServer({
+      ...this.#contextOptions(tls),
+      requestCert: tls.requestCert,
+      rejectUnauthorized: manual ? false : tls.rejectUnauthorized,
       handshakeTimeout: this.#options.handshakeTimeoutMs ?? 10_000,
     });
     server.on("secureConnection", (socket: TLSSocket) => {
