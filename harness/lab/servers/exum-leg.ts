@@ -1,5 +1,6 @@
 import { connect as connectTcp, type Socket } from "node:net";
-import { connect as connectTls } from "node:tls";
+import { connect as connectTls, type SecureContext } from "node:tls";
+import { secureContextFor } from "../../tls/secure-context-for.js";
 import { MessageFramer } from "../../sip/message-framer.js";
 import { isLoopbackAddress } from "../../model/loopback-address.js";
 import type { SimClientTls } from "./sim-server.js";
@@ -55,10 +56,20 @@ export class ExumLeg {
   static open(target: ExumLegTarget, tls: SimClientTls | undefined, timeoutMs: number, events: ExumLegEvents): Promise<ExumLeg | { failure: string }> {
     if (!isLoopbackAddress(target.address)) return Promise.resolve({ failure: `${target.fqdn} resolves to ${target.address}, off loopback: the lab does not connect there` });
     if (target.transport === "tls" && tls === undefined) return Promise.resolve({ failure: "the pool has no client certificate to present" });
+    let secureContext: SecureContext | undefined;
+    try {
+      // One context per identity and trust set, as the client's (docs/design.md §10): a leg per redirected call built
+      // one per call before.
+      if (target.transport === "tls" && tls !== undefined) {
+        secureContext = secureContextFor({ identity: { certPem: tls.certPem, keyPem: tls.keyPem, label: "the pool's certificate" }, caPem: tls.caPem });
+      }
+    } catch (error) {
+      return Promise.resolve({ failure: (error as Error).message });
+    }
     return new Promise((resolve) => {
       const socket =
-        target.transport === "tls" && tls !== undefined
-          ? connectTls({ host: target.address, port: target.port, servername: target.fqdn, cert: tls.certPem, key: tls.keyPem, ca: [...tls.caPem] })
+        secureContext !== undefined
+          ? connectTls({ host: target.address, port: target.port, servername: target.fqdn, secureContext })
           : connectTcp({ host: target.address, port: target.port });
       let settled = false;
       const settle = (value: ExumLeg | { failure: string }) => {
